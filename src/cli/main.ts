@@ -1,0 +1,18 @@
+import { Command } from 'commander';
+import { registerCommands } from './commands/index.js';
+
+const program = new Command();
+program
+  .name('ser')
+  .description('Emotion Studio: speech emotion recognition from the command line')
+  .showHelpAfterError()
+  .configureOutput({ outputError: (str, write) => write(`ser: ${str.replace(/^error: /, '')}`) });
+
+await registerCommands(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  process.stderr.write(`ser: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exitCode = 1;
+}
