@@ -1,0 +1,114 @@
+import type { Metrics } from '../metrics/index.js';
+import { scaleColour, scaleStops, textColourOn } from './colour-scale.js';
+import { escapeXml, formatPercent, num, textWidth, truncate } from './format.js';
+import { SVG_FONT } from './svg-font.js';
+
+const CELL = 78;
+const PAD = 16;
+const LABEL_SIZE = 13;
+const MAX_LABEL_CHARS = 18;
+const AXIS_TITLE = 26;
+const SUPPORT_COLUMN = 58;
+const LEGEND = 76;
+const INK = '#222222';
+const MUTED = '#666666';
+const ZERO_INK = '#9aa3ad';
+
+/**
+ * The confusion matrix as a standalone SVG: each cell shows its count and row percentage and is
+ * coloured by the row percentage, so classes of different sizes compare at a glance.
+ * It carries its own white background so the PNG and a dark-mode page both show it as a figure.
+ */
+export function confusionMatrixSvg(metrics: Metrics, opts: { title?: string } = {}): string {
+  const labels = metrics.labels.map((l) => truncate(l, MAX_LABEL_CHARS));
+  const n = labels.length;
+  const labelWidth = Math.max(...labels.map((l) => textWidth(l, LABEL_SIZE)));
+  const rotate = labelWidth > CELL - 8;
+  const columnLabelHeight = rotate ? labelWidth * Math.sin(Math.PI / 4.5) + 22 : 24;
+
+  const titleHeight = opts.title ? 30 : 0;
+  const x0 = PAD + AXIS_TITLE + labelWidth + 10;
+  const y0 = PAD + titleHeight + 20;
+  const size = n * CELL;
+  const width = Math.ceil(x0 + size + SUPPORT_COLUMN + LEGEND + PAD);
+  const height = Math.ceil(y0 + size + columnLabelHeight + 26 + PAD);
+  const supports = metrics.confusion.map((row) => row.reduce((a, b) => a + b, 0));
+
+  const parts: string[] = [];
+  parts.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="cm-title" font-family="${escapeXml(SVG_FONT)}">`,
+    `<title id="cm-title">${escapeXml(opts.title ?? 'Confusion matrix')}: rows are true labels, columns predicted labels; cells show count and row percentage</title>`,
+    `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
+  );
+  if (opts.title) {
+    parts.push(
+      `<text x="${PAD}" y="${PAD + 18}" font-size="17" font-weight="bold" fill="${INK}">${escapeXml(opts.title)}</text>`,
+    );
+  }
+
+  metrics.confusion.forEach((row, t) => {
+    const y = y0 + t * CELL;
+    row.forEach((count, p) => {
+      const fraction = metrics.confusion_normalised[t][p];
+      const fill = scaleColour(fraction);
+      // zeros recede so the eye finds the confusions that did happen
+      const ink = count === 0 ? ZERO_INK : textColourOn(fill);
+      const x = x0 + p * CELL;
+      const tip = `true ${metrics.labels[t]}, predicted ${metrics.labels[p]}: ${count} (${supports[t] > 0 ? formatPercent(fraction) : 'no clips'})`;
+      parts.push(
+        `<g><title>${escapeXml(tip)}</title>`,
+        `<rect x="${x}" y="${y}" width="${CELL}" height="${CELL}" fill="${fill}" stroke="#ffffff" stroke-width="2"/>`,
+        `<text x="${x + CELL / 2}" y="${y + CELL / 2 - 2}" text-anchor="middle" font-size="17" font-weight="bold" fill="${ink}">${count}</text>`,
+        `<text x="${x + CELL / 2}" y="${y + CELL / 2 + 17}" text-anchor="middle" font-size="12" fill="${ink}">${supports[t] > 0 ? formatPercent(fraction) : '–'}</text>`,
+        `</g>`,
+      );
+    });
+    parts.push(
+      `<text x="${x0 - 10}" y="${y + CELL / 2 + 5}" text-anchor="end" font-size="${LABEL_SIZE}" fill="${INK}">${escapeXml(labels[t])}</text>`,
+      `<text x="${x0 + size + 12}" y="${y + CELL / 2 + 5}" font-size="12" fill="${MUTED}">${supports[t]}</text>`,
+    );
+  });
+  parts.push(`<text x="${x0 + size + 12}" y="${y0 - 8}" font-size="12" fill="${MUTED}">clips</text>`);
+
+  const labelY = y0 + size + 18;
+  labels.forEach((label, p) => {
+    const cx = x0 + p * CELL + CELL / 2;
+    parts.push(
+      rotate
+        ? `<text x="${num(cx + 4)}" y="${labelY}" text-anchor="end" transform="rotate(-40 ${num(cx + 4)} ${labelY})" font-size="${LABEL_SIZE}" fill="${INK}">${escapeXml(label)}</text>`
+        : `<text x="${cx}" y="${labelY}" text-anchor="middle" font-size="${LABEL_SIZE}" fill="${INK}">${escapeXml(label)}</text>`,
+    );
+  });
+
+  const predictedY = y0 + size + columnLabelHeight + 14;
+  parts.push(
+    `<text x="${x0 + size / 2}" y="${num(predictedY)}" text-anchor="middle" font-size="14" font-weight="bold" fill="${INK}">Predicted</text>`,
+    `<text transform="translate(${PAD + 14} ${y0 + size / 2}) rotate(-90)" text-anchor="middle" font-size="14" font-weight="bold" fill="${INK}">True</text>`,
+    legend(x0 + size + SUPPORT_COLUMN + 6, y0, size),
+    '</svg>',
+  );
+  return parts.join('\n');
+}
+
+/** Vertical colour bar from 0% (bottom) to 100% (top) explaining the cell colours. */
+function legend(x: number, y: number, height: number): string {
+  const stops = scaleStops()
+    .map(([offset, colour]) => `<stop offset="${num(1 - offset)}" stop-color="${colour}"/>`)
+    .reverse()
+    .join('');
+  const ticks = [0, 0.25, 0.5, 0.75, 1]
+    .map((f) => {
+      const ty = y + height * (1 - f);
+      return (
+        `<line x1="${x + 14}" y1="${num(ty)}" x2="${x + 18}" y2="${num(ty)}" stroke="${MUTED}"/>` +
+        `<text x="${x + 21}" y="${num(ty + 4)}" font-size="11" fill="${MUTED}">${f * 100}%</text>`
+      );
+    })
+    .join('');
+  return [
+    `<defs><linearGradient id="cm-scale" x1="0" y1="0" x2="0" y2="1">${stops}</linearGradient></defs>`,
+    `<text x="${x}" y="${y - 8}" font-size="12" fill="${MUTED}">row %</text>`,
+    `<rect x="${x}" y="${y}" width="14" height="${height}" fill="url(#cm-scale)" stroke="#bbbbbb" stroke-width="0.5"/>`,
+    ticks,
+  ].join('\n');
+}

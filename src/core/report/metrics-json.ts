@@ -1,0 +1,40 @@
+import type { Metrics } from '../metrics/index.js';
+import type { FoldSummary } from './fold-summary.js';
+import type { ReportInput } from './types.js';
+
+/** The content of metrics.json: the run's scores plus what is needed to tell runs apart. */
+export function metricsJson(
+  input: ReportInput,
+  metrics: Metrics,
+  folds: FoldSummary[],
+  warnings: string[],
+): Record<string, unknown> {
+  return {
+    accuracy: metrics.accuracy,
+    macro_f1: metrics.macro_f1,
+    uar: metrics.uar,
+    labels: metrics.labels,
+    per_class: metrics.per_class,
+    confusion: metrics.confusion,
+    confusion_normalised: metrics.confusion_normalised,
+    split: input.split,
+    folds: input.folds,
+    backend: input.backend,
+    clips: metrics.clips,
+    speakers: metrics.speakers,
+    per_speaker: metrics.per_speaker,
+    per_fold: folds.map((f) => ({
+      fold: f.fold,
+      speakers: f.speakers,
+      clips: f.metrics.clips,
+      accuracy: f.metrics.accuracy,
+      macro_f1: f.metrics.macro_f1,
+      uar: f.metrics.uar,
+    })),
+    title: input.title ?? null,
+    created_at: input.createdAt,
+    dataset: input.dataset,
+    config: input.config,
+    warnings,
+  };
+}

@@ -1,0 +1,42 @@
+import type { PredictionRow } from '../metrics/index.js';
+
+/** Probabilities keep six decimals: exact enough to re-rank, short enough to read in a spreadsheet. */
+const PROBABILITY_DECIMALS = 6;
+
+/**
+ * predictions.csv (RFC 4180, CRLF, UTF-8): file, speaker, label, predicted, confidence, one
+ * prob_<label> column per class in label order, then fold when the run had folds.
+ */
+export function predictionsCsv(rows: readonly PredictionRow[], labels: readonly string[]): string {
+  const withFold = rows.some((r) => r.fold !== undefined);
+  const header = ['file', 'speaker', 'label', 'predicted', 'confidence', ...labels.map((l) => `prob_${l}`)];
+  if (withFold) header.push('fold');
+  const lines = [header.map(csvField).join(',')];
+  for (const row of rows) {
+    if (row.probs.length !== labels.length) {
+      throw new Error(
+        `predictionsCsv: ${row.file} has ${row.probs.length} probabilities for ${labels.length} labels`,
+      );
+    }
+    const fields = [
+      row.file,
+      row.speaker,
+      row.label,
+      row.predicted,
+      probability(row.confidence),
+      ...row.probs.map(probability),
+    ];
+    if (withFold) fields.push(row.fold === undefined ? '' : String(row.fold));
+    lines.push(fields.map(csvField).join(','));
+  }
+  return lines.join('\r\n') + '\r\n';
+}
+
+/** Quotes a field when it holds a comma, quote, line break or edge space, doubling inner quotes. */
+export function csvField(value: string): string {
+  return /[",\r\n]|^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+function probability(p: number): string {
+  return Number.isFinite(p) ? String(Number(p.toFixed(PROBABILITY_DECIMALS))) : '';
+}
