@@ -20,7 +20,8 @@ export const APP_FOLDER_NAME = 'emotion-studio';
 export function userDataDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
   if (env.EMOTION_STUDIO_HOME) return env.EMOTION_STUDIO_HOME;
   const home = os.homedir();
-  if (platform === 'win32') return path.join(env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), APP_FOLDER_NAME);
+  if (platform === 'win32')
+    return path.join(env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), APP_FOLDER_NAME);
   if (platform === 'darwin') return path.join(home, 'Library', 'Application Support', APP_FOLDER_NAME);
   return path.join(env.XDG_DATA_HOME || path.join(home, '.local', 'share'), APP_FOLDER_NAME);
 }

@@ -1,0 +1,33 @@
+import path from 'node:path';
+import type { Command } from 'commander';
+import { projectDirOf, withProjectOption } from '../project-option.js';
+
+export function register(program: Command): void {
+  withProjectOption(program.command('relabel <clip> <label>'))
+    .description('Set the label of a clip, given by its file path or its id (undo with `ser undo`)')
+    .action(async (clipArg: string, labelArg: string, opts: { project?: string }) => {
+      const [{ openProject }, { canonicalLabel, UnknownLabelError }] = await Promise.all([
+        import('../../core/dataset/project.js'),
+        import('../../core/dataset/labels.js'),
+      ]);
+      const label = canonicalLabel(labelArg);
+      if (!label) throw new UnknownLabelError(labelArg);
+      const project = openProject(projectDirOf(opts));
+      try {
+        const clip =
+          (/^\d+$/.test(clipArg) ? project.clips.get(Number(clipArg)) : undefined) ??
+          project.clips.getByPath(path.resolve(clipArg));
+        if (!clip) throw new Error(`no clip "${clipArg}" in ${project.dir} (give its file path or its id)`);
+        const result = project.labels.relabel([clip.id], label);
+        const inSet = project.settings.labelSet().includes(label);
+        const note = inSet ? '' : ` (note: ${label} is not in the label set; see \`ser labels\`)`;
+        process.stdout.write(
+          result.changed.length === 0
+            ? `${clip.path} is already ${label}\n`
+            : `${clip.path}: ${clip.label ?? 'unlabelled'} -> ${label}${note}\n`,
+        );
+      } finally {
+        project.close();
+      }
+    });
+}

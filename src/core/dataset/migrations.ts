@@ -1,0 +1,110 @@
+/**
+ * The project schema, one step per version. PRAGMA user_version holds how many steps a file has had;
+ * never edit a step that has shipped: append a new one.
+ */
+export const MIGRATIONS: readonly string[] = [
+  // 1: clips, label history, settings, and what the learning engine records.
+  `
+  CREATE TABLE clips (
+    id INTEGER PRIMARY KEY,
+    path TEXT NOT NULL UNIQUE,
+    sha256 TEXT,
+    format TEXT,
+    duration_s REAL,
+    sample_rate INTEGER,
+    channels INTEGER,
+    speaker TEXT NOT NULL DEFAULT 'unknown',
+    label TEXT,
+    label_source TEXT CHECK (label_source IN ('manifest', 'convention', 'folder', 'user')),
+    split TEXT CHECK (split IN ('train', 'val', 'test')),
+    status TEXT NOT NULL CHECK (status IN ('ok', 'rejected')),
+    reason TEXT,
+    reject_code TEXT,
+    peak REAL,
+    rms REAL,
+    clipped_fraction REAL,
+    silent_fraction REAL,
+    corpus TEXT,
+    imported_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    CHECK (status = 'rejected' OR (sha256 IS NOT NULL AND duration_s IS NOT NULL))
+  );
+  CREATE UNIQUE INDEX clips_sha256_ok ON clips (sha256) WHERE status = 'ok';
+  CREATE INDEX clips_sha256 ON clips (sha256);
+  -- (status, ...) indexes cover the stats queries and the clip table's usual filter-and-sort pages.
+  CREATE INDEX clips_status_label ON clips (status, label, duration_s);
+  CREATE INDEX clips_label ON clips (label);
+  CREATE INDEX clips_speaker ON clips (speaker);
+  CREATE INDEX clips_status_speaker ON clips (status, speaker);
+  CREATE INDEX clips_status_split ON clips (status, split, duration_s);
+  CREATE INDEX clips_duration ON clips (duration_s);
+
+  CREATE TABLE label_events (
+    id INTEGER PRIMARY KEY,
+    clip_id INTEGER NOT NULL REFERENCES clips (id) ON DELETE CASCADE,
+    old_label TEXT,
+    new_label TEXT,
+    old_label_source TEXT,
+    new_label_source TEXT,
+    source TEXT NOT NULL CHECK (source IN ('import', 'user', 'bulk', 'undo')),
+    group_id TEXT NOT NULL,
+    at TEXT NOT NULL,
+    undone INTEGER NOT NULL DEFAULT 0 CHECK (undone IN (0, 1))
+  );
+  CREATE INDEX label_events_clip ON label_events (clip_id, id);
+  CREATE INDEX label_events_group ON label_events (group_id);
+  CREATE INDEX label_events_undoable ON label_events (id) WHERE undone = 0 AND source IN ('user', 'bulk');
+
+  CREATE TABLE settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL CHECK (json_valid(value))
+  );
+  INSERT INTO settings (key, value) VALUES ('labels', '["happy","sad","neutral"]');
+
+  CREATE TABLE runs (
+    id INTEGER PRIMARY KEY,
+    created_at TEXT NOT NULL,
+    finished_at TEXT,
+    status TEXT NOT NULL CHECK (status IN ('running', 'done', 'failed', 'cancelled')),
+    kind TEXT NOT NULL CHECK (kind IN ('train', 'evaluate')),
+    labels TEXT NOT NULL CHECK (json_valid(labels)),
+    config TEXT NOT NULL CHECK (json_valid(config)),
+    split TEXT,
+    backend TEXT,
+    model_dir TEXT,
+    report_dir TEXT,
+    metrics TEXT CHECK (metrics IS NULL OR json_valid(metrics)),
+    dataset_fingerprint TEXT,
+    error TEXT
+  );
+
+  CREATE TABLE run_epochs (
+    run_id INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+    fold INTEGER NOT NULL DEFAULT 0,
+    epoch INTEGER NOT NULL,
+    loss REAL,
+    accuracy REAL,
+    val_loss REAL,
+    val_accuracy REAL,
+    val_macro_f1 REAL,
+    lr REAL,
+    clips_per_s REAL,
+    at TEXT NOT NULL,
+    PRIMARY KEY (run_id, fold, epoch)
+  );
+
+  CREATE TABLE predictions (
+    run_id INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+    clip_id INTEGER NOT NULL REFERENCES clips (id) ON DELETE CASCADE,
+    fold INTEGER NOT NULL DEFAULT 0,
+    label TEXT,
+    predicted TEXT NOT NULL,
+    confidence REAL NOT NULL,
+    probs TEXT NOT NULL CHECK (json_valid(probs)),
+    PRIMARY KEY (run_id, clip_id)
+  );
+  CREATE INDEX predictions_clip ON predictions (clip_id);
+  `,
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
