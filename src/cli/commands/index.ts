@@ -5,7 +5,18 @@ type Register = (program: Command) => void;
 
 const modules: Array<() => Promise<{ register: Register }>> = [
   // dataset
-  // () => import('./import.js'),
+  () => import('./import.js'),
+  () => import('./stats.js'),
+  () => import('./relabel.js'),
+  () => import('./undo.js'),
+  () => import('./export-manifest.js'),
+  () => import('./labels.js'),
+  // learning engine
+  () => import('./train.js'),
+  () => import('./evaluate.js'),
+  () => import('./predict.js'),
+  // studio
+  () => import('./serve.js'),
 ];
 
 export async function registerCommands(program: Command): Promise<void> {

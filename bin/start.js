@@ -1,0 +1,86 @@
+#!/usr/bin/env node
+// `npm start`: the desktop window where Electron can run here; otherwise the same studio in a browser
+// (`ser serve --open` on the default project), with a line saying why.
+import fs from 'node:fs';
+import path from 'node:path';
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const require = createRequire(import.meta.url);
+const args = process.argv.slice(2);
+
+/** The Electron binary's path, or why there is none. */
+function electronBinary() {
+  try {
+    const p = require('electron');
+    if (typeof p === 'string' && fs.existsSync(p)) return { path: p };
+    return { reason: 'the Electron binary is not installed' };
+  } catch (err) {
+    return {
+      reason: `the Electron binary is not installed (${err instanceof Error ? err.message.split('\n')[0] : err})`,
+    };
+  }
+}
+
+function hasDisplay() {
+  if (process.platform === 'darwin' || process.platform === 'win32') return true;
+  return Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+}
+
+function run(cmd, cmdArgs, opts = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, cmdArgs, { stdio: 'inherit', cwd: root, ...opts });
+    // Ctrl-C in a terminal reaches the child directly (same process group); forwarding it too would count as
+    // a second Ctrl-C, which means "stop now" to `ser serve`. SIGTERM (a service manager) is passed on.
+    const ignore = () => {};
+    const forward = (signal) => child.kill(signal);
+    process.on('SIGINT', ignore);
+    process.on('SIGTERM', forward);
+    child.on('error', (err) => {
+      console.error(String(err));
+      resolve(1);
+    });
+    child.on('exit', (code, signal) => {
+      process.off('SIGINT', ignore);
+      process.off('SIGTERM', forward);
+      resolve(code ?? (signal ? 1 : 0));
+    });
+  });
+}
+
+async function browserInstead(why) {
+  console.log(`The desktop window isn't available here: ${why}.`);
+  console.log('Starting the same studio in your browser instead (ser serve --open) ...');
+  process.exitCode = await run(process.execPath, [
+    path.join(root, 'bin', 'ser.js'),
+    'serve',
+    '--open',
+    ...args,
+  ]);
+}
+
+const electron = electronBinary();
+if (!electron.path) {
+  await browserInstead(electron.reason);
+} else if (!hasDisplay()) {
+  await browserInstead('there is no display (DISPLAY/WAYLAND_DISPLAY is not set)');
+} else {
+  // The database driver must match Electron's ABI; this is quick when the Electron copy is already built.
+  const rebuilt = await run(process.execPath, [path.join(root, 'bin', 'rebuild-electron.js')]);
+  if (rebuilt !== 0) {
+    await browserInstead('better-sqlite3 could not be built for Electron (see above)');
+  } else {
+    const built = await run(process.execPath, [
+      path.join(path.dirname(require.resolve('electron-vite/package.json')), 'bin', 'electron-vite.js'),
+      'build',
+    ]);
+    if (built !== 0) {
+      console.error('The app failed to build (see above).');
+      process.exitCode = built;
+    } else {
+      process.exitCode = await run(electron.path, ['.', ...args]);
+    }
+  }
+}

@@ -1,0 +1,316 @@
+/**
+ * The one typed contract between the renderer and the engine. Electron IPC and the web server both carry
+ * exactly these requests and events; params are validated with these schemas at both boundaries.
+ */
+import { z } from 'zod';
+import { CANONICAL_LABELS } from './labels.js';
+
+export const LabelSchema = z.enum(CANONICAL_LABELS);
+const Id = z.number().int().nonnegative();
+
+// ---------- clips ----------
+export const ClipSortSchema = z.enum([
+  'path',
+  'speaker',
+  'duration',
+  'label',
+  'predicted',
+  'confidence',
+  'split',
+  'imported',
+  'review', // the review queue: model disagrees first, then least confident
+]);
+export const ClipFilterSchema = z
+  .object({
+    label: LabelSchema.optional(),
+    speaker: z.string().max(200).optional(),
+    unlabelled: z.boolean().optional(),
+    status: z.enum(['ok', 'rejected']).optional(),
+    disagrees: z.boolean().optional(), // the latest model's prediction differs from the label
+    maxConfidence: z.number().min(0).max(1).optional(), // low confidence
+    search: z.string().max(500).optional(),
+    ids: z.array(Id).max(100_000).optional(),
+  })
+  .strict();
+export type ClipFilter = z.infer<typeof ClipFilterSchema>;
+
+export interface ClipRow {
+  id: number;
+  path: string;
+  name: string;
+  speaker: string;
+  durationS: number;
+  label: string | null;
+  predicted: string | null;
+  confidence: number | null;
+  split: string | null;
+  status: 'ok' | 'rejected';
+  reason: string | null;
+}
+export interface ClipPage {
+  rows: ClipRow[];
+  total: number;
+  offset: number;
+}
+export interface LabelEvent {
+  id: number;
+  oldLabel: string | null;
+  newLabel: string | null;
+  source: 'import' | 'user' | 'bulk' | 'undo';
+  at: string;
+}
+export interface ClipDetail extends ClipRow {
+  sha256: string;
+  format: string;
+  sampleRate: number;
+  channels: number;
+  peak: number;
+  rms: number;
+  clippedFraction: number;
+  silentFraction: number;
+  history: LabelEvent[];
+  probs: Record<string, number> | null;
+}
+export interface DatasetStats {
+  clips: number;
+  rejected: number;
+  durationS: number;
+  perLabel: Record<string, number>;
+  perSpeaker: Record<string, number>;
+  perSplit: Record<string, number>;
+  unlabelled: number;
+}
+export interface ProjectInfo {
+  dir: string;
+  name: string;
+  labels: string[];
+  canonicalLabels: string[];
+  stats: DatasetStats;
+  latestModelRunId: number | null;
+  mode: 'electron' | 'web';
+}
+
+// ---------- import ----------
+export interface ImportProgress {
+  jobId: string;
+  done: number;
+  total: number;
+  file: string;
+  added: number;
+  rejected: number;
+}
+export interface ImportSummary {
+  source: string;
+  scanned: number;
+  added: number;
+  moved: number;
+  unchanged: number;
+  rejected: Array<{ path: string; reason: string; code: string }>;
+  perLabel: Record<string, number>;
+  perSpeaker: Record<string, number>;
+  durationS: number;
+  elapsedS: number;
+}
+
+// ---------- training ----------
+export const AugmentSchema = z.enum(['pitch', 'stretch', 'noise', 'mask']);
+export const SplitSchema = z.union([
+  z.literal('speaker'),
+  z.literal('loso'),
+  z.literal('random'),
+  z.string().regex(/^kfold:\d{1,2}$/),
+]);
+export const TrainRequestSchema = z
+  .object({
+    labels: z.array(LabelSchema).min(2).max(CANONICAL_LABELS.length).optional(),
+    split: SplitSchema.optional(),
+    epochs: z.number().int().min(1).max(1000).optional(),
+    batchSize: z.number().int().min(1).max(1024).optional(),
+    learningRate: z.number().positive().max(1).optional(),
+    augment: z.array(AugmentSchema).optional(),
+    head: z.enum(['gap', 'attention']).optional(),
+    size: z.enum(['small', 'default', 'large']).optional(),
+    seed: z.number().int().optional(),
+    backend: z.enum(['auto', 'node-gpu', 'node', 'wasm', 'cpu']).optional(),
+  })
+  .strict();
+export type TrainRequest = z.infer<typeof TrainRequestSchema>;
+
+export interface TrainProgress {
+  runId: number;
+  phase: 'features' | 'training' | 'evaluating' | 'final' | 'report';
+  fold: number;
+  folds: number;
+  epoch: number;
+  epochs: number;
+  batch: number;
+  batches: number;
+  loss: number | null;
+  accuracy: number | null;
+  valLoss: number | null;
+  valAccuracy: number | null;
+  valMacroF1: number | null;
+  lr: number | null;
+  clipsPerS: number | null;
+  etaS: number | null;
+  backend: string;
+  message?: string;
+}
+export interface EpochRecord {
+  fold: number;
+  epoch: number;
+  loss: number;
+  accuracy: number;
+  valLoss: number | null;
+  valAccuracy: number | null;
+  valMacroF1: number | null;
+  lr: number;
+  clipsPerS: number;
+}
+export interface RunSummary {
+  id: number;
+  kind: 'train' | 'evaluate';
+  status: 'running' | 'done' | 'failed' | 'cancelled';
+  createdAt: string;
+  finishedAt: string | null;
+  labels: string[];
+  split: string;
+  backend: string | null;
+  accuracy: number | null;
+  macroF1: number | null;
+  uar: number | null;
+  error: string | null;
+  hasModel: boolean;
+  hasReport: boolean;
+}
+export interface ClassScores {
+  precision: number;
+  recall: number;
+  f1: number;
+  support: number;
+}
+export interface RunMetrics {
+  accuracy: number;
+  macro_f1: number;
+  uar: number;
+  labels: string[];
+  per_class: Record<string, ClassScores>;
+  confusion: number[][];
+  confusion_normalised: number[][];
+  per_speaker: Record<string, { accuracy: number; clips: number }>;
+  clips: number;
+  speakers: number;
+}
+export interface RunDetail extends RunSummary {
+  config: Record<string, unknown>;
+  metrics: RunMetrics | null;
+  epochs: EpochRecord[];
+}
+export interface RunPrediction {
+  clipId: number;
+  name: string;
+  speaker: string;
+  label: string;
+  predicted: string;
+  confidence: number;
+}
+
+// ---------- prediction ----------
+export interface PredictionResult {
+  label: string;
+  confidence: number;
+  probs: Record<string, number>;
+  windows: number;
+  durationS: number;
+  runId: number;
+}
+
+/** Every request the renderer may make: params schema (validated at the boundary) and result type. */
+export const requestSchemas = {
+  'project.info': z.object({}).strict(),
+  'labels.set': z.object({ labels: z.array(LabelSchema).min(2) }).strict(),
+  'clips.list': z
+    .object({
+      filter: ClipFilterSchema.default({}),
+      sort: ClipSortSchema.default('path'),
+      desc: z.boolean().default(false),
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(5000).default(200),
+    })
+    .strict(),
+  'clips.get': z.object({ id: Id }).strict(),
+  'clips.relabel': z.object({ ids: z.array(Id).min(1).max(100_000), label: LabelSchema.nullable() }).strict(),
+  'labels.undo': z.object({}).strict(),
+  'dataset.stats': z.object({}).strict(),
+  'import.start': z.object({ source: z.string().min(1).max(4096) }).strict(),
+  'train.start': TrainRequestSchema,
+  'train.cancel': z.object({ runId: Id }).strict(),
+  'runs.list': z.object({}).strict(),
+  'runs.get': z.object({ id: Id }).strict(),
+  'runs.predictions': z
+    .object({ id: Id, label: LabelSchema.optional(), predicted: LabelSchema.optional() })
+    .strict(),
+  'report.export': z.object({ runId: Id, dir: z.string().min(1).max(4096).optional() }).strict(),
+  'predict.audio': z
+    .object({ name: z.string().max(1000), data: z.instanceof(Uint8Array), runId: Id.optional() })
+    .strict(),
+} as const;
+
+export interface RequestResults {
+  'project.info': ProjectInfo;
+  'labels.set': { labels: string[] };
+  'clips.list': ClipPage;
+  'clips.get': ClipDetail;
+  'clips.relabel': { changed: number };
+  'labels.undo': { changed: Array<{ clipId: number; label: string | null }> };
+  'dataset.stats': DatasetStats;
+  'import.start': { jobId: string };
+  'train.start': { runId: number };
+  'train.cancel': { cancelled: boolean };
+  'runs.list': RunSummary[];
+  'runs.get': RunDetail;
+  'runs.predictions': RunPrediction[];
+  'report.export': { dir: string; files: string[] } | { downloadUrl: string };
+  'predict.audio': PredictionResult;
+}
+
+export type RequestName = keyof typeof requestSchemas;
+export type RequestParams<M extends RequestName> = z.input<(typeof requestSchemas)[M]>;
+export type ParsedParams<M extends RequestName> = z.output<(typeof requestSchemas)[M]>;
+export type RequestResult<M extends RequestName> = RequestResults[M];
+
+/** Events the engine pushes to the renderer. */
+export interface StudioEvents {
+  'import.progress': ImportProgress;
+  'import.done': { jobId: string; summary: ImportSummary };
+  'import.error': { jobId: string; message: string };
+  'train.progress': TrainProgress;
+  'train.epoch': { runId: number } & EpochRecord;
+  'train.done': {
+    runId: number;
+    status: RunSummary['status'];
+    metrics: RunMetrics | null;
+    error: string | null;
+  };
+  'dataset.changed': { reason: 'import' | 'relabel' | 'undo' | 'labels' | 'predictions' };
+}
+export type EventName = keyof StudioEvents;
+
+export function isRequestName(name: string): name is RequestName {
+  return Object.prototype.hasOwnProperty.call(requestSchemas, name);
+}
+
+/** Validates untrusted params at a boundary; throws a ContractError naming the request and the field. */
+export function parseParams<M extends RequestName>(method: M, params: unknown): ParsedParams<M> {
+  const result = requestSchemas[method].safeParse(params ?? {});
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const where = issue?.path.length ? ` (${issue.path.join('.')})` : '';
+    throw new ContractError(`invalid ${method} request${where}: ${issue?.message ?? 'bad params'}`);
+  }
+  return result.data as ParsedParams<M>;
+}
+
+export class ContractError extends Error {
+  override readonly name = 'ContractError';
+}

@@ -1,0 +1,205 @@
+/**
+ * The clip table behind the Clips and Review screens: clips joined with the latest model's prediction for
+ * each clip, so the UI can filter on "model disagrees" or "low confidence" and sort a review queue.
+ * A read-only view over the dataset schema; writes stay in the dataset layer's repositories.
+ */
+import path from 'node:path';
+import type { ClipFilter, ClipPage, ClipRow, ParsedParams, RunPrediction } from '../../common/contract.js';
+import type { Statement } from 'better-sqlite3';
+import type { Db } from '../dataset/db.js';
+
+type Sort = ParsedParams<'clips.list'>['sort'];
+
+const SORT_SQL: Record<Exclude<Sort, 'review'>, string> = {
+  path: 'c.path',
+  speaker: 'c.speaker',
+  duration: 'c.duration_s',
+  label: 'c.label',
+  predicted: 'p.predicted',
+  confidence: 'p.confidence',
+  split: 'c.split',
+  imported: 'c.imported_at',
+};
+
+// Disagreements first, then the least sure; clips the model never scored (or unlabelled) come last.
+const REVIEW_ORDER =
+  '(p.predicted IS NULL) ASC, (c.label IS NOT NULL AND p.predicted <> c.label) DESC, p.confidence ASC, c.id ASC';
+
+interface Row {
+  id: number;
+  path: string;
+  speaker: string;
+  duration_s: number | null;
+  label: string | null;
+  predicted: string | null;
+  confidence: number | null;
+  split: string | null;
+  status: 'ok' | 'rejected';
+  reason: string | null;
+}
+
+export function toClipRow(r: Row): ClipRow {
+  return {
+    id: r.id,
+    path: r.path,
+    name: path.basename(r.path),
+    speaker: r.speaker,
+    durationS: r.duration_s ?? 0,
+    label: r.label,
+    predicted: r.predicted,
+    confidence: r.confidence,
+    split: r.split,
+    status: r.status,
+    reason: r.reason,
+  };
+}
+
+function whereOf(f: ClipFilter): { sql: string; params: unknown[]; needsPrediction: boolean } {
+  const conds: string[] = [];
+  const params: unknown[] = [];
+  let needsPrediction = false;
+  if (f.status) {
+    conds.push('c.status = ?');
+    params.push(f.status);
+  }
+  if (f.label !== undefined) {
+    conds.push('c.label = ?');
+    params.push(f.label);
+  }
+  if (f.speaker !== undefined) {
+    conds.push('c.speaker = ?');
+    params.push(f.speaker);
+  }
+  if (f.unlabelled !== undefined) conds.push(f.unlabelled ? 'c.label IS NULL' : 'c.label IS NOT NULL');
+  if (f.disagrees !== undefined) {
+    needsPrediction = true;
+    conds.push(
+      f.disagrees
+        ? 'p.predicted IS NOT NULL AND c.label IS NOT NULL AND p.predicted <> c.label'
+        : '(p.predicted IS NULL OR c.label IS NULL OR p.predicted = c.label)',
+    );
+  }
+  if (f.maxConfidence !== undefined) {
+    needsPrediction = true;
+    conds.push('p.confidence <= ?');
+    params.push(f.maxConfidence);
+  }
+  if (f.search && f.search.trim() !== '') {
+    const pattern = `%${f.search.trim().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+    conds.push("(c.path LIKE ? ESCAPE '\\' OR c.speaker LIKE ? ESCAPE '\\')");
+    params.push(pattern, pattern);
+  }
+  if (f.ids !== undefined) {
+    conds.push('c.id IN (SELECT value FROM json_each(?))');
+    params.push(JSON.stringify(f.ids));
+  }
+  return { sql: conds.length ? `WHERE ${conds.join(' AND ')}` : '', params, needsPrediction };
+}
+
+/** The newest finished training run that left a model: its predictions are the ones the table shows. */
+export function latestModelRunId(db: Db): number | null {
+  const row = db
+    .prepare(
+      "SELECT id FROM runs WHERE kind = 'train' AND status = 'done' AND model_dir IS NOT NULL ORDER BY id DESC LIMIT 1",
+    )
+    .get() as { id: number } | undefined;
+  return row?.id ?? null;
+}
+
+export class ClipTable {
+  private readonly cache = new Map<string, Statement<unknown[]>>();
+
+  constructor(private readonly db: Db) {}
+
+  private stmt(sql: string): Statement<unknown[]> {
+    let s = this.cache.get(sql);
+    if (!s) {
+      if (this.cache.size > 256) this.cache.clear();
+      s = this.db.prepare<unknown[]>(sql);
+      this.cache.set(sql, s);
+    }
+    return s;
+  }
+
+  list(q: ParsedParams<'clips.list'>): ClipPage {
+    const runId = latestModelRunId(this.db) ?? -1;
+    const where = whereOf(q.filter);
+    const join = 'LEFT JOIN predictions p ON p.run_id = ? AND p.clip_id = c.id';
+    const dir = q.desc ? 'DESC' : 'ASC';
+    const order = q.sort === 'review' ? REVIEW_ORDER : `${SORT_SQL[q.sort]} ${dir}, c.id ${dir}`;
+    const rows = this.stmt(
+      `SELECT c.id, c.path, c.speaker, c.duration_s, c.label, p.predicted, p.confidence, c.split, c.status, c.reason
+       FROM clips c ${join} ${where.sql} ORDER BY ${order} LIMIT ? OFFSET ?`,
+    ).all(runId, ...where.params, q.limit, q.offset) as Row[];
+    const countSql = where.needsPrediction
+      ? `SELECT count(*) AS n FROM clips c ${join} ${where.sql}`
+      : `SELECT count(*) AS n FROM clips c ${where.sql}`;
+    const countParams = where.needsPrediction ? [runId, ...where.params] : where.params;
+    const { n } = this.stmt(countSql).get(...countParams) as { n: number };
+    return { rows: rows.map(toClipRow), total: n, offset: q.offset };
+  }
+
+  /** The latest model's prediction of one clip, if it scored it. */
+  prediction(
+    clipId: number,
+  ): { predicted: string; confidence: number; probs: Record<string, number> } | null {
+    const runId = latestModelRunId(this.db);
+    if (runId === null) return null;
+    const row = this.stmt(
+      'SELECT predicted, confidence, probs FROM predictions WHERE run_id = ? AND clip_id = ?',
+    ).get(runId, clipId) as { predicted: string; confidence: number; probs: string } | undefined;
+    if (!row) return null;
+    return {
+      predicted: row.predicted,
+      confidence: row.confidence,
+      probs: JSON.parse(row.probs) as Record<string, number>,
+    };
+  }
+
+  existingIds(ids: readonly number[]): Set<number> {
+    const rows = this.stmt('SELECT id FROM clips WHERE id IN (SELECT value FROM json_each(?))').all(
+      JSON.stringify(ids),
+    ) as Array<{ id: number }>;
+    return new Set(rows.map((r) => r.id));
+  }
+}
+
+/** A run's per-clip predictions (e.g. one confusion-matrix cell), least confident first. */
+export function runPredictions(
+  db: Db,
+  runId: number,
+  filter: { label?: string; predicted?: string },
+): RunPrediction[] {
+  const conds = ['p.run_id = ?'];
+  const params: unknown[] = [runId];
+  if (filter.label !== undefined) {
+    conds.push('coalesce(p.label, c.label) = ?');
+    params.push(filter.label);
+  }
+  if (filter.predicted !== undefined) {
+    conds.push('p.predicted = ?');
+    params.push(filter.predicted);
+  }
+  const rows = db
+    .prepare(
+      `SELECT p.clip_id, c.path, c.speaker, coalesce(p.label, c.label) AS label, p.predicted, p.confidence
+       FROM predictions p JOIN clips c ON c.id = p.clip_id
+       WHERE ${conds.join(' AND ')} ORDER BY p.confidence ASC, p.clip_id ASC`,
+    )
+    .all(...params) as Array<{
+    clip_id: number;
+    path: string;
+    speaker: string;
+    label: string | null;
+    predicted: string;
+    confidence: number;
+  }>;
+  return rows.map((r) => ({
+    clipId: r.clip_id,
+    name: path.basename(r.path),
+    speaker: r.speaker,
+    label: r.label ?? '',
+    predicted: r.predicted,
+    confidence: r.confidence,
+  }));
+}

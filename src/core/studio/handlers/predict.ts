@@ -1,0 +1,36 @@
+import type { PredictionResult } from '../../../common/contract.js';
+import { loadAudio } from '../../audio/index.js';
+import { badRequest } from '../errors.js';
+import type { StudioContext } from '../context.js';
+import type { Handlers } from './types.js';
+
+/** Longest audio a prediction request may carry; longer clips are scored over windows, but not hours. */
+export const MAX_PREDICT_SECONDS = 600;
+
+export async function predictAudio(
+  ctx: StudioContext,
+  name: string,
+  bytes: Uint8Array,
+  runId?: number,
+): Promise<PredictionResult> {
+  if (bytes.length === 0) throw badRequest('no audio in the request body');
+  // Decode first: a bad body is the caller's mistake whatever the project holds.
+  const audio = await loadAudio(bytes, name || undefined, {
+    maxDurationS: MAX_PREDICT_SECONDS,
+    rejectSilent: false,
+  });
+  const model = await ctx.models.get(runId);
+  const r = await model.predictor.predict(audio.samples);
+  return {
+    label: r.label,
+    confidence: r.confidence,
+    probs: r.probs,
+    windows: r.windows,
+    durationS: audio.info.durationS,
+    runId: model.runId,
+  };
+}
+
+export const predictHandlers: Pick<Handlers, 'predict.audio'> = {
+  'predict.audio': (ctx, p) => predictAudio(ctx, p.name, p.data, p.runId),
+};

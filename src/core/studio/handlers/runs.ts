@@ -1,0 +1,27 @@
+import { runPredictions } from '../clip-table.js';
+import { notFound } from '../errors.js';
+import { exportReport } from '../report-files.js';
+import { runDetail, runSummary } from '../run-views.js';
+import { mediaPaths } from '../../../common/media-urls.js';
+import type { Handlers } from './types.js';
+
+export const runHandlers: Pick<Handlers, 'runs.list' | 'runs.get' | 'runs.predictions' | 'report.export'> = {
+  'runs.list': (ctx) => ctx.project.runs.list().map(runSummary),
+  'runs.get': (ctx, p) => {
+    const run = ctx.project.runs.get(p.id);
+    if (!run) throw notFound(`no run with id ${p.id}`);
+    return runDetail(run, ctx.project.runs.epochs(p.id));
+  },
+  'runs.predictions': (ctx, p) => {
+    if (!ctx.project.runs.get(p.id)) throw notFound(`no run with id ${p.id}`);
+    return runPredictions(ctx.project.db, p.id, { label: p.label, predicted: p.predicted });
+  },
+  'report.export': async (ctx, p) => {
+    if (p.dir !== undefined) return exportReport(ctx.project, p.runId, p.dir);
+    // No folder: the browser downloads a zip (the transport adds its token to the URL).
+    const run = ctx.project.runs.get(p.runId);
+    if (!run) throw notFound(`no run with id ${p.runId}`);
+    if (!run.reportDir) throw notFound(`run ${p.runId} has no report`);
+    return { downloadUrl: mediaPaths.reportZip(p.runId) };
+  },
+};

@@ -1,0 +1,117 @@
+import { randomUUID } from 'node:crypto';
+import type { ParsedParams } from '../../../common/contract.js';
+import { badRequest, StudioError } from '../errors.js';
+import type { StudioContext } from '../context.js';
+import type { TrainingJob, TrainingMessage } from '../training-host.js';
+import type { Handlers } from './types.js';
+
+/** How long closing the app waits for a cancelled run to save its best model before ending the thread. */
+const CANCEL_GRACE_MS = 5000;
+
+interface Current {
+  runId: number | null;
+  job: TrainingJob;
+}
+const current = new WeakMap<StudioContext, Current>();
+
+function startTraining(ctx: StudioContext, request: ParsedParams<'train.start'>): Promise<{ runId: number }> {
+  const slotId = randomUUID();
+  let exited!: () => void;
+  const gone = new Promise<void>((resolve) => (exited = resolve));
+  const state: { runId: number | null; final: boolean; stopping: boolean; job?: TrainingJob } = {
+    runId: null,
+    final: false,
+    stopping: false,
+  };
+
+  ctx.jobs.claim('train', slotId, async () => {
+    const job = state.job;
+    if (!job) return;
+    state.stopping = true;
+    job.cancel();
+    const timer = new Promise<'timeout'>((resolve) =>
+      setTimeout(() => resolve('timeout'), CANCEL_GRACE_MS).unref(),
+    );
+    if ((await Promise.race([gone.then(() => 'exited' as const), timer])) === 'timeout')
+      await job.terminate();
+  });
+
+  return new Promise((resolve, reject) => {
+    const finish = (runId: number, status: 'failed' | 'cancelled', error: string): void => {
+      if (state.final) return;
+      state.final = true;
+      try {
+        ctx.project.runs.update(runId, { status, error });
+      } catch (err) {
+        ctx.log(`could not mark run ${runId} ${status}: ${String(err)}`);
+      }
+      ctx.events.emit('train.done', { runId, status, metrics: null, error });
+    };
+
+    const onMessage = (m: TrainingMessage): void => {
+      switch (m.type) {
+        case 'started':
+          state.runId = m.runId;
+          current.set(ctx, { runId: m.runId, job: state.job as TrainingJob });
+          resolve({ runId: m.runId });
+          break;
+        case 'progress':
+          ctx.events.emit('train.progress', m.progress);
+          break;
+        case 'epoch':
+          ctx.events.emit('train.epoch', { runId: m.runId, ...m.record });
+          break;
+        case 'done':
+          state.final = true;
+          ctx.events.emit('train.done', {
+            runId: m.runId,
+            status: m.status,
+            metrics: m.metrics,
+            error: m.error,
+          });
+          ctx.events.emit('dataset.changed', { reason: 'predictions' });
+          break;
+        case 'failed':
+          state.final = true;
+          reject(badRequest(`training did not start: ${m.message}`));
+          break;
+      }
+    };
+
+    const onExit = (crash: string | null): void => {
+      ctx.jobs.release('train', slotId);
+      if (current.get(ctx)?.job === state.job) current.delete(ctx);
+      if (crash) {
+        ctx.log(crash);
+        if (state.runId === null) reject(new StudioError('internal', crash));
+        else if (state.stopping) finish(state.runId, 'cancelled', 'stopped when the app closed');
+        else finish(state.runId, 'failed', crash);
+      } else if (state.runId === null && !state.final) {
+        reject(new StudioError('internal', 'training ended before it started'));
+      }
+      exited();
+    };
+
+    try {
+      state.job = ctx.trainingHost.start(
+        { projectDir: ctx.project.dir, request, nativeBinding: ctx.nativeBinding },
+        onMessage,
+        onExit,
+      );
+    } catch (err) {
+      ctx.jobs.release('train', slotId);
+      exited();
+      reject(err);
+    }
+  });
+}
+
+export const trainHandlers: Pick<Handlers, 'train.start' | 'train.cancel'> = {
+  'train.start': (ctx, p) => startTraining(ctx, p),
+  'train.cancel': (ctx, p) => {
+    const running = current.get(ctx);
+    if (!running || running.runId !== p.runId) return { cancelled: false };
+    running.job.cancel();
+    return { cancelled: true };
+  },
+};

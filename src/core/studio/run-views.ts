@@ -1,0 +1,66 @@
+/** Turns the dataset layer's run rows into the contract's shapes (metrics and config arrive as JSON). */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { EpochRecord, RunDetail, RunMetrics, RunSummary } from '../../common/contract.js';
+import type { Run, RunEpoch } from '../dataset/types.js';
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+export function metricsOf(run: Run): RunMetrics | null {
+  const m = run.metrics;
+  if (!isRecord(m) || typeof m.accuracy !== 'number' || typeof m.macro_f1 !== 'number') return null;
+  return m as unknown as RunMetrics;
+}
+
+export function hasModel(run: Run): boolean {
+  return run.modelDir !== null && fs.existsSync(path.join(run.modelDir, 'model.json'));
+}
+
+export function hasReport(run: Run): boolean {
+  return run.reportDir !== null && fs.existsSync(run.reportDir);
+}
+
+export function runSummary(run: Run): RunSummary {
+  const metrics = metricsOf(run);
+  return {
+    id: run.id,
+    kind: run.kind,
+    status: run.status,
+    createdAt: run.createdAt,
+    finishedAt: run.finishedAt,
+    labels: run.labels,
+    split: run.split ?? '',
+    backend: run.backend,
+    accuracy: metrics?.accuracy ?? null,
+    macroF1: metrics?.macro_f1 ?? null,
+    uar: typeof metrics?.uar === 'number' ? metrics.uar : null,
+    error: run.error,
+    hasModel: hasModel(run),
+    hasReport: hasReport(run),
+  };
+}
+
+export function epochRecord(e: RunEpoch): EpochRecord {
+  return {
+    fold: e.fold,
+    epoch: e.epoch,
+    loss: e.loss ?? Number.NaN,
+    accuracy: e.accuracy ?? Number.NaN,
+    valLoss: e.valLoss,
+    valAccuracy: e.valAccuracy,
+    valMacroF1: e.valMacroF1,
+    lr: e.lr ?? 0,
+    clipsPerS: e.clipsPerS ?? 0,
+  };
+}
+
+export function runDetail(run: Run, epochs: RunEpoch[]): RunDetail {
+  return {
+    ...runSummary(run),
+    config: isRecord(run.config) ? run.config : {},
+    metrics: metricsOf(run),
+    epochs: epochs.map(epochRecord),
+  };
+}

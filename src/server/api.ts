@@ -1,0 +1,151 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { AUGMENT_KINDS, type AugmentKind } from '../common/media-urls.js';
+import { MAX_PREDICT_BYTES, MAX_RPC_BYTES, MAX_UPLOAD_BYTES, type UploadResult } from '../common/web-api.js';
+import { httpStatusOf, toPublicError } from '../core/studio/errors.js';
+import type { StudioService } from '../core/studio/service.js';
+import { readBody, readJson, saveBody } from './body.js';
+import { HttpError } from './http-error.js';
+import { sendBytes, sendError, sendJson } from './respond.js';
+import type { EventStreams } from './sse.js';
+
+export interface ApiContext {
+  service: StudioService;
+  streams: EventStreams;
+  log: (message: string) => void;
+}
+
+type Route = {
+  method: 'GET' | 'POST';
+  pattern: RegExp;
+  run: (
+    ctx: ApiContext,
+    req: IncomingMessage,
+    res: ServerResponse,
+    m: RegExpExecArray,
+    url: URL,
+  ) => Promise<void> | void;
+};
+
+function idOf(text: string): number {
+  const n = Number(text);
+  if (!Number.isSafeInteger(n) || n < 0) throw new HttpError(400, `bad id: ${text}`);
+  return n;
+}
+
+function optionalRunId(url: URL): number | undefined {
+  const v = url.searchParams.get('runId');
+  return v === null || v === '' ? undefined : idOf(v);
+}
+
+const ROUTES: Route[] = [
+  {
+    method: 'POST',
+    pattern: /^\/api\/rpc\/([A-Za-z]+\.[A-Za-z]+)$/,
+    run: async ({ service }, req, res, m) => {
+      const params = await readJson(req, MAX_RPC_BYTES);
+      const result = await service.handle(m[1], params);
+      sendJson(res, 200, { ok: true, result });
+    },
+  },
+  {
+    method: 'GET',
+    pattern: /^\/api\/events$/,
+    run: ({ service, streams }, req, res) => streams.attach(req, res, service),
+  },
+  {
+    method: 'GET',
+    pattern: /^\/api\/clips\/(\d+)\/audio$/,
+    run: async ({ service }, req, res, m) => {
+      const { bytes, mime } = await service.clipAudio(idOf(m[1]));
+      sendBytes(req, res, bytes, mime);
+    },
+  },
+  {
+    method: 'GET',
+    pattern: /^\/api\/clips\/(\d+)\/augmented\/([a-z]+)$/,
+    run: async ({ service }, req, res, m) => {
+      const kind = m[2] as AugmentKind;
+      if (!AUGMENT_KINDS.includes(kind)) {
+        throw new HttpError(400, `unknown augmentation "${m[2]}": use one of ${AUGMENT_KINDS.join(', ')}`);
+      }
+      sendBytes(req, res, await service.augmentedAudio(idOf(m[1]), kind), 'audio/wav');
+    },
+  },
+  {
+    method: 'GET',
+    pattern: /^\/api\/runs\/(\d+)\/report\.zip$/,
+    run: async ({ service }, req, res, m) => {
+      const { bytes, name } = await service.reportZip(idOf(m[1]));
+      sendBytes(req, res, bytes, 'application/zip', {
+        'Content-Disposition': `attachment; filename="${name}"`,
+      });
+    },
+  },
+  {
+    method: 'GET',
+    pattern: /^\/api\/models\/(\d+)\/([^/]+)$/,
+    run: async ({ service }, req, res, m) => {
+      let name: string;
+      try {
+        name = decodeURIComponent(m[2]);
+      } catch {
+        throw new HttpError(400, 'bad file name');
+      }
+      const { bytes, mime } = await service.modelFile(idOf(m[1]), name);
+      sendBytes(req, res, bytes, mime);
+    },
+  },
+  {
+    method: 'POST',
+    pattern: /^\/api\/upload$/,
+    run: async ({ service }, req, res, _m, url) => {
+      const name = url.searchParams.get('name');
+      if (!name) throw new HttpError(400, 'upload needs ?name= (the file name)');
+      const target = service.reserveUpload(name, url.searchParams.get('batch') ?? undefined);
+      const bytes = await saveBody(req, target.path, MAX_UPLOAD_BYTES);
+      const result: UploadResult = { batch: target.batch, dir: target.dir, path: target.path, bytes };
+      sendJson(res, 200, { ok: true, result });
+    },
+  },
+  {
+    method: 'POST',
+    pattern: /^\/api\/predict$/,
+    run: async ({ service }, req, res, _m, url) => {
+      const runId = optionalRunId(url);
+      const body = await readBody(req, MAX_PREDICT_BYTES);
+      const result = await service.predict(url.searchParams.get('name') ?? '', new Uint8Array(body), runId);
+      sendJson(res, 200, { ok: true, result });
+    },
+  },
+];
+
+/** Dispatches an authenticated /api request; every failure becomes `{ ok: false, error }` with its status. */
+export async function handleApi(
+  ctx: ApiContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+): Promise<void> {
+  try {
+    const matching = ROUTES.map((r) => ({ r, m: r.pattern.exec(url.pathname) })).filter((x) => x.m !== null);
+    if (matching.length === 0) throw new HttpError(404, `no such API route: ${url.pathname}`);
+    const method = req.method === 'HEAD' ? 'GET' : req.method;
+    const route = matching.find((x) => x.r.method === method);
+    if (!route) {
+      res.setHeader('Allow', [...new Set(matching.map((x) => x.r.method))].join(', '));
+      throw new HttpError(405, `${req.method} is not allowed on ${url.pathname}`);
+    }
+    await route.r.run(ctx, req, res, route.m as RegExpExecArray, url);
+  } catch (err) {
+    if (err instanceof HttpError) {
+      sendError(res, err.status, err.message);
+      return;
+    }
+    const pub = toPublicError(err);
+    if (pub.code === 'internal')
+      ctx.log(
+        `${req.method} ${url.pathname}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
+      );
+    sendError(res, httpStatusOf(pub.code), pub.message);
+  }
+}
