@@ -1,0 +1,39 @@
+import type { PredictionResult } from '../../../common/contract.js';
+import { mediaPaths } from '../../../common/media-urls.js';
+import type { AppClient } from '../client/index.js';
+
+/** A model running in this page: the engine's own browser-safe prediction code on 16 kHz samples. */
+export interface InPageModel {
+  runId: number;
+  labels: string[];
+  /** The tfjs backend doing the work (webgl, wasm or cpu). */
+  backend: string;
+  predict(samples: Float32Array): PredictionResult;
+  dispose(): void;
+}
+
+/**
+ * Fetches a run's model folder through the client (token or studio:// as the transport needs) and loads it
+ * with the learning engine's browser loader. The engine and tfjs are a separate chunk, loaded only here.
+ */
+export async function loadInPageModel(client: AppClient, runId: number): Promise<InPageModel> {
+  const engine = await import('../../../core/model/browser.js');
+  const { tf } = await import('../../../core/model/tf.js');
+  const fetchFn: typeof fetch = (input, init) =>
+    fetch(
+      client.resolveUrl(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url),
+      init,
+    );
+  const loaded = await engine.loadModelFromUrl(mediaPaths.modelBase(runId), fetchFn);
+  await tf.ready();
+  return {
+    runId,
+    labels: loaded.meta.labels,
+    backend: tf.getBackend(),
+    // the engine disposes the tensors it makes
+    predict: (samples) => ({ ...engine.predictSamples(loaded, samples), runId }),
+    dispose() {
+      loaded.model.dispose();
+    },
+  };
+}

@@ -1,0 +1,107 @@
+import type { ClipDetail } from '../../../common/contract.js';
+import { messageOf } from '../util/errors.js';
+import { toLabel } from '../util/labels.js';
+import { clips } from './clips-query.svelte.js';
+import { studio } from './studio.svelte.js';
+
+/**
+ * The clip under review: its position in the shared clip list and its details (history, probabilities).
+ * A request that loses the race to a newer one is dropped, so holding → never shows a stale clip.
+ */
+class ReviewState {
+  index = $state(0);
+  detail = $state.raw<ClipDetail | null>(null);
+  loading = $state(false);
+  error = $state<string | null>(null);
+  /** After a label key, move on to the next clip (fast first passes over a corpus). */
+  autoAdvance = $state(false);
+  #ticket = 0;
+
+  get clipId(): number | null {
+    return this.detail?.id ?? null;
+  }
+
+  async open(index: number): Promise<void> {
+    const ticket = ++this.#ticket;
+    this.loading = true;
+    this.error = null;
+    try {
+      const row = await clips.rowAt(index);
+      if (ticket !== this.#ticket) return;
+      if (!row) {
+        this.detail = null;
+        this.index = Math.max(0, Math.min(index, (clips.total ?? 1) - 1));
+        return;
+      }
+      this.index = index;
+      const detail = await studio.client.request('clips.get', { id: row.id });
+      if (ticket !== this.#ticket) return;
+      this.detail = detail;
+    } catch (err) {
+      if (ticket === this.#ticket) this.error = messageOf(err);
+    } finally {
+      if (ticket === this.#ticket) this.loading = false;
+    }
+  }
+
+  /** Makes `ids` the list (so ←/→ walk the clips they came with) and opens `id` among them. */
+  async openIds(ids: number[], id: number | null = null): Promise<void> {
+    clips.setFilter({ ids });
+    let index = 0;
+    if (id !== null) {
+      try {
+        index = Math.max(0, (await clips.allIds()).indexOf(id));
+      } catch (err) {
+        this.error = messageOf(err);
+      }
+    }
+    await this.open(index);
+  }
+
+  next(): Promise<void> {
+    const total = clips.total ?? 0;
+    return this.open(Math.min(this.index + 1, Math.max(0, total - 1)));
+  }
+
+  prev(): Promise<void> {
+    return this.open(Math.max(0, this.index - 1));
+  }
+
+  async reload(): Promise<void> {
+    const id = this.clipId;
+    if (id === null) return;
+    try {
+      this.detail = await studio.client.request('clips.get', { id });
+    } catch (err) {
+      this.error = messageOf(err);
+    }
+  }
+
+  async setLabel(label: string | null): Promise<void> {
+    const id = this.clipId;
+    if (id === null) return;
+    this.error = null;
+    try {
+      await studio.client.request('clips.relabel', { ids: [id], label: toLabel(label) });
+      await this.reload();
+      studio.say(`${this.detail?.name ?? 'Clip'} labelled ${label ?? 'unlabelled'}`);
+      if (this.autoAdvance) await this.next();
+    } catch (err) {
+      this.error = messageOf(err);
+    }
+  }
+}
+
+export const review = new ReviewState();
+
+/** Ctrl/Cmd+Z anywhere: undo the last relabel (a bulk relabel is one step). */
+export async function undoLastRelabel(): Promise<string> {
+  const result = await studio.client.request('labels.undo', {});
+  const n = result.changed.length;
+  const message = n === 0 ? 'Nothing to undo' : `Undid the last relabel (${n} clip${n === 1 ? '' : 's'})`;
+  studio.say(message);
+  if (n > 0 && review.clipId !== null && result.changed.some((c) => c.clipId === review.clipId)) {
+    await review.reload();
+  }
+  return message;
+}

@@ -1,0 +1,68 @@
+import type { ProjectInfo } from '../../../common/contract.js';
+import type { AppClient } from '../client/index.js';
+import { messageOf } from '../util/errors.js';
+import { toLabels } from '../util/labels.js';
+
+export type Screen = 'clips' | 'review' | 'train' | 'evaluate' | 'predict';
+export const SCREENS: ReadonlyArray<{ id: Screen; title: string }> = [
+  { id: 'clips', title: 'Clips' },
+  { id: 'review', title: 'Review' },
+  { id: 'train', title: 'Train' },
+  { id: 'evaluate', title: 'Evaluate' },
+  { id: 'predict', title: 'Predict' },
+];
+
+/** App-wide state: the client, the project's summary and label set, which screen is shown. */
+class Studio {
+  #client = $state.raw<AppClient | null>(null);
+  screen = $state<Screen>('clips');
+  project = $state.raw<ProjectInfo | null>(null);
+  projectError = $state<string | null>(null);
+  /** A short message about the last app-wide action (undo etc.), read out by screen readers. */
+  notice = $state<string>('');
+  #noticeTimer: ReturnType<typeof setTimeout> | undefined;
+
+  get client(): AppClient {
+    if (!this.#client) throw new Error('the studio client is not connected yet');
+    return this.#client;
+  }
+
+  get connected(): boolean {
+    return this.#client !== null;
+  }
+
+  /** The project's label set: the words keys 1-9 set, in order. */
+  labels = $derived<string[]>(this.project?.labels ?? []);
+  hasModel = $derived(this.project?.latestModelRunId != null);
+
+  connect(client: AppClient): void {
+    this.#client = client;
+    void this.refresh();
+  }
+
+  async refresh(): Promise<void> {
+    try {
+      this.project = await this.client.request('project.info', {});
+      this.projectError = null;
+    } catch (err) {
+      this.projectError = messageOf(err);
+    }
+  }
+
+  async setLabels(labels: string[]): Promise<void> {
+    const result = await this.client.request('labels.set', { labels: toLabels(labels) });
+    if (this.project) this.project = { ...this.project, labels: result.labels };
+  }
+
+  go(screen: Screen): void {
+    this.screen = screen;
+  }
+
+  say(message: string): void {
+    this.notice = message;
+    clearTimeout(this.#noticeTimer);
+    this.#noticeTimer = setTimeout(() => (this.notice = ''), 4000);
+  }
+}
+
+export const studio = new Studio();

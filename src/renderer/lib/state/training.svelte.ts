@@ -1,0 +1,114 @@
+import type {
+  EpochRecord,
+  RunMetrics,
+  RunSummary,
+  TrainProgress,
+  TrainRequest,
+} from '../../../common/contract.js';
+import { messageOf } from '../util/errors.js';
+import { studio } from './studio.svelte.js';
+
+export interface TrainOutcome {
+  runId: number;
+  status: RunSummary['status'];
+  metrics: RunMetrics | null;
+  error: string | null;
+}
+
+/**
+ * The training job as the app sees it, fed by train.* events. It lives outside the Train screen so a run
+ * keeps being followed while the user reviews clips.
+ */
+class TrainingState {
+  runId = $state<number | null>(null);
+  progress = $state.raw<TrainProgress | null>(null);
+  epochs = $state.raw<EpochRecord[]>([]);
+  outcome = $state.raw<TrainOutcome | null>(null);
+  starting = $state(false);
+  cancelling = $state(false);
+  error = $state<string | null>(null);
+  runs = $state.raw<RunSummary[]>([]);
+  runsLoaded = $state(false);
+  runsError = $state<string | null>(null);
+
+  running = $derived(this.runId !== null && this.outcome === null);
+
+  attach(): () => void {
+    const client = studio.client;
+    const offs = [
+      client.on('train.progress', (p) => {
+        if (this.runId === null && !this.outcome) this.runId = p.runId;
+        if (p.runId === this.runId) this.progress = p;
+      }),
+      client.on('train.epoch', (e) => {
+        if (e.runId !== this.runId) return;
+        const { runId: _runId, ...record } = e;
+        this.epochs = [...this.epochs, record];
+      }),
+      client.on('train.done', (d) => {
+        if (d.runId === this.runId) {
+          this.outcome = d;
+          this.cancelling = false;
+        }
+        void this.loadRuns();
+        void studio.refresh();
+      }),
+    ];
+    void this.loadRuns().then(() => this.#resume());
+    return () => offs.forEach((off) => off());
+  }
+
+  async loadRuns(): Promise<void> {
+    try {
+      this.runs = await studio.client.request('runs.list', {});
+      this.runsError = null;
+    } catch (err) {
+      this.runsError = messageOf(err);
+    } finally {
+      this.runsLoaded = true;
+    }
+  }
+
+  async start(request: TrainRequest): Promise<void> {
+    this.starting = true;
+    this.error = null;
+    try {
+      const { runId } = await studio.client.request('train.start', request);
+      this.runId = runId;
+      this.progress = null;
+      this.epochs = [];
+      this.outcome = null;
+      void this.loadRuns();
+    } catch (err) {
+      this.error = messageOf(err);
+    } finally {
+      this.starting = false;
+    }
+  }
+
+  async cancel(): Promise<void> {
+    if (this.runId === null) return;
+    this.cancelling = true;
+    try {
+      await studio.client.request('train.cancel', { runId: this.runId });
+    } catch (err) {
+      this.error = messageOf(err);
+      this.cancelling = false;
+    }
+  }
+
+  /** A run already going when the page opened (a reload, or started from another window): follow it. */
+  async #resume(): Promise<void> {
+    const running = this.runs.find((r) => r.status === 'running');
+    if (!running || this.runId !== null) return;
+    this.runId = running.id;
+    try {
+      const detail = await studio.client.request('runs.get', { id: running.id });
+      if (this.runId === running.id && this.epochs.length === 0) this.epochs = detail.epochs;
+    } catch {
+      // the live events still arrive; the curves just start from now
+    }
+  }
+}
+
+export const training = new TrainingState();

@@ -1,0 +1,435 @@
+/**
+ * The studio in a browser, end to end: the real `ser serve` over a temporary project, driven in Debian's
+ * Chromium like a person would (roles and names, the keyboard), checked through the UI and the API.
+ * The steps share one server and one page and run in order; each leaves the app where the next starts.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { unzipSync, strFromU8 } from 'fflate';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ClipDetail, ClipPage, RunSummary } from '../../src/common/contract.js';
+import { unnamedControls } from './support/a11y.js';
+import { openBrowser, type Browser } from './support/browser.js';
+import { drawnPixels } from './support/canvas.js';
+import { emodbSubset } from './support/emodb-subset.js';
+import { EMODB, tempDir } from './support/paths.js';
+import { screenshot } from './support/screenshots.js';
+import { startServe, type Served } from './support/serve.js';
+
+const SPEAKERS = ['03', '08', '09', '10'];
+
+describe('Emotion Studio in the browser (ser serve)', () => {
+  let work: string;
+  let data: { dir: string; files: string[] };
+  let served: Served;
+  let browser: Browser;
+  let page: Page;
+
+  const main = () => page.getByRole('main');
+  const nav = (name: string) =>
+    page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name });
+  const button = (name: string | RegExp) =>
+    main().getByRole('button', { name, exact: typeof name === 'string' });
+
+  beforeAll(async () => {
+    work = tempDir('studio');
+    data = emodbSubset(path.join(work, 'emodb-subset'), SPEAKERS);
+    served = await startServe(path.join(work, 'project'));
+    browser = await openBrowser();
+    page = browser.page;
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await served?.stop();
+    if (work) fs.rmSync(work, { recursive: true, force: true });
+  });
+
+  it('refuses the API without the token, in the page and over HTTP', async () => {
+    const res = await fetch(`${served.base}/api/rpc/project.info`, { method: 'POST', body: '{}' });
+    expect(res.status).toBe(401);
+    const stranger = await browser.context.newPage();
+    await stranger.goto(served.base);
+    await expect.poll(() => stranger.getByRole('alert').first().textContent()).toMatch(/token/i);
+    await stranger.close();
+  });
+
+  it('opens on an empty project and imports a folder of EmoDB files', async () => {
+    await page.goto(served.url);
+    await expect
+      .poll(() => main().getByRole('heading', { name: 'No recordings yet' }).isVisible())
+      .toBe(true);
+    // the token left the address bar once read
+    expect(page.url()).not.toContain('token=');
+
+    await main().getByRole('textbox', { name: 'Folder or manifest path on the server' }).fill(data.dir);
+    await button('Import').click();
+    await main().getByText('Import finished').waitFor({ timeout: 120_000 });
+    await expect.poll(() => main().getByText(`${data.files.length} clips added`).isVisible()).toBe(true);
+
+    const grid = main().getByRole('grid', { name: 'Clips' });
+    await expect.poll(() => grid.getAttribute('aria-rowcount')).toBe(String(data.files.length + 1));
+    const firstRow = grid.getByRole('row').nth(1);
+    await expect.poll(() => firstRow.textContent()).toContain(data.files[0]);
+
+    const page1 = await served.rpc<ClipPage>('clips.list', { limit: 1000 });
+    expect(page1.total).toBe(data.files.length);
+    expect(new Set(page1.rows.map((r) => r.speaker))).toEqual(new Set(SPEAKERS));
+    await screenshot(page, 'clips-imported');
+  });
+
+  it('filters, sorts and multi-selects in the clip table', async () => {
+    const grid = main().getByRole('grid', { name: 'Clips' });
+    await main().getByRole('combobox', { name: 'Speaker filter' }).selectOption('08');
+    const n08 = data.files.filter((f) => f.startsWith('08')).length;
+    await expect.poll(() => grid.getAttribute('aria-rowcount')).toBe(String(n08 + 1));
+
+    await grid.getByRole('row').nth(1).click();
+    await grid
+      .getByRole('row')
+      .nth(3)
+      .click({ modifiers: ['Shift'] });
+    await expect
+      .poll(() => main().getByRole('toolbar', { name: 'Selection' }).textContent())
+      .toContain('3 selected');
+    // a bulk relabel from the keyboard is one step, and one Ctrl+Z undoes it
+    const before = await served.rpc<ClipPage>('clips.list', { filter: { speaker: '08' }, limit: 3 });
+    await page.keyboard.press('3');
+    await expect
+      .poll(async () =>
+        (await served.rpc<ClipPage>('clips.list', { filter: { speaker: '08' }, limit: 3 })).rows.map(
+          (r) => r.label,
+        ),
+      )
+      .toEqual(['neutral', 'neutral', 'neutral']);
+    await expect.poll(() => grid.getByRole('row').nth(1).textContent()).toContain('neutral');
+    await page.keyboard.press('Control+z');
+    await expect
+      .poll(async () =>
+        (await served.rpc<ClipPage>('clips.list', { filter: { speaker: '08' }, limit: 3 })).rows.map(
+          (r) => r.label,
+        ),
+      )
+      .toEqual(before.rows.map((r) => r.label));
+    await page.keyboard.press('Control+a');
+    await expect
+      .poll(() => main().getByRole('toolbar', { name: 'Selection' }).textContent())
+      .toContain(`${n08} selected`);
+    await page.keyboard.press('Escape');
+
+    await grid.getByRole('columnheader', { name: 'Label' }).getByRole('button').click();
+    await expect
+      .poll(() => grid.getByRole('columnheader', { name: 'Label' }).getAttribute('aria-sort'))
+      .toBe('ascending');
+    await main().getByRole('button', { name: 'Clear filters' }).click();
+    await expect.poll(() => grid.getAttribute('aria-rowcount')).toBe(String(data.files.length + 1));
+  });
+
+  it('reviews a clip: waveform and mel spectrogram drawn, relabel with a key, undo with Ctrl+Z', async () => {
+    const grid = main().getByRole('grid', { name: 'Clips' });
+    await grid.getByRole('columnheader', { name: 'File' }).getByRole('button').click();
+    await grid.getByRole('row').nth(1).click();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => nav('Review').getAttribute('aria-current')).toBe('page');
+
+    const audio = main().locator('[data-state]').first();
+    await expect.poll(() => audio.getAttribute('data-state'), { timeout: 20_000 }).toBe('ready');
+    const wave = main().getByRole('img', { name: /^Waveform of / });
+    const spec = main().getByRole('img', { name: /^Mel spectrogram of / });
+    await expect.poll(() => drawnPixels(wave)).toBeGreaterThan(2000);
+    await expect.poll(() => drawnPixels(spec)).toBeGreaterThan(20_000);
+
+    const name = data.files[0];
+    const list = await served.rpc<ClipPage>('clips.list', { filter: { search: name } });
+    const id = list.rows[0].id;
+    const before = (await served.rpc<ClipDetail>('clips.get', { id })).label;
+    expect(before).toBe('happy'); // 03a01Fa: F = happy
+    const labelGroup = main().getByRole('group', { name: 'Set label' });
+    await expect
+      .poll(() => labelGroup.getByRole('button', { name: 'happy' }).getAttribute('aria-pressed'))
+      .toBe('true');
+
+    await page.keyboard.press('2'); // the second label of the set: sad
+    await expect
+      .poll(() => labelGroup.getByRole('button', { name: 'sad' }).getAttribute('aria-pressed'))
+      .toBe('true');
+    await expect.poll(async () => (await served.rpc<ClipDetail>('clips.get', { id })).label).toBe('sad');
+    await expect
+      .poll(() => main().getByRole('list', { name: 'Label history' }).textContent())
+      .toContain('happy → sad');
+    await screenshot(page, 'review-relabelled');
+
+    await page.keyboard.press('Control+z');
+    await expect
+      .poll(() => labelGroup.getByRole('button', { name: 'happy' }).getAttribute('aria-pressed'))
+      .toBe('true');
+    const after = await served.rpc<ClipDetail>('clips.get', { id });
+    expect(after.label).toBe('happy');
+    expect(after.history.at(-1)?.source).toBe('undo');
+
+    // Space plays and pauses
+    await page.keyboard.press('Space');
+    await expect.poll(() => button(`Pause ${name}`).isVisible()).toBe(true);
+    await page.keyboard.press('Space');
+    await expect.poll(() => button(`Play ${name}`).isVisible()).toBe(true);
+
+    // → moves to the next clip, ← back
+    await page.keyboard.press('ArrowRight');
+    await expect
+      .poll(() =>
+        main()
+          .getByText(/clip 2 of/)
+          .isVisible(),
+      )
+      .toBe(true);
+    await page.keyboard.press('k');
+    await expect
+      .poll(() =>
+        main()
+          .getByText(/clip 1 of/)
+          .isVisible(),
+      )
+      .toBe(true);
+  });
+
+  it('trains a small model with live progress, then shows its confusion matrix', async () => {
+    await nav('Train').click();
+    // leave-one-speaker-out: every clip gets a held-out prediction (4 folds, then the final model)
+    await main().getByRole('combobox', { name: 'Split' }).selectOption('loso');
+    await main().getByRole('spinbutton', { name: 'Epochs' }).fill('8');
+    await main().getByRole('combobox', { name: 'Model size' }).selectOption('small');
+    await button('Train').click();
+
+    const bar = main().getByRole('progressbar', { name: 'Training progress' });
+    await bar.waitFor({ timeout: 60_000 });
+    // progress advances: the bar's value or the status line (epoch, batch) changes while it runs
+    const seen = new Set<string>();
+    const until = Date.now() + 240_000;
+    while (Date.now() < until && seen.size < 3) {
+      if (await main().getByText('Finished.').isVisible()) break;
+      const value = (await bar.getAttribute('aria-valuenow').catch(() => null)) ?? '';
+      const status =
+        (await main()
+          .getByText(/epoch \d+ of \d+/)
+          .first()
+          .textContent()
+          .catch(() => null)) ?? '';
+      if (value || status) seen.add(`${value}|${status}`);
+      await page.waitForTimeout(250);
+    }
+    expect(seen.size).toBeGreaterThanOrEqual(2);
+    await main()
+      .getByRole('img', { name: /^Loss chart/ })
+      .waitFor({ timeout: 240_000 });
+    await screenshot(page, 'train');
+
+    await main().getByText('Finished.').waitFor({ timeout: 600_000 });
+    const runs = await served.rpc<RunSummary[]>('runs.list');
+    expect(runs[0].status).toBe('done');
+    expect(runs[0].hasModel).toBe(true);
+    await expect.poll(() => main().getByRole('table', { name: 'Runs' }).textContent()).toContain('done');
+
+    await button('See the evaluation').click();
+    const cells = main().getByRole('button', { name: / predicted as / });
+    await expect.poll(() => cells.count()).toBe(9);
+    const total = (await cells.allTextContents()).map((t) => parseInt(t, 10)).reduce((a, b) => a + b, 0);
+    expect(total).toBeGreaterThan(0);
+    await expect
+      .poll(() => main().getByRole('table', { name: 'Per-class scores' }).textContent())
+      .toContain('neutral');
+
+    // a cell lists its clips, which open in Review: a confusion (off the diagonal) if the model made one
+    const labels = await cells.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+    const parsed = labels
+      .map((l) => /^(\w+) predicted as (\w+): (\d+) clips/.exec(l))
+      .filter((m) => m !== null);
+    const pick =
+      parsed.find((m) => m[1] !== m[2] && Number(m[3]) > 0) ?? parsed.find((m) => Number(m[3]) > 0);
+    await main().getByRole('button', { name: pick![0] }).click();
+    const review = main().getByRole('button', { name: `Review these ${pick![3]} clips` });
+    await review.waitFor();
+    await expect
+      .poll(() => main().getByRole('table', { name: 'Clips in the selected cell' }).getByRole('row').count())
+      .toBe(Number(pick![3]) + 1);
+    await screenshot(page, 'evaluate');
+  });
+
+  it('exports the report as a zip with its files', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), button('Export report').click()]);
+    const zipPath = await download.path();
+    const files = unzipSync(new Uint8Array(fs.readFileSync(zipPath)));
+    const byName = new Map(Object.entries(files).map(([name, bytes]) => [path.posix.basename(name), bytes]));
+    for (const f of [
+      'report.html',
+      'confusion_matrix.svg',
+      'confusion_matrix.png',
+      'metrics.json',
+      'predictions.csv',
+    ]) {
+      expect(byName.has(f), `${f} in the zip (has ${[...byName.keys()].join(', ')})`).toBe(true);
+    }
+    const metrics = JSON.parse(strFromU8(byName.get('metrics.json')!)) as {
+      accuracy: number;
+      labels: string[];
+    };
+    expect(metrics.labels).toEqual(['happy', 'sad', 'neutral']);
+    expect(metrics.accuracy).toBeGreaterThanOrEqual(0);
+    expect(strFromU8(byName.get('report.html')!)).toContain('<svg');
+    expect(strFromU8(byName.get('predictions.csv')!).split('\n')[0]).toMatch(
+      /^file,speaker,label,predicted,confidence/,
+    );
+    expect([...byName.get('confusion_matrix.png')!.subarray(1, 4)]).toEqual([0x50, 0x4e, 0x47]); // "PNG"
+  });
+
+  it('reviews the clips of a confusion-matrix cell', async () => {
+    await button(/^Review these \d+ clips$/).click();
+    await expect.poll(() => nav('Review').getAttribute('aria-current')).toBe('page');
+    await expect
+      .poll(() => main().locator('[data-state]').first().getAttribute('data-state'), { timeout: 20_000 })
+      .toBe('ready');
+    await expect
+      .poll(() =>
+        main()
+          .getByText(/^Model says/)
+          .isVisible(),
+      )
+      .toBe(true);
+    // the augmentation previews play (the server renders each as a WAV)
+    const previews = main().getByRole('group', { name: 'Play the clip augmented' });
+    for (const kind of ['Pitch shifted', 'Time stretched', 'With noise']) {
+      await previews.getByRole('button', { name: kind, exact: true }).click();
+      await expect
+        .poll(() => previews.getByRole('button', { name: kind }).getAttribute('aria-pressed'))
+        .toBe('true');
+    }
+    await previews.getByRole('button', { name: 'With noise' }).click();
+    expect(await main().getByRole('alert').count()).toBe(0);
+    await screenshot(page, 'review');
+    await button('Show all clips').click();
+    // the review queue: the model's disagreements and doubts first
+    await button('Review queue').click();
+    await expect.poll(() => button('Review queue').getAttribute('aria-pressed')).toBe('true');
+    await expect
+      .poll(() =>
+        main()
+          .getByText(/in the review queue$/)
+          .isVisible(),
+      )
+      .toBe(true);
+    await button('Review queue').click();
+    await expect
+      .poll(() =>
+        main()
+          .getByText(new RegExp(`of ${data.files.length}`))
+          .isVisible(),
+      )
+      .toBe(true);
+  });
+
+  it('predicts a dropped file, a recording and the live microphone', async () => {
+    await nav('Predict').click();
+    const file = path.join(EMODB, '03a02Ta.wav');
+    await main().locator('input[type=file]').first().setInputFiles(file);
+    const result = main().getByRole('region', { name: 'Prediction for 03a02Ta.wav' });
+    await result.waitFor({ timeout: 60_000 });
+    expect(['happy', 'sad', 'neutral']).toContain(
+      (await result.getByTestId('predicted-label').textContent())?.trim().toLowerCase(),
+    );
+    await expect
+      .poll(() => result.getByRole('list', { name: 'Probabilities' }).getByRole('listitem').count())
+      .toBe(3);
+
+    // the microphone paths run the model in the page, with the engine's own prediction code
+    await expect
+      .poll(
+        () =>
+          main()
+            .getByText(/^Scored in this page/)
+            .isVisible(),
+        { timeout: 60_000 },
+      )
+      .toBe(true);
+    // Chromium's fake microphone plays a beep
+    await button('Record from microphone').click();
+    await page.waitForTimeout(1500);
+    await button('Stop and predict').click();
+    await main().getByRole('region', { name: 'Prediction for microphone' }).waitFor({ timeout: 60_000 });
+
+    await button('Start live mode').click();
+    await expect
+      .poll(() => main().getByRole('list', { name: 'Recent windows' }).getByRole('listitem').count(), {
+        timeout: 30_000,
+      })
+      .toBeGreaterThan(1);
+    await screenshot(page, 'predict');
+    await button('Stop live mode').click();
+  });
+
+  it('uploads files picked in the browser and imports them', async () => {
+    await nav('Clips').click();
+    await button('Import…').click();
+    const picked = fs
+      .readdirSync(EMODB)
+      .filter((f) => f.startsWith('11') && f[5] === 'F')
+      .slice(0, 2);
+    await main()
+      .locator('input[type=file]')
+      .first()
+      .setInputFiles(picked.map((f) => path.join(EMODB, f)));
+    await main().getByText('Import finished').waitFor({ timeout: 60_000 });
+    await expect.poll(() => main().getByText('2 clips added').isVisible()).toBe(true);
+    const list = await served.rpc<ClipPage>('clips.list', { filter: { speaker: '11' } });
+    expect(list.rows.map((r) => r.name).sort()).toEqual(picked.sort());
+    // the table with the model's predictions (every clip has one after a leave-one-speaker-out run)
+    await button('Dismiss').click();
+    await main().getByRole('checkbox', { name: 'Model disagrees' }).check();
+    const grid = main().getByRole('grid', { name: 'Clips' });
+    const disagreeing = await served.rpc<ClipPage>('clips.list', { filter: { disagrees: true } });
+    await expect.poll(() => grid.getAttribute('aria-rowcount')).toBe(String(disagreeing.total + 1));
+    await main().getByRole('checkbox', { name: 'Model disagrees' }).uncheck();
+    await screenshot(page, 'clips');
+  });
+
+  it('lists the files an import rejected, with their reasons', async () => {
+    const bad = path.join(work, 'bad-files');
+    fs.mkdirSync(bad);
+    fs.writeFileSync(path.join(bad, 'notes.wav'), 'these are my notes, not audio\n');
+    fs.writeFileSync(path.join(bad, 'empty.wav'), '');
+    fs.symlinkSync(path.join(EMODB, '12a01Fb.wav'), path.join(bad, '12a01Fb.wav'));
+    await main().getByRole('textbox', { name: 'Folder or manifest path on the server' }).fill(bad);
+    await button('Import').click();
+    await main().getByText('Import finished').waitFor({ timeout: 60_000 });
+    await expect.poll(() => main().getByText('1 clip added').isVisible()).toBe(true);
+    const rejected = main().getByRole('table', { name: 'Rejected files' });
+    await expect.poll(() => rejected.getByRole('row').count()).toBe(3);
+    const text = (await rejected.textContent()) ?? '';
+    expect(text).toContain('notes.wav');
+    expect(text).toContain('empty.wav');
+    const all = await served.rpc<ClipPage>('clips.list', { limit: 1 });
+    const grid = main().getByRole('grid', { name: 'Clips' });
+    await expect.poll(() => grid.getAttribute('aria-rowcount')).toBe(String(all.total + 1));
+    await screenshot(page, 'clips-rejected');
+    // rejected files stay listed in the table under their own filter
+    await button('Dismiss').click();
+    await main().getByRole('checkbox', { name: 'Rejected' }).check();
+    await expect.poll(() => grid.getAttribute('aria-rowcount')).toBe('3');
+    await main().getByRole('checkbox', { name: 'Rejected' }).uncheck();
+  });
+
+  it('names every control on every screen, and switches screens from the keyboard', async () => {
+    const screens = ['Clips', 'Review', 'Train', 'Evaluate', 'Predict'];
+    for (const [i, name] of screens.entries()) {
+      await page.keyboard.press(`Alt+${i + 1}`);
+      await expect.poll(() => nav(name).getAttribute('aria-current')).toBe('page');
+      await expect.poll(() => main().getAttribute('aria-label')).toBe(name);
+      expect(await unnamedControls(page), `unnamed controls on ${name}`).toEqual([]);
+    }
+  });
+
+  it('kept the page free of errors', () => {
+    // 4xx answers the tests provoked on purpose show up as console errors of failed loads; nothing else may
+    const unexpected = browser.problems.filter((p) => !/status of 40[01]/.test(p));
+    expect(unexpected).toEqual([]);
+  });
+});

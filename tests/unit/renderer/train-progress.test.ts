@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import type { TrainProgress } from '../../../src/common/contract.js';
+import { foldText, overallFraction, stepText } from '../../../src/renderer/screens/train/progress.js';
+
+const base: TrainProgress = {
+  runId: 1,
+  phase: 'training',
+  fold: 0,
+  folds: 1,
+  epoch: 0,
+  epochs: 10,
+  batch: 0,
+  batches: 4,
+  loss: 1,
+  accuracy: 0.5,
+  valLoss: null,
+  valAccuracy: null,
+  valMacroF1: null,
+  lr: 0.001,
+  clipsPerS: 100,
+  etaS: 60,
+  backend: 'wasm',
+};
+
+describe('training progress as shown on the Train screen', () => {
+  it('counts epochs and batches from 0 as the engine does, and shows them from 1', () => {
+    expect(overallFraction({ ...base, epoch: 0, batch: 0 })).toBeCloseTo(0.025);
+    expect(overallFraction({ ...base, epoch: 4, batch: 3 })).toBeCloseTo(0.5);
+    expect(overallFraction({ ...base, epoch: 9, batch: 3 })).toBeCloseTo(1);
+    expect(stepText({ ...base, epoch: 4, batch: 3 })).toBe('epoch 5 of 10 · batch 4 of 4');
+  });
+
+  it('spreads several folds plus the final model over the bar', () => {
+    const loso = { ...base, folds: 4 };
+    expect(overallFraction({ ...loso, fold: 0, epoch: 9, batch: 3 })).toBeCloseTo(1 / 5);
+    expect(overallFraction({ ...loso, fold: 2, epoch: 0, batch: 3 })).toBeCloseTo((2 + 0.1) / 5);
+    expect(overallFraction({ ...loso, phase: 'final', fold: 4, epoch: 9, batch: 3 })).toBeCloseTo(1);
+    expect(foldText({ ...loso, fold: 2 })).toBe('fold 3 of 4');
+    expect(foldText({ ...loso, phase: 'final', fold: 4 })).toBe('final model on all speakers');
+    expect(foldText(base)).toBe('');
+  });
+
+  it('has no fraction while features are computed or the model is evaluated', () => {
+    expect(overallFraction({ ...base, phase: 'features' })).toBeNull();
+    expect(overallFraction({ ...base, phase: 'evaluating' })).toBeNull();
+    expect(stepText({ ...base, phase: 'evaluating' })).toBe('');
+  });
+});
