@@ -3,7 +3,7 @@
 // (`ser serve --open` on the default project), with a line saying why.
 import fs from 'node:fs';
 import path from 'node:path';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
@@ -61,7 +61,31 @@ async function browserInstead(why) {
   ]);
 }
 
-const electron = electronBinary();
+/**
+ * npm is told not to run Electron's download at install time (package.json allowScripts), so `npm ci` succeeds on
+ * machines that can't reach Electron's release host. The first start with a display fetches the binary instead.
+ */
+async function fetchElectronBinary() {
+  let installer;
+  try {
+    installer = path.join(path.dirname(require.resolve('electron/package.json')), 'install.js');
+  } catch {
+    return false;
+  }
+  console.log('Fetching the Electron runtime for the desktop window (first start only) ...');
+  const env = { ...process.env };
+  delete env.ELECTRON_SKIP_BINARY_DOWNLOAD;
+  const result = spawnSync(process.execPath, [installer], { env, encoding: 'utf8', timeout: 10 * 60_000 });
+  if (result.status === 0) return true;
+  const lines = `${result.stderr ?? ''}`.split('\n').filter((l) => /error/i.test(l));
+  console.log(`  could not fetch it: ${lines[0]?.trim() || `installer exited with ${result.status}`}`);
+  return false;
+}
+
+let electron = electronBinary();
+if (!electron.path && hasDisplay() && !process.env.ELECTRON_SKIP_BINARY_DOWNLOAD) {
+  if (await fetchElectronBinary()) electron = electronBinary();
+}
 if (!electron.path) {
   await browserInstead(electron.reason);
 } else if (!hasDisplay()) {
