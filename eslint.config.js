@@ -57,7 +57,12 @@ export default tseslint.config(
         'error',
         {
           paths: [{ name: 'electron', message: 'src/core and src/common are shell-neutral: no Electron.' }],
-          patterns: [{ group: shells, message: 'The engine must not depend on a shell (main, preload, renderer, server, cli).' }],
+          patterns: [
+            {
+              group: shells,
+              message: 'The engine must not depend on a shell (main, preload, renderer, server, cli).',
+            },
+          ],
         },
       ],
     },
@@ -68,10 +73,15 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: nodeOnly.filter((m) => !m.includes('*')).map((name) => ({ name, message: 'The renderer never touches Node: speak the contract.' })),
+          paths: nodeOnly
+            .filter((m) => !m.includes('*'))
+            .map((name) => ({ name, message: 'The renderer never touches Node: speak the contract.' })),
           patterns: [
             { group: ['node:*'], message: 'The renderer never touches Node.' },
-            { group: ['**/core/dataset/**', '**/core/report/**', '**/main/**', '**/server/**', '**/cli/**'], message: 'The renderer speaks only the contract (src/common) and browser-safe core code.' },
+            {
+              group: ['**/core/dataset/**', '**/core/report/**', '**/main/**', '**/server/**', '**/cli/**'],
+              message: 'The renderer speaks only the contract (src/common) and browser-safe core code.',
+            },
           ],
         },
       ],

@@ -18,7 +18,9 @@ for (const name of names) {
     failed++;
     continue;
   }
-  const run = spawnSync(process.execPath, ['--import', 'tsx', file], { stdio: ['ignore', 'inherit', 'inherit'] });
+  const run = spawnSync(process.execPath, ['--import', 'tsx', file], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   if (run.status !== 0) {
     process.stderr.write(`bench: ${name} exited with ${run.status ?? run.signal}\n`);
     failed++;

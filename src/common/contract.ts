@@ -86,6 +86,7 @@ export interface ProjectInfo {
   labels: string[];
   canonicalLabels: string[];
   stats: DatasetStats;
+  /** The newest run whose model can predict: finished, or cancelled with its best model kept. */
   latestModelRunId: number | null;
   mode: 'electron' | 'web';
 }
@@ -292,7 +293,10 @@ export interface StudioEvents {
     metrics: RunMetrics | null;
     error: string | null;
   };
-  'dataset.changed': { reason: 'import' | 'relabel' | 'undo' | 'labels' | 'predictions' };
+  'dataset.changed': {
+    /** 'external': another process (a `ser` command) changed the project. */
+    reason: 'import' | 'relabel' | 'undo' | 'labels' | 'predictions' | 'external';
+  };
 }
 export type EventName = keyof StudioEvents;
 

@@ -1,6 +1,6 @@
 import { createStudioService } from '../core/studio/service.js';
 import { openBrowser } from './open-browser.js';
-import { buildRenderer, isRendererBuilt, rendererOutDir } from './renderer-build.js';
+import { buildRenderer, isRendererBuilt, isRendererCurrent, rendererOutDir } from './renderer-build.js';
 import { startServer } from './server.js';
 
 export interface ServeOptions {
@@ -18,12 +18,19 @@ const say = (line: string): void => {
 /** `ser serve`: the studio over HTTP until SIGINT/SIGTERM, then a graceful stop. */
 export async function serveStudio(opts: ServeOptions): Promise<void> {
   let staticDir: string | null = rendererOutDir();
-  if (!isRendererBuilt()) {
+  const built = isRendererBuilt();
+  if (!built || !isRendererCurrent()) {
     if (opts.build) {
-      say('The app (renderer) is not built yet: building it now with Vite, once ...');
+      say(
+        built
+          ? 'The app (renderer) is older than its sources: building it again with Vite ...'
+          : 'The app (renderer) is not built yet: building it now with Vite, once ...',
+      );
       const started = Date.now();
       staticDir = await buildRenderer();
       say(`Built ${staticDir} in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+    } else if (built) {
+      say('The renderer is older than its sources (--no-build): serving it as it is.');
     } else {
       say('The renderer is not built (--no-build): serving the API only.');
       staticDir = null;

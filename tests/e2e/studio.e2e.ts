@@ -3,6 +3,7 @@
  * Chromium like a person would (roles and names, the keyboard), checked through the UI and the API.
  * The steps share one server and one page and run in order; each leaves the app where the next starts.
  */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
@@ -13,7 +14,7 @@ import { unnamedControls } from './support/a11y.js';
 import { openBrowser, type Browser } from './support/browser.js';
 import { drawnPixels } from './support/canvas.js';
 import { emodbSubset } from './support/emodb-subset.js';
-import { EMODB, tempDir } from './support/paths.js';
+import { EMODB, REPO, tempDir } from './support/paths.js';
 import { screenshot } from './support/screenshots.js';
 import { startServe, type Served } from './support/serve.js';
 
@@ -23,6 +24,7 @@ describe('Emotion Studio in the browser (ser serve)', () => {
   let work: string;
   let data: { dir: string; files: string[] };
   let served: Served;
+  let project: string;
   let browser: Browser;
   let page: Page;
 
@@ -35,7 +37,8 @@ describe('Emotion Studio in the browser (ser serve)', () => {
   beforeAll(async () => {
     work = tempDir('studio');
     data = emodbSubset(path.join(work, 'emodb-subset'), SPEAKERS);
-    served = await startServe(path.join(work, 'project'));
+    project = path.join(work, 'project');
+    served = await startServe(project);
     browser = await openBrowser();
     page = browser.page;
   });
@@ -116,6 +119,19 @@ describe('Emotion Studio in the browser (ser serve)', () => {
     await expect
       .poll(() => main().getByRole('toolbar', { name: 'Selection' }).textContent())
       .toContain(`${n08} selected`);
+    // a selection belongs to the list it was made in: another filter empties it, so "all" never grows to
+    // the new list and a bulk relabel never reaches rows out of view
+    const n09 = data.files.filter((f) => f.startsWith('09')).length;
+    await main().getByRole('combobox', { name: 'Speaker filter' }).selectOption('09');
+    await expect.poll(() => grid.getAttribute('aria-rowcount')).toBe(String(n09 + 1));
+    expect(await main().getByRole('toolbar', { name: 'Selection' }).textContent()).not.toContain('selected');
+    await grid.getByRole('row').nth(1).click();
+    await expect
+      .poll(() => main().getByRole('toolbar', { name: 'Selection' }).textContent())
+      .toContain('1 selected');
+    await main().getByRole('combobox', { name: 'Speaker filter' }).selectOption('08');
+    await expect.poll(() => grid.getAttribute('aria-rowcount')).toBe(String(n08 + 1));
+    expect(await main().getByRole('toolbar', { name: 'Selection' }).textContent()).not.toContain('selected');
     await page.keyboard.press('Escape');
 
     await grid.getByRole('columnheader', { name: 'Label' }).getByRole('button').click();
@@ -225,6 +241,10 @@ describe('Emotion Studio in the browser (ser serve)', () => {
     await screenshot(page, 'train');
 
     await main().getByText('Finished.').waitFor({ timeout: 600_000 });
+    // the last epoch's numbers stay on screen once it is over
+    for (const stat of ['Loss', 'Accuracy', 'Clips/s', 'Learning rate']) {
+      expect(await main().locator(`dt:text-is("${stat}") + dd`).textContent(), stat).toMatch(/\d/);
+    }
     const runs = await served.rpc<RunSummary[]>('runs.list');
     expect(runs[0].status).toBe('done');
     expect(runs[0].hasModel).toBe(true);
@@ -414,7 +434,26 @@ describe('Emotion Studio in the browser (ser serve)', () => {
     await button('Dismiss').click();
     await main().getByRole('checkbox', { name: 'Rejected' }).check();
     await expect.poll(() => grid.getAttribute('aria-rowcount')).toBe('3');
+    // opened in Review, a rejected file says it can't be played instead of loading for ever
+    await grid.getByRole('row').nth(1).click();
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => main().getByRole('alert').first().textContent(), { timeout: 10_000 })
+      .toMatch(/Could not load the audio/);
+    expect(await main().getByText('Loading audio…').count()).toBe(0);
+    // and shows no measurements it never had (no "0 kHz", no "−∞ dBFS")
+    expect(await main().getByText('not readable (rejected)').count()).toBe(1);
+    expect(await main().getByText(/dBFS/).count()).toBe(0);
+    // back on Clips, the filter still in force shows as such, and unticking it lists every clip again
+    await nav('Clips').click();
+    expect(await main().getByRole('checkbox', { name: 'Rejected' }).isChecked()).toBe(true);
     await main().getByRole('checkbox', { name: 'Rejected' }).uncheck();
+    await expect.poll(() => grid.getAttribute('aria-rowcount')).toBe(String(all.total + 1));
+    await grid.getByRole('row').nth(1).click();
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => main().locator('[data-state]').first().getAttribute('data-state'), { timeout: 20_000 })
+      .toBe('ready');
   });
 
   it('names every control on every screen, and switches screens from the keyboard', async () => {
@@ -427,9 +466,93 @@ describe('Emotion Studio in the browser (ser serve)', () => {
     }
   });
 
+  it('follows what `ser` commands change in the project while it is open', async () => {
+    const ser = (...args: string[]): void => {
+      const r = spawnSync(
+        process.execPath,
+        [path.join(REPO, 'bin', 'ser.js'), ...args, '--project', project],
+        {
+          encoding: 'utf8',
+        },
+      );
+      expect(r.status, r.stderr).toBe(0);
+    };
+    await nav('Review').click();
+    const labelGroup = main().getByRole('group', { name: 'Set label' });
+    await labelGroup.waitFor();
+    ser('labels', '--set', 'happy,sad,neutral,angry');
+    await expect
+      .poll(() => labelGroup.getByRole('button', { name: 'angry' }).textContent(), { timeout: 10_000 })
+      .toContain('4');
+    // the model still tells its own three emotions apart, whatever the label set has become
+    await nav('Predict').click();
+    await expect
+      .poll(() =>
+        main()
+          .getByText(/^With the model of run/)
+          .textContent(),
+      )
+      .toMatch(/\(happy, sad, neutral\)\.$/);
+    await nav('Review').click();
+    // the clip on screen, relabelled and the change undone from a terminal
+    const shown =
+      (await main()
+        .getByText(/ · clip \d+ of \d+/)
+        .textContent()) ?? '';
+    const name = shown.split(' · ')[0].trim();
+    const clip = (await served.rpc<ClipPage>('clips.list', { filter: { search: name } })).rows[0];
+    expect(clip.name).toBe(name);
+    const other = clip.label === 'angry' ? 'sad' : 'angry';
+    ser('relabel', String(clip.id), other);
+    await expect
+      .poll(() => labelGroup.getByRole('button', { name: other }).getAttribute('aria-pressed'), {
+        timeout: 10_000,
+      })
+      .toBe('true');
+    ser('undo');
+    ser('labels', '--set', 'happy,sad,neutral');
+    await expect
+      .poll(
+        () =>
+          page
+            .getByRole('complementary')
+            .getByText(/^Labels:/)
+            .textContent(),
+        { timeout: 10_000 },
+      )
+      .toBe('Labels: happy, sad, neutral');
+    expect((await served.rpc<ClipDetail>('clips.get', { id: clip.id })).label).toBe(clip.label);
+    await expect.poll(() => labelGroup.getByRole('button', { name: 'angry' }).count()).toBe(0);
+  });
+
   it('kept the page free of errors', () => {
-    // 4xx answers the tests provoked on purpose show up as console errors of failed loads; nothing else may
-    const unexpected = browser.problems.filter((p) => !/status of 40[01]/.test(p));
+    // 4xx answers the tests provoked on purpose show up as console errors of failed loads (416: the empty
+    // file's audio, asked for by range); nothing else may
+    const unexpected = browser.problems.filter((p) => !/status of 4(00|01|16)/.test(p));
     expect(unexpected).toEqual([]);
+  });
+
+  it('says where it happens when the server is gone, on Clips and on Review', async () => {
+    await nav('Review').click();
+    await expect
+      .poll(() => main().locator('[data-state]').first().getAttribute('data-state'), { timeout: 20_000 })
+      .toBe('ready');
+    await served.stop();
+    await nav('Clips').click();
+    await main().getByRole('combobox', { name: 'Speaker filter' }).selectOption('08');
+    await expect
+      .poll(() => main().getByRole('alert').first().textContent(), { timeout: 10_000 })
+      .toMatch(/not reachable/);
+    // Review walks the list that could not be fetched: it says so, and keeps the clip it shows
+    await nav('Review').click();
+    await page.keyboard.press('j');
+    await expect
+      .poll(() => main().getByRole('alert').first().textContent(), { timeout: 10_000 })
+      .toMatch(/not reachable/);
+    expect(
+      await main()
+        .getByRole('img', { name: /^Waveform of / })
+        .count(),
+    ).toBe(1);
   });
 });

@@ -24,6 +24,8 @@ function formatSummary(s: ImportSummary): string {
   if (s.rejected.length > 0) {
     lines.push(`Rejected files (${s.rejected.length}):`);
     for (const r of s.rejected) lines.push(`  ${r.path}\n    ${r.code}: ${r.reason}`);
+    if (s.rejected.some((r) => r.code === 'too-long'))
+      lines.push('  (importing again with --max-duration <seconds> keeps longer files)');
     lines.push('');
   }
   return lines.join('\n');

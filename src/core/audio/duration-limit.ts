@@ -16,7 +16,7 @@ export function enforceMaxDuration(
   const how = source === 'header' ? 'its header declares' : 'it lasts';
   throw new AudioError(
     'too-long',
-    `too long: ${how} ${seconds(durationS)}, over the ${seconds(maxDurationS)} limit (raise maxDurationS to load it)`,
+    `too long: ${how} ${seconds(durationS)}, over the ${seconds(maxDurationS)} limit`,
   );
 }
 

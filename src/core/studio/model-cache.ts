@@ -1,7 +1,6 @@
 import type { Project } from '../dataset/project.js';
-import { latestModelRunId } from './clip-table.js';
 import { notFound } from './errors.js';
-import { hasModel } from './run-views.js';
+import { hasModel, latestUsableModelRunId } from './run-views.js';
 
 export interface Prediction {
   label: string;
@@ -32,7 +31,7 @@ export class ModelCache {
   ) {}
 
   async get(runId?: number): Promise<{ runId: number; predictor: Predictor }> {
-    const id = runId ?? latestModelRunId(this.project.db);
+    const id = runId ?? latestUsableModelRunId(this.project);
     if (id === null) throw notFound('no trained model in this project yet: train one first');
     if (this.loaded?.runId !== id) {
       const run = this.project.runs.get(id);

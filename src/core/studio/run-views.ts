@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { EpochRecord, RunDetail, RunMetrics, RunSummary } from '../../common/contract.js';
+import type { Project } from '../dataset/project.js';
 import type { Run, RunEpoch } from '../dataset/types.js';
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -16,6 +17,18 @@ export function metricsOf(run: Run): RunMetrics | null {
 
 export function hasModel(run: Run): boolean {
   return run.modelDir !== null && fs.existsSync(path.join(run.modelDir, 'model.json'));
+}
+
+/**
+ * The newest training run whose saved model can predict: a finished one, or a cancelled one that kept its
+ * best model so far (the model `ser predict` picks too). Its held-out predictions may not exist: the clip
+ * table joins those of the latest finished run instead (latestModelRunId in clip-table.ts).
+ */
+export function latestUsableModelRunId(project: Project): number | null {
+  const run = project.runs
+    .list({ kind: 'train' })
+    .find((r) => (r.status === 'done' || r.status === 'cancelled') && hasModel(r));
+  return run?.id ?? null;
 }
 
 export function hasReport(run: Run): boolean {

@@ -12,6 +12,7 @@ import { ClipTable } from './clip-table.js';
 import type { StudioContext } from './context.js';
 import { TypedEmitter } from './emitter.js';
 import { notFound, StudioError } from './errors.js';
+import { watchExternalChanges } from './external-changes.js';
 import { clipHandlers } from './handlers/clips.js';
 import { importHandlers } from './handlers/import.js';
 import { predictAudio, predictHandlers } from './handlers/predict.js';
@@ -90,6 +91,13 @@ export function createStudioService(opts: StudioServiceOptions): StudioService {
     nativeBinding: opts.nativeBinding,
     log,
   };
+  // `ser` commands run against the same project while the studio is open show up on its screens too.
+  const external = watchExternalChanges(project.db, () =>
+    events.emit('dataset.changed', { reason: 'external' }),
+  );
+  events.on('dataset.changed', (e) => {
+    if (e.reason !== 'external') external.resync();
+  });
   let closed = false;
   const open = (): void => {
     if (closed) throw new StudioError('unavailable', 'the studio is closing');
@@ -125,6 +133,7 @@ export function createStudioService(opts: StudioServiceOptions): StudioService {
     async close() {
       if (closed) return;
       closed = true;
+      external.stop();
       await ctx.jobs.stopAll();
       ctx.models.dispose();
       events.clear();

@@ -33,7 +33,7 @@ describe('loadAudio', () => {
       expect(error).toBeInstanceOf(AudioError);
       expect(error).toMatchObject({
         code: 'too-long',
-        message: 'too long: its header declares 600 s, over the 120 s limit (raise maxDurationS to load it)',
+        message: 'too long: its header declares 600 s, over the 120 s limit',
       });
     });
 

@@ -118,4 +118,18 @@ describe('ser dataset commands', () => {
     expect(dur.code).not.toBe(0);
     expect(dur.stderr).toMatch(/--max-duration must be a positive number/);
   });
+
+  it('says how to keep a file rejected as too long', async () => {
+    const data = tempDir();
+    writeClip(path.join(data, 'long.wav'), 1, 3);
+    writeClip(path.join(data, 'short.wav'), 2, 1);
+    const project = path.join(tempDir(), 'p');
+    const imp = await ser('import', data, '--project', project, '--max-duration', '2');
+    expect(imp.code).toBe(0);
+    expect(imp.stdout).toMatch(/long\.wav\n\s+too-long: too long: .*over the 2\.0 s limit/);
+    expect(imp.stdout).toMatch(/again with --max-duration <seconds> keeps longer files/);
+    const again = await ser('import', data, '--project', project, '--max-duration', '5');
+    expect(again.stdout).toMatch(/1 added/);
+    expect(again.stdout).not.toMatch(/--max-duration/);
+  });
 });

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { CANONICAL_LABELS } from '../../../common/labels.js';
 import type { DatasetStats } from '../../../common/contract.js';
 import type { Project } from '../../dataset/project.js';
-import { latestModelRunId } from '../clip-table.js';
+import { latestUsableModelRunId } from '../run-views.js';
 import type { Handlers } from './types.js';
 
 export function datasetStats(project: Project): DatasetStats {
@@ -25,7 +25,7 @@ export const projectHandlers: Pick<Handlers, 'project.info' | 'dataset.stats' | 
     labels: ctx.project.settings.labelSet(),
     canonicalLabels: [...CANONICAL_LABELS],
     stats: datasetStats(ctx.project),
-    latestModelRunId: latestModelRunId(ctx.project.db),
+    latestModelRunId: latestUsableModelRunId(ctx.project),
     mode: ctx.mode,
   }),
   'dataset.stats': (ctx) => datasetStats(ctx.project),

@@ -28,6 +28,11 @@ class ReviewState {
     try {
       const row = await clips.rowAt(index);
       if (ticket !== this.#ticket) return;
+      // The list itself could not be fetched: say so (and keep the clip on screen) rather than show nothing.
+      if (!row && clips.error) {
+        this.error = clips.error;
+        return;
+      }
       if (!row) {
         this.detail = null;
         this.index = Math.max(0, Math.min(index, (clips.total ?? 1) - 1));
