@@ -129,7 +129,7 @@ export const TrainRequestSchema = z
     batchSize: z.number().int().min(1).max(1024).optional(),
     learningRate: z.number().positive().max(1).optional(),
     augment: z.array(AugmentSchema).optional(),
-    head: z.enum(['gap', 'attention']).optional(),
+    head: z.enum(['stats', 'gap', 'attention']).optional(),
     size: z.enum(['small', 'default', 'large']).optional(),
     seed: z.number().int().optional(),
     backend: z.enum(['auto', 'node-gpu', 'node', 'wasm', 'cpu']).optional(),

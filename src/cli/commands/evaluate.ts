@@ -1,0 +1,65 @@
+import { Option, type Command } from 'commander';
+import { projectDirOf, withProjectOption } from '../project-option.js';
+
+interface EvaluateCliOptions {
+  project?: string;
+  model?: string;
+  data?: string;
+  report?: string;
+  backend?: 'auto' | 'node-gpu' | 'node' | 'wasm' | 'cpu';
+  json?: boolean;
+}
+
+export function register(program: Command): void {
+  withProjectOption(program.command('evaluate'))
+    .description(
+      "Score a trained model on the project's clips, or on another corpus (--data), and write a report",
+    )
+    .option('--model <dir>', "model folder (default: the project's latest trained model)")
+    .option(
+      '--data <folder|manifest.csv>',
+      'another corpus, scored without importing it (labels from its manifest or naming)',
+    )
+    .option('--report <dir>', 'report folder (default: <project>/reports/eval-<id>)')
+    .addOption(
+      new Option('--backend <name>', 'tfjs backend')
+        .choices(['auto', 'node-gpu', 'node', 'wasm', 'cpu'])
+        .default('auto'),
+    )
+    .option('--json', 'print the metrics as JSON on stdout')
+    .action(async (opts: EvaluateCliOptions) => {
+      const { evaluateModel } = await import('../../core/model/evaluate.js');
+      const result = await evaluateModel({
+        projectDir: opts.data && opts.project === undefined && opts.model ? undefined : projectDirOf(opts),
+        modelDir: opts.model,
+        data: opts.data,
+        reportDir: opts.report,
+        backend: opts.backend,
+      });
+      const m = result.metrics;
+      if (opts.json) {
+        process.stdout.write(
+          `${JSON.stringify({ runId: result.runId, model: result.modelDir, report: result.reportDir, backend: result.backend.detail, skipped: result.skipped, ...m })}\n`,
+        );
+        return;
+      }
+      const width = Math.max(...m.labels.map((l) => l.length), 9);
+      const lines = [
+        `${m.clips} clips, ${m.speakers} speakers, model ${result.modelDir}`,
+        `accuracy ${m.accuracy.toFixed(3)}, macro F1 ${m.macro_f1.toFixed(3)}, UAR ${m.uar.toFixed(3)}`,
+        `${'label'.padEnd(width)}  precision  recall     F1  support`,
+        ...m.labels.map((l) => {
+          const s = m.per_class[l];
+          return `${l.padEnd(width)}  ${s.precision.toFixed(3).padStart(9)}  ${s.recall.toFixed(3).padStart(6)}  ${s.f1.toFixed(3).padStart(5)}  ${String(s.support).padStart(7)}`;
+        }),
+        `confusion (rows true, columns predicted: ${m.labels.join(', ')})`,
+        ...m.confusion.map(
+          (row, i) => `${m.labels[i].padEnd(width)}  ${row.map((v) => String(v).padStart(6)).join('')}`,
+        ),
+      ];
+      if (result.skipped > 0)
+        lines.push(`${result.skipped} file(s) skipped (unlabelled, or a label the model does not know)`);
+      lines.push(`report: ${result.reportDir}/report.html`);
+      process.stdout.write(`${lines.join('\n')}\n`);
+    });
+}

@@ -1,0 +1,223 @@
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import type { EpochRecord, TrainProgress } from '../../common/contract.js';
+import { projectDirOf, withProjectOption } from '../project-option.js';
+
+interface TrainCliOptions {
+  project?: string;
+  labels?: string;
+  split?: string;
+  epochs?: number;
+  batch?: number;
+  lr?: number;
+  augment?: string;
+  head?: 'stats' | 'gap' | 'attention';
+  size?: 'small' | 'default' | 'large';
+  seed?: number;
+  backend?: 'auto' | 'node-gpu' | 'node' | 'wasm' | 'cpu';
+  out?: string;
+  report?: string;
+  json?: boolean;
+}
+
+function integer(name: string, min: number) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < min)
+      throw new InvalidArgumentError(`${name} must be an integer >= ${min}, not "${value}"`);
+    return n;
+  };
+}
+
+function rate(value: string): number {
+  const n = Number(value);
+  if (!(n > 0 && n <= 1)) throw new InvalidArgumentError(`--lr must be a number in (0, 1], not "${value}"`);
+  return n;
+}
+
+function duration(s: number | null): string {
+  if (s === null || !Number.isFinite(s)) return '--';
+  const m = Math.floor(s / 60);
+  return m > 0 ? `${m}m${String(Math.round(s % 60)).padStart(2, '0')}s` : `${Math.round(s)}s`;
+}
+
+const num = (v: number | null, digits = 3): string =>
+  v === null || !Number.isFinite(v) ? '--' : v.toFixed(digits);
+
+function foldName(p: { phase?: TrainProgress['phase']; fold: number; folds: number }): string {
+  if (p.phase === 'final' || p.fold >= p.folds) return 'final';
+  return p.folds > 1 ? `fold ${p.fold + 1}/${p.folds}` : 'train';
+}
+
+/** One status line, redrawn in place on a terminal. */
+function statusLine(p: TrainProgress): string {
+  if (p.phase === 'features' || p.phase === 'report') return p.message ?? p.phase;
+  if (p.phase === 'evaluating') return `${foldName(p)}: predicting the held-out speakers`;
+  const parts = [
+    `${foldName(p)} ep ${p.epoch + 1}/${p.epochs} b ${p.batch + 1}/${p.batches}`,
+    `loss ${num(p.loss)} acc ${num(p.accuracy, 2)}`,
+    `val ${num(p.valLoss)} acc ${num(p.valAccuracy, 2)} F1 ${num(p.valMacroF1, 2)}`,
+    `lr ${p.lr === null ? '--' : p.lr.toExponential(1)}`,
+    `${p.clipsPerS === null ? '--' : Math.round(p.clipsPerS)} clips/s`,
+    `ETA ${duration(p.etaS)}`,
+  ];
+  return parts.join(' | ');
+}
+
+function epochLine(e: EpochRecord, folds: number): string {
+  return (
+    `${foldName({ fold: e.fold, folds })} epoch ${e.epoch + 1}: loss ${num(e.loss)} acc ${num(e.accuracy)}` +
+    ` | val loss ${num(e.valLoss)} acc ${num(e.valAccuracy)} F1 ${num(e.valMacroF1)}` +
+    ` | lr ${e.lr.toExponential(1)} | ${Math.round(e.clipsPerS)} clips/s`
+  );
+}
+
+export function register(program: Command): void {
+  withProjectOption(program.command('train'))
+    .description(
+      "Train the emotion CNN on the project's labelled clips and evaluate it on speakers it never heard",
+    )
+    .option('--labels <list>', 'labels to train on (default: the project label set), e.g. happy,sad,neutral')
+    .option('--split <how>', 'speaker (train/val/test by speaker), loso, kfold:K, or random', 'speaker')
+    .option('--epochs <n>', 'training epochs (early stopping may end sooner)', integer('--epochs', 1))
+    .option('--batch <n>', 'batch size', integer('--batch', 1))
+    .option('--lr <x>', 'initial learning rate', rate)
+    .option('--augment <list>', 'augmentations: any of pitch,stretch,noise,mask, or none (default: all)')
+    .addOption(
+      new Option(
+        '--head <kind>',
+        'pooling over time: mean and spread (stats), average (gap) or attention',
+      ).choices(['stats', 'gap', 'attention']),
+    )
+    .addOption(new Option('--size <preset>', 'model size').choices(['small', 'default', 'large']))
+    .option('--seed <n>', 'random seed (same seed, same backend: same run)', integer('--seed', 0))
+    .addOption(
+      new Option('--backend <name>', 'tfjs backend')
+        .choices(['auto', 'node-gpu', 'node', 'wasm', 'cpu'])
+        .default('auto'),
+    )
+    .option('--out <dir>', 'model folder (default: <project>/models/run-<id>)')
+    .option('--report <dir>', 'report folder (default: <project>/reports/run-<id>)')
+    .option('--json', 'print the result as JSON on stdout (progress stays on stderr)')
+    .action(async (opts: TrainCliOptions) => {
+      const [{ parseLabelList }, { parseAugment, parseSplit }, { trainProject }, { TrainEmitter }] =
+        await Promise.all([
+          import('../../core/dataset/labels.js'),
+          import('../../core/model/config.js'),
+          import('../../core/model/train-project.js'),
+          import('../../core/model/train-events.js'),
+        ]);
+      const config = {
+        ...(opts.labels !== undefined ? { labels: parseLabelList(opts.labels) } : {}),
+        split: parseSplit(opts.split ?? 'speaker'),
+        ...(opts.epochs !== undefined ? { epochs: opts.epochs } : {}),
+        ...(opts.batch !== undefined ? { batchSize: opts.batch } : {}),
+        ...(opts.lr !== undefined ? { learningRate: opts.lr } : {}),
+        ...(opts.augment !== undefined ? { augment: parseAugment(opts.augment) } : {}),
+        ...(opts.head ? { head: opts.head } : {}),
+        ...(opts.size ? { size: opts.size } : {}),
+        ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
+      };
+      const err = process.stderr;
+      const live = err.isTTY === true;
+      const events = new TrainEmitter();
+      let folds = 1;
+      let shown = '';
+      const clearLine = () => {
+        if (live && shown) err.write('\r\x1b[2K');
+        shown = '';
+      };
+      const say = (line: string) => {
+        clearLine();
+        err.write(`${line}\n`);
+      };
+      let lastDraw = 0;
+      events.on('progress', (p) => {
+        folds = Math.max(p.folds, 1);
+        if (!live) return;
+        const now = Date.now();
+        if (now - lastDraw < 100 && p.batch + 1 < p.batches) return;
+        lastDraw = now;
+        const line = statusLine(p);
+        const width = Math.max((err.columns || 120) - 1, 20);
+        shown = line.length > width ? `${line.slice(0, width - 1)}…` : line;
+        err.write(`\r\x1b[2K${shown}`);
+      });
+      events.on('epoch', (e) => {
+        if (!live) say(epochLine(e, folds));
+      });
+      events.on('message', (m) => say(m.level === 'warn' ? `warning: ${m.text}` : m.text));
+
+      // Ctrl-C: stop after the current batch and keep the best model; a second Ctrl-C quits at once.
+      const abort = new AbortController();
+      const onSigint = (): void => {
+        if (abort.signal.aborted) process.exit(130);
+        abort.abort();
+        say('stopping after this batch (the best model so far is kept); Ctrl-C again to quit now');
+      };
+      process.on('SIGINT', onSigint);
+      try {
+        const result = await trainProject({
+          projectDir: projectDirOf(opts),
+          config,
+          backend: opts.backend,
+          modelDir: opts.out,
+          reportDir: opts.report,
+          events,
+          signal: abort.signal,
+        });
+        clearLine();
+        const { experiment: x } = result;
+        const m = x.metrics;
+        if (opts.json) {
+          process.stdout.write(
+            `${JSON.stringify({
+              runId: result.runId,
+              status: result.status,
+              backend: result.backend.detail,
+              split: x.split,
+              folds: x.folds,
+              labels: result.config.labels,
+              accuracy: m?.accuracy ?? null,
+              macro_f1: m?.macro_f1 ?? null,
+              uar: m?.uar ?? null,
+              confusion: m?.confusion ?? null,
+              clips: m?.clips ?? 0,
+              modelDir: result.modelDir,
+              reportDir: result.reportDir,
+              trainSeconds: x.trainSeconds,
+              clipsPerS: x.clipsSeen / Math.max(x.trainSeconds, 1e-9),
+              warnings: x.warnings,
+            })}\n`,
+          );
+        } else {
+          const lines = [
+            `run ${result.runId} ${result.status} on ${result.backend.detail} in ${duration(x.trainSeconds)} (${Math.round(x.clipsSeen / Math.max(x.trainSeconds, 1e-9))} clips/s)`,
+          ];
+          if (m) {
+            lines.push(
+              `held-out (${x.split}${x.folds > 1 ? `, ${x.folds} folds pooled` : ''}, ${m.clips} clips, ${m.speakers} speakers): accuracy ${m.accuracy.toFixed(3)}, macro F1 ${m.macro_f1.toFixed(3)}, UAR ${m.uar.toFixed(3)}`,
+            );
+            const width = Math.max(...m.labels.map((l) => l.length), 8);
+            lines.push(
+              `${'true \\ predicted'.padEnd(width + 2)}${m.labels.map((l) => l.padStart(width)).join(' ')}`,
+            );
+            m.confusion.forEach((row, i) =>
+              lines.push(
+                `${m.labels[i].padEnd(width + 2)}${row.map((v) => String(v).padStart(width)).join(' ')}`,
+              ),
+            );
+          }
+          for (const w of x.warnings) lines.push(`warning: ${w}`);
+          lines.push(
+            `model:  ${result.modelDir ?? '(none)'}`,
+            `report: ${result.reportDir ? `${result.reportDir}/report.html` : '(none)'}`,
+          );
+          process.stdout.write(`${lines.join('\n')}\n`);
+        }
+        if (result.status === 'cancelled') process.exitCode = 130;
+      } finally {
+        clearLine();
+        process.off('SIGINT', onSigint);
+      }
+    });
+}

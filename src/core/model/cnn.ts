@@ -1,0 +1,169 @@
+import { tf, type LayersModel, type SymbolicTensor } from './tf.js';
+import { AttentionPooling } from './layers/attention-pooling.js';
+import { SeededDropout } from './layers/seeded-dropout.js';
+import { TimeStatsPooling } from './layers/time-stats-pooling.js';
+
+export type HeadKind = 'gap' | 'attention' | 'stats';
+export type ModelSize = 'small' | 'default' | 'large';
+
+export interface SizePreset {
+  /** Filters of each conv block; every block halves time and frequency. */
+  filters: number[];
+  /** Units of the dense layer before the classifier. */
+  dense: number;
+  /** Stride [time, mel] of the first convolution: a cheap stem, since the first layer sees the most pixels. */
+  stemStride: [number, number];
+}
+
+export const SIZE_PRESETS: Record<ModelSize, SizePreset> = {
+  small: { filters: [8, 16, 32, 32], dense: 32, stemStride: [2, 2] },
+  default: { filters: [16, 32, 64, 64], dense: 64, stemStride: [2, 2] },
+  large: { filters: [32, 64, 128, 128], dense: 128, stemStride: [1, 1] },
+};
+
+export interface ModelSpec {
+  frames: number;
+  mels: number;
+  classes: number;
+  head: HeadKind;
+  size: ModelSize;
+  /** Dropout before the dense layers (strong, since corpora are small). */
+  dropout: number;
+  /**
+   * Also feed the classifier each mel band's mean and standard deviation over time, straight from the
+   * input: the global spectral statistics that classic SER uses, which a small corpus teaches a CNN slowly.
+   */
+  inputStats?: boolean;
+  seed: number;
+}
+
+export const LOGITS_LAYER = 'logits';
+/** Cepstral coefficients the input statistics are taken over (MFCC 0..39, the usual count). */
+export const INPUT_CEPSTRA = 40;
+
+/**
+ * The CNN: conv blocks (3x3 conv, batch norm, ReLU, 2x2 max pooling) over a [frames, mels, 1] log-mel,
+ * then a head that pools over time (global average, or attention over time steps), a dense layer, and a
+ * softmax over the classes. Weights are initialised from `seed` (one stream per layer) so runs repeat.
+ */
+export function buildModel(spec: ModelSpec): LayersModel {
+  if (spec.classes < 2) throw new Error(`a classifier needs at least two classes, got ${spec.classes}`);
+  const preset = SIZE_PRESETS[spec.size];
+  let seed = spec.seed * 1000;
+  const nextSeed = () => ++seed;
+  const input = tf.input({ shape: [spec.frames, spec.mels, 1], name: 'logmel' });
+  let x: SymbolicTensor = input;
+  let time = spec.frames;
+  let freq = spec.mels;
+  preset.filters.forEach((filters, i) => {
+    x = tf.layers
+      .conv2d({
+        filters,
+        kernelSize: 3,
+        strides: i === 0 ? preset.stemStride : 1,
+        padding: 'same',
+        useBias: false,
+        kernelInitializer: tf.initializers.heNormal({ seed: nextSeed() }),
+        name: `conv${i + 1}`,
+      })
+      .apply(x) as SymbolicTensor;
+    if (i === 0) {
+      time = Math.ceil(time / preset.stemStride[0]);
+      freq = Math.ceil(freq / preset.stemStride[1]);
+    }
+    // Momentum 0.9, not Keras's 0.99: small corpora give few steps, and the running statistics must keep up.
+    x = tf.layers.batchNormalization({ momentum: 0.9, name: `bn${i + 1}` }).apply(x) as SymbolicTensor;
+    x = tf.layers.reLU({ name: `relu${i + 1}` }).apply(x) as SymbolicTensor;
+    // Keep at least two steps on each axis, so short inputs still build.
+    const poolT = time >= 4 ? 2 : 1;
+    const poolF = freq >= 4 ? 2 : 1;
+    if (poolT > 1 || poolF > 1) {
+      x = tf.layers
+        .maxPooling2d({ poolSize: [poolT, poolF], name: `pool${i + 1}` })
+        .apply(x) as SymbolicTensor;
+      time = Math.floor(time / poolT);
+      freq = Math.floor(freq / poolF);
+    }
+  });
+  const channels = preset.filters[preset.filters.length - 1];
+  if (spec.head === 'stats') {
+    // Frequency bands of each time step side by side, a per-step projection, then mean and std over time.
+    x = tf.layers.reshape({ targetShape: [time, freq * channels], name: 'steps' }).apply(x) as SymbolicTensor;
+    x = new SeededDropout({ rate: spec.dropout, seed: nextSeed(), name: 'drop_steps' }).apply(
+      x,
+    ) as SymbolicTensor;
+    x = tf.layers
+      .dense({
+        units: preset.dense,
+        activation: 'relu',
+        kernelInitializer: tf.initializers.heNormal({ seed: nextSeed() }),
+        name: 'step_dense',
+      })
+      .apply(x) as SymbolicTensor;
+    x = new TimeStatsPooling({ name: 'stats' }).apply(x) as SymbolicTensor;
+  } else if (spec.head === 'attention') {
+    // Each remaining time step becomes one vector (its frequency bands side by side), scored by attention.
+    x = tf.layers.reshape({ targetShape: [time, freq * channels], name: 'steps' }).apply(x) as SymbolicTensor;
+    x = new SeededDropout({ rate: spec.dropout, seed: nextSeed(), name: 'drop_steps' }).apply(
+      x,
+    ) as SymbolicTensor;
+    x = tf.layers
+      .dense({
+        units: preset.dense,
+        activation: 'relu',
+        kernelInitializer: tf.initializers.heNormal({ seed: nextSeed() }),
+        name: 'step_dense',
+      })
+      .apply(x) as SymbolicTensor;
+    x = new AttentionPooling({ units: 32, seed: nextSeed(), name: 'attention' }).apply(x) as SymbolicTensor;
+  } else {
+    x = tf.layers.globalAveragePooling2d({ name: 'gap' }).apply(x) as SymbolicTensor;
+    x = new SeededDropout({ rate: spec.dropout, seed: nextSeed(), name: 'drop_gap' }).apply(
+      x,
+    ) as SymbolicTensor;
+    x = tf.layers
+      .dense({
+        units: preset.dense,
+        activation: 'relu',
+        kernelInitializer: tf.initializers.heNormal({ seed: nextSeed() }),
+        name: 'dense',
+      })
+      .apply(x) as SymbolicTensor;
+  }
+  if (spec.inputStats) {
+    let st = tf.layers
+      .reshape({ targetShape: [spec.frames, spec.mels], name: 'input_steps' })
+      .apply(input) as SymbolicTensor;
+    st = new TimeStatsPooling({ name: 'input_stats', deltas: true, cepstra: INPUT_CEPSTRA }).apply(
+      st,
+    ) as SymbolicTensor;
+    // Statistics of very different scales: standardise them (as a classic pipeline's scaler would).
+    st = tf.layers.batchNormalization({ momentum: 0.9, name: 'input_stats_bn' }).apply(st) as SymbolicTensor;
+    st = tf.layers
+      .dense({
+        units: preset.dense,
+        activation: 'relu',
+        kernelInitializer: tf.initializers.heNormal({ seed: nextSeed() }),
+        name: 'input_stats_dense',
+      })
+      .apply(st) as SymbolicTensor;
+    x = tf.layers.concatenate({ name: 'with_input_stats' }).apply([x, st]) as SymbolicTensor;
+  }
+  x = new SeededDropout({ rate: spec.dropout, seed: nextSeed(), name: 'drop_out' }).apply(
+    x,
+  ) as SymbolicTensor;
+  const logits = tf.layers
+    .dense({
+      units: spec.classes,
+      kernelInitializer: tf.initializers.glorotUniform({ seed: nextSeed() }),
+      name: LOGITS_LAYER,
+    })
+    .apply(x) as SymbolicTensor;
+  const probs = tf.layers.softmax({ name: 'probs' }).apply(logits) as SymbolicTensor;
+  return tf.model({ inputs: input, outputs: probs, name: 'ser_cnn' });
+}
+
+/** A view of the same model (shared weights) that stops before the softmax, for a numerically stable loss. */
+export function logitsView(model: LayersModel): LayersModel {
+  return tf.model({ inputs: model.inputs, outputs: model.getLayer(LOGITS_LAYER).output as SymbolicTensor });
+}

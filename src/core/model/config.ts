@@ -1,0 +1,156 @@
+import {
+  DEFAULT_AUGMENT,
+  DEFAULT_FEATURE_CONFIG,
+  type AugmentConfig,
+  type FeatureConfig,
+} from '../features/index.js';
+import type { HeadKind, ModelSize, ModelSpec } from './cnn.js';
+import type { InstanceMode } from './input-norm.js';
+import type { StopMonitor } from './early-stopping.js';
+import { DEFAULT_COSINE, type LrSchedule } from './schedules.js';
+
+export type SplitSpec = 'speaker' | 'loso' | 'random' | `kfold:${number}`;
+export type AugmentName = 'pitch' | 'stretch' | 'noise' | 'mask';
+export const AUGMENT_NAMES: readonly AugmentName[] = ['pitch', 'stretch', 'noise', 'mask'];
+export type BackendChoice = 'auto' | 'node-gpu' | 'node' | 'wasm' | 'cpu';
+
+/** Everything that decides a training run; saved with the model and the run. */
+export interface TrainConfig {
+  labels: string[];
+  split: SplitSpec;
+  epochs: number;
+  batchSize: number;
+  learningRate: number;
+  augment: AugmentName[];
+  head: HeadKind;
+  size: ModelSize;
+  seed: number;
+  dropout: number;
+  /** Feed the classifier the input's per-band mean and std over time besides the conv features. */
+  inputStats: boolean;
+  /** Model input length in frames (10 ms each); longer clips are cropped in training, windowed in evaluation. */
+  cropFrames: number;
+  /** Hop between evaluation windows, in frames. */
+  windowHopFrames: number;
+  schedule: LrSchedule;
+  /** Epochs without a better validation score before early stopping. */
+  patience: number;
+  /** The validation score that picks the epoch to keep: 'loss' (smooth) or 'f1'. */
+  monitor: StopMonitor;
+  classWeights: boolean;
+  labelSmoothing: number;
+  mixupAlpha: number;
+  instanceNorm: InstanceMode;
+  /** Leading/trailing frames this far below the loudest frame are trimmed (0: keep all). */
+  trimDb: number;
+  topDb: number;
+  /** Chance that each enabled waveform-like augmentation (pitch, stretch, noise) is applied to a clip. */
+  augmentProbability: number;
+  /** Share of training clips held out for early stopping when there are too few speakers to hold out. */
+  valFraction: number;
+  featureConfig: FeatureConfig;
+  augmentConfig: AugmentConfig;
+}
+
+export const DEFAULT_TRAIN_CONFIG: TrainConfig = {
+  labels: ['happy', 'sad', 'neutral'],
+  split: 'speaker',
+  epochs: 30,
+  batchSize: 32,
+  learningRate: 2e-3,
+  // measured on EmoDB LOSO: masking alone beat all four augmentations (0.852 vs 0.824 macro F1)
+  augment: ['mask'],
+  head: 'stats',
+  size: 'default',
+  seed: 0,
+  dropout: 0.3,
+  inputStats: true,
+  cropFrames: 201,
+  windowHopFrames: 100,
+  schedule: DEFAULT_COSINE,
+  patience: 12,
+  monitor: 'loss',
+  classWeights: true,
+  labelSmoothing: 0,
+  mixupAlpha: 0,
+  instanceNorm: 'none',
+  trimDb: 0,
+  topDb: 80,
+  augmentProbability: 0.5,
+  valFraction: 0.15,
+  featureConfig: { ...DEFAULT_FEATURE_CONFIG },
+  augmentConfig: { ...DEFAULT_AUGMENT },
+};
+
+/** The defaults with the given fields replaced (labels, split, epochs, ...). */
+export function resolveTrainConfig(overrides: Partial<TrainConfig> = {}): TrainConfig {
+  const cfg: TrainConfig = { ...DEFAULT_TRAIN_CONFIG, ...overrides };
+  validateTrainConfig(cfg);
+  return cfg;
+}
+
+export function parseSplit(text: string): SplitSpec {
+  const t = text.trim().toLowerCase();
+  if (t === 'speaker' || t === 'loso' || t === 'random') return t;
+  const m = /^kfold:(\d{1,2})$/.exec(t);
+  if (m && Number(m[1]) >= 2) return `kfold:${Number(m[1])}`;
+  throw new Error(`unknown split "${text}": use speaker, loso, kfold:K (K >= 2) or random`);
+}
+
+export function parseAugment(text: string): AugmentName[] {
+  const words = text
+    .split(',')
+    .map((w) => w.trim().toLowerCase())
+    .filter(Boolean);
+  if (words.length === 1 && words[0] === 'none') return [];
+  for (const w of words) {
+    if (!(AUGMENT_NAMES as readonly string[]).includes(w)) {
+      throw new Error(`unknown augmentation "${w}": use any of ${AUGMENT_NAMES.join(', ')}, or none`);
+    }
+  }
+  return [...new Set(words)] as AugmentName[];
+}
+
+export function validateTrainConfig(cfg: TrainConfig): void {
+  const positiveInt = (v: number, what: string) => {
+    if (!Number.isInteger(v) || v < 1) throw new Error(`${what} must be a positive integer, got ${v}`);
+  };
+  positiveInt(cfg.epochs, 'epochs');
+  positiveInt(cfg.batchSize, 'batch size');
+  positiveInt(cfg.cropFrames, 'crop length');
+  positiveInt(cfg.windowHopFrames, 'window hop');
+  if (!(cfg.learningRate > 0 && cfg.learningRate <= 1))
+    throw new Error(`learning rate must be in (0, 1], got ${cfg.learningRate}`);
+  if (!(cfg.dropout >= 0 && cfg.dropout < 1))
+    throw new Error(`dropout must be in [0, 1), got ${cfg.dropout}`);
+  if (new Set(cfg.labels).size !== cfg.labels.length)
+    throw new Error(`labels repeat: ${cfg.labels.join(', ')}`);
+  if (cfg.labels.length < 2) throw new Error('training needs at least two labels in the label set');
+  parseSplit(cfg.split);
+}
+
+/** The features layer's augmentation switches for a run's list of enabled augmentations. */
+export function augmentConfigOf(cfg: TrainConfig): AugmentConfig {
+  const on = new Set(cfg.augment);
+  return {
+    ...cfg.augmentConfig,
+    pitch: on.has('pitch'),
+    stretch: on.has('stretch'),
+    noise: on.has('noise'),
+    mask: on.has('mask'),
+  };
+}
+
+/** The network a run's settings describe, for inputs of `mels` bands and `classes` outputs. */
+export function modelSpecOf(cfg: TrainConfig, mels: number, classes: number, seed: number): ModelSpec {
+  return {
+    frames: cfg.cropFrames,
+    mels,
+    classes,
+    head: cfg.head,
+    size: cfg.size,
+    dropout: cfg.dropout,
+    inputStats: cfg.inputStats,
+    seed,
+  };
+}

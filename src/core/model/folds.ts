@@ -1,0 +1,119 @@
+import {
+  leaveOneSpeakerOut,
+  randomSplit,
+  speakerKFold,
+  speakerSplit,
+  type SplitRow,
+} from '../dataset/splits.js';
+import { createRng } from '../util/random.js';
+import type { SplitSpec } from './config.js';
+
+/** One training of a run, in clip indices: the held-out test part is empty for the final model. */
+export interface PlannedFold {
+  /** 0.. for the evaluation folds; 'final' for the model trained on every speaker after them. */
+  fold: number | 'final';
+  train: number[];
+  val: number[];
+  test: number[];
+  testSpeakers: string[];
+  valSpeakers: string[];
+  /** How the validation clips were chosen, for the record. */
+  valKind: 'speakers' | 'random';
+}
+
+/** Holding out validation speakers must leave at least this many training speakers. */
+export const MIN_TRAIN_SPEAKERS_FOR_SPEAKER_VAL = 4;
+
+/**
+ * The trainings a split asks for. 'speaker' and 'random' train once (the model is the one evaluated);
+ * 'loso' and 'kfold:K' train once per fold (pooled held-out predictions) and then once more on all speakers.
+ * Every training gets validation clips for early stopping: held-out speakers where the training speakers
+ * allow it, else a stratified random share of its training clips.
+ */
+export function planFolds(
+  rows: readonly SplitRow[],
+  split: SplitSpec,
+  seed: number,
+  valFraction: number,
+): PlannedFold[] {
+  const speakerOf = new Map(rows.map((r) => [r.id, r.speaker]));
+  const speakersIn = (ids: number[]) => new Set(ids.map((id) => speakerOf.get(id))).size;
+  const withVal = (f: Omit<PlannedFold, 'valKind'>): PlannedFold => {
+    if (f.val.length > 0 && speakersIn(f.train) >= MIN_TRAIN_SPEAKERS_FOR_SPEAKER_VAL)
+      return { ...f, valKind: 'speakers' };
+    // Too few voices to spare one: every training speaker stays in, and a share of their clips validates.
+    const train = [...f.train, ...f.val].sort((a, b) => a - b);
+    return {
+      ...f,
+      ...randomVal(rows, train, valFraction, seed + 31 * (typeof f.fold === 'number' ? f.fold + 1 : 0)),
+    };
+  };
+  if (split === 'speaker' || split === 'random') {
+    const s = split === 'speaker' ? speakerSplit(rows, { seed }) : randomSplit(rows, { seed });
+    return [
+      withVal({
+        fold: 0,
+        train: s.train,
+        val: s.val,
+        test: s.test,
+        testSpeakers: s.speakers.test,
+        valSpeakers: s.speakers.val,
+      }),
+    ];
+  }
+  const folds =
+    split === 'loso'
+      ? leaveOneSpeakerOut(rows, { seed, valFraction })
+      : speakerKFold(rows, Number(split.slice(6)), { seed, valFraction });
+  const planned = folds.map((f) =>
+    withVal({
+      fold: f.fold,
+      train: f.train,
+      val: f.val,
+      test: f.test,
+      testSpeakers: f.testSpeakers,
+      valSpeakers: f.valSpeakers,
+    }),
+  );
+  const all = speakerSplit(rows, { seed, fractions: { train: 1 - valFraction, val: valFraction, test: 0 } });
+  planned.push(
+    withVal({
+      fold: 'final',
+      train: all.train,
+      val: all.val,
+      test: [],
+      testSpeakers: [],
+      valSpeakers: all.speakers.val,
+    }),
+  );
+  return planned;
+}
+
+function randomVal(
+  rows: readonly SplitRow[],
+  train: number[],
+  fraction: number,
+  seed: number,
+): { train: number[]; val: number[]; valSpeakers: string[]; valKind: 'random' } {
+  const label = new Map(rows.map((r) => [r.id, r.label]));
+  const byLabel = new Map<string, number[]>();
+  for (const id of train) {
+    const l = label.get(id) ?? '';
+    byLabel.set(l, [...(byLabel.get(l) ?? []), id]);
+  }
+  const rng = createRng(seed);
+  const val: number[] = [];
+  for (const l of [...byLabel.keys()].sort()) {
+    const ids = rng.shuffle([...(byLabel.get(l) ?? [])]);
+    // At least one clip of each label where there are two or more, so validation sees every class.
+    const n = ids.length >= 2 ? Math.max(1, Math.round(ids.length * fraction)) : 0;
+    val.push(...ids.slice(0, n));
+  }
+  const held = new Set(val);
+  return {
+    train: train.filter((id) => !held.has(id)),
+    val: val.sort((a, b) => a - b),
+    valSpeakers: [],
+    valKind: 'random',
+  };
+}

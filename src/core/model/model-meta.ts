@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import type { FeatureConfig } from '../features/index.js';
+import type { Metrics } from '../metrics/index.js';
+import type { TrainConfig } from './config.js';
+import type { InputNorm } from './input-norm.js';
+import type { LayersModel } from './tf.js';
+
+export const MODEL_META_FILE = 'studio-model.json';
+export const MODEL_JSON_FILE = 'model.json';
+export const WEIGHTS_FILE = 'weights.bin';
+export const MODEL_FORMAT = 'emotion-studio-model';
+
+/** studio-model.json: everything besides the weights that predicting with the model, or citing it, needs. */
+export interface StudioModelMeta {
+  format: typeof MODEL_FORMAT;
+  version: 1;
+  /** Output order of the model's softmax. */
+  labels: string[];
+  featureConfig: FeatureConfig;
+  /** Model input length and the hop of the windows long clips are scored over, in frames. */
+  cropFrames: number;
+  windowHopFrames: number;
+  norm: InputNorm;
+  training: TrainConfig;
+  split: string;
+  folds: number;
+  backend: string;
+  datasetFingerprint: string | null;
+  /** Held-out scores of the run that made it (pooled over folds for loso/kfold). */
+  metrics: Metrics | null;
+  runId: number | null;
+  createdAt: string;
+}
+
+export interface LoadedModel {
+  model: LayersModel;
+  meta: StudioModelMeta;
+}
+
+const featureConfigSchema = z.object({
+  sampleRate: z.number().positive(),
+  nFft: z.number().int().positive(),
+  winLength: z.number().int().positive(),
+  hopLength: z.number().int().positive(),
+  nMels: z.number().int().positive(),
+  fmin: z.number().nonnegative(),
+  fmax: z.number().positive(),
+  nMfcc: z.number().int().positive(),
+});
+
+const metaSchema = z.object({
+  format: z.literal(MODEL_FORMAT),
+  version: z.literal(1),
+  labels: z.array(z.string().min(1)).min(2),
+  featureConfig: featureConfigSchema,
+  cropFrames: z.number().int().positive(),
+  windowHopFrames: z.number().int().positive(),
+  norm: z.object({
+    trimDb: z.number().nonnegative(),
+    topDb: z.number().nonnegative(),
+    instance: z.enum(['none', 'band', 'clip']),
+    mean: z.array(z.number()),
+    std: z.array(z.number()),
+  }),
+  training: z.record(z.string(), z.unknown()),
+  split: z.string(),
+  folds: z.number().int().nonnegative(),
+  backend: z.string(),
+  datasetFingerprint: z.string().nullable(),
+  metrics: z.record(z.string(), z.unknown()).nullable(),
+  runId: z.number().int().nullable(),
+  createdAt: z.string(),
+});
+
+/** Validates a parsed studio-model.json; the error names the file and the first bad field. */
+export function parseModelMeta(value: unknown, where = MODEL_META_FILE): StudioModelMeta {
+  const r = metaSchema.safeParse(value);
+  if (!r.success) {
+    const issue = r.error.issues[0];
+    throw new Error(
+      `${where} is not an Emotion Studio model description (${issue?.path.join('.') || 'root'}: ${issue?.message ?? 'invalid'})`,
+    );
+  }
+  const meta = r.data as unknown as StudioModelMeta;
+  if (
+    meta.norm.mean.length !== meta.featureConfig.nMels ||
+    meta.norm.std.length !== meta.featureConfig.nMels
+  ) {
+    throw new Error(
+      `${where}: normalisation has ${meta.norm.mean.length} bands, the features ${meta.featureConfig.nMels}`,
+    );
+  }
+  return meta;
+}
+
+/** A clear error when a model's classes are not the ones asked for (order matters only for display). */
+export function assertSameLabels(meta: StudioModelMeta, wanted: readonly string[], whose: string): void {
+  const a = [...meta.labels].sort().join(',');
+  const b = [...wanted].sort().join(',');
+  if (a !== b) {
+    throw new Error(
+      `the model was trained on the labels ${meta.labels.join(', ')}, but ${whose} uses ${wanted.join(', ')}; train a model on this label set, or pick another model with --model`,
+    );
+  }
+}

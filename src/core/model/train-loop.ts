@@ -1,0 +1,262 @@
+import { createRng } from '../util/random.js';
+import type { BatchSource } from './batch-source.js';
+import { buildModel, logitsView, type ModelSpec } from './cnn.js';
+import { EarlyStopping, type StopMonitor } from './early-stopping.js';
+import type { FeatureBank } from './feature-bank.js';
+import { createRateController, type LrSchedule } from './schedules.js';
+import { tf, type LayersModel, type Scalar, type Tensor } from './tf.js';
+import type { BatchItem, TrainBatch, TrainBatchPlan } from './train-batch.js';
+import { clipScores, predictBankClips } from './validation.js';
+import type { WindowPlan } from './windows.js';
+import { restoreWeights, snapshotWeights, type WeightSnapshot } from './weights.js';
+
+export interface LoopSettings {
+  epochs: number;
+  batchSize: number;
+  learningRate: number;
+  schedule: LrSchedule;
+  /** Epochs without a better validation score before stopping; 0 disables early stopping. */
+  patience: number;
+  /** Which validation score picks the best epoch (default: the loss). */
+  monitor?: StopMonitor;
+  labelSmoothing: number;
+  seed: number;
+}
+
+export interface BatchProgress {
+  epoch: number;
+  batch: number;
+  batches: number;
+  loss: number;
+  accuracy: number;
+  lr: number;
+  clipsPerS: number;
+  /** Seconds left in this training, from the pace so far. */
+  etaS: number;
+}
+
+export interface EpochStats {
+  epoch: number;
+  loss: number;
+  accuracy: number;
+  valLoss: number | null;
+  valAccuracy: number | null;
+  valMacroF1: number | null;
+  lr: number;
+  clipsPerS: number;
+}
+
+export interface TrainLoopInput {
+  spec: ModelSpec;
+  settings: LoopSettings;
+  bank: FeatureBank;
+  train: readonly BatchItem[];
+  /** Validation clips (bank indices) and their class indices; none = train for all epochs. */
+  val?: { clips: number[]; labels: number[] };
+  /** How validation clips are windowed (their normalisation is the plan's). */
+  windows: WindowPlan;
+  plan: TrainBatchPlan;
+  source: BatchSource;
+  signal?: AbortSignal;
+  onBatch?: (p: BatchProgress) => void;
+  onEpoch?: (e: EpochStats) => void;
+}
+
+export interface TrainLoopResult {
+  model: LayersModel;
+  history: EpochStats[];
+  /** Epoch (0-based) whose weights the model holds; the last epoch run when there is no validation. */
+  bestEpoch: number;
+  stoppedEarly: boolean;
+  cancelled: boolean;
+  clipsSeen: number;
+  trainSeconds: number;
+}
+
+/** Splits n shuffled items into batches of nearly equal size, none larger than batchSize. */
+export function batchSlices(n: number, batchSize: number): Array<[number, number]> {
+  const count = Math.max(1, Math.ceil(n / batchSize));
+  const out: Array<[number, number]> = [];
+  for (let b = 0; b < count; b++) out.push([Math.floor((b * n) / count), Math.floor(((b + 1) * n) / count)]);
+  return out.filter(([s, e]) => e > s);
+}
+
+/** A distinct, reproducible seed for every (run seed, epoch, batch). */
+function batchSeed(seed: number, epoch: number, batch: number): number {
+  return (
+    (Math.imul(seed + 1, 0x9e3779b1) ^
+      Math.imul(epoch + 1, 0x85ebca6b) ^
+      Math.imul(batch + 1, 0xc2b2ae35)) >>>
+    0
+  );
+}
+
+type Adam = ReturnType<typeof tf.train.adam>;
+function setRate(optimizer: Adam, lr: number): void {
+  // tfjs reads the field at every step but declares it protected.
+  (optimizer as unknown as { learningRate: number }).learningRate = lr;
+}
+
+/**
+ * Trains one model: weighted (and label-smoothed) cross-entropy on soft targets, Adam with a scheduled
+ * rate, batches made by `source` one ahead of the step that uses them, validation after every epoch with
+ * early stopping that restores the best epoch's weights. A cancel (signal) stops after the current batch
+ * and also keeps the best weights seen.
+ */
+export async function trainLoop(input: TrainLoopInput): Promise<TrainLoopResult> {
+  const { spec, settings, train, source, signal } = input;
+  if (train.length === 0) throw new Error('no training clips');
+  source.setPlan(input.plan);
+  const model = buildModel(spec);
+  const logits = logitsView(model);
+  const optimizer = tf.train.adam(settings.learningRate);
+  const rate = createRateController(settings.learningRate, settings.epochs, settings.schedule);
+  const stopper =
+    input.val && settings.patience > 0
+      ? new EarlyStopping(settings.patience, 0, settings.monitor ?? 'loss')
+      : null;
+  const history: EpochStats[] = [];
+  const shuffleRng = createRng(settings.seed ^ 0x5bd1e995);
+  const slices = batchSlices(train.length, settings.batchSize);
+  const totalBatches = slices.length * settings.epochs;
+  let best: WeightSnapshot | null = null;
+  let bestEpoch = -1;
+  let stoppedEarly = false;
+  let cancelled = false;
+  let clipsSeen = 0;
+  let batchesDone = 0;
+  const started = performance.now();
+
+  try {
+    for (let epoch = 0; epoch < settings.epochs && !cancelled; epoch++) {
+      const order = shuffleRng.shuffle([...train]);
+      const epochStart = performance.now();
+      let lossSum = 0;
+      let correct = 0;
+      let seen = 0;
+      let lr = rate.rateAt(epoch);
+      let pending: Promise<TrainBatch> | null = source.prepare(
+        order.slice(...slices[0]),
+        batchSeed(settings.seed, epoch, 0),
+      );
+      for (let b = 0; b < slices.length; b++) {
+        const batch: TrainBatch = await (pending as Promise<TrainBatch>);
+        pending =
+          b + 1 < slices.length
+            ? source.prepare(order.slice(...slices[b + 1]), batchSeed(settings.seed, epoch, b + 1))
+            : null;
+        lr = rate.rateAt(epoch + b / slices.length);
+        setRate(optimizer, lr);
+        const step = trainStep(logits, optimizer, batch, spec, settings.labelSmoothing);
+        lossSum += step.loss * batch.size;
+        correct += step.correct;
+        seen += batch.size;
+        clipsSeen += batch.size;
+        batchesDone++;
+        const elapsed = (performance.now() - started) / 1000;
+        input.onBatch?.({
+          epoch,
+          batch: b,
+          batches: slices.length,
+          loss: lossSum / seen,
+          accuracy: correct / seen,
+          lr,
+          clipsPerS: seen / Math.max((performance.now() - epochStart) / 1000, 1e-9),
+          etaS: (elapsed / batchesDone) * (totalBatches - batchesDone),
+        });
+        if (signal?.aborted) {
+          cancelled = true;
+          // Let a batch already being made finish, so the source is idle when the caller closes it.
+          await pending?.catch(() => undefined);
+          break;
+        }
+      }
+      const clipsPerS = seen / Math.max((performance.now() - epochStart) / 1000, 1e-9);
+      let valStats: { loss: number; accuracy: number; macroF1: number } | null = null;
+      if (input.val && !cancelled) {
+        const probs = predictBankClips(
+          model,
+          input.bank,
+          input.val.clips,
+          input.windows,
+          input.plan.norm,
+          spec.classes,
+        );
+        valStats = clipScores(probs, input.val.labels, spec.classes);
+      }
+      rate.endEpoch(valStats?.loss ?? null);
+      const stats: EpochStats = {
+        epoch,
+        loss: lossSum / Math.max(seen, 1),
+        accuracy: correct / Math.max(seen, 1),
+        valLoss: valStats?.loss ?? null,
+        valAccuracy: valStats?.accuracy ?? null,
+        valMacroF1: valStats?.macroF1 ?? null,
+        lr,
+        clipsPerS,
+      };
+      history.push(stats);
+      input.onEpoch?.(stats);
+      if (stopper && valStats) {
+        if (stopper.update(epoch, { macroF1: valStats.macroF1, loss: valStats.loss })) {
+          best = snapshotWeights(model);
+          bestEpoch = epoch;
+        }
+        if (stopper.shouldStop(epoch)) {
+          stoppedEarly = true;
+          break;
+        }
+      }
+    }
+    if (best) restoreWeights(model, best);
+    else bestEpoch = history.length - 1;
+  } finally {
+    optimizer.dispose();
+  }
+  return {
+    model,
+    history,
+    bestEpoch,
+    stoppedEarly,
+    cancelled,
+    clipsSeen,
+    trainSeconds: (performance.now() - started) / 1000,
+  };
+}
+
+/** One optimiser step; returns the batch's mean loss and how many examples the model got right. */
+function trainStep(
+  logitsModel: LayersModel,
+  optimizer: Adam,
+  batch: TrainBatch,
+  spec: ModelSpec,
+  labelSmoothing: number,
+): { loss: number; correct: number } {
+  let predicted: Tensor | null = null;
+  const x = tf.tensor4d(batch.x, [batch.size, spec.frames, spec.mels, 1]);
+  const y = tf.tensor2d(batch.y, [batch.size, spec.classes]);
+  const w = tf.tensor1d(batch.w);
+  try {
+    const loss = optimizer.minimize(() => {
+      const out = logitsModel.apply(x, { training: true }) as Tensor;
+      predicted = tf.keep(tf.argMax(out, 1));
+      return tf.losses.softmaxCrossEntropy(y, out, w, labelSmoothing) as Scalar;
+    }, true);
+    const lossValue = loss ? (loss.dataSync()[0] ?? NaN) : NaN;
+    loss?.dispose();
+    if (!Number.isFinite(lossValue))
+      throw new Error('training diverged (the loss is not a finite number); try a lower --lr');
+    const pred = (predicted as Tensor | null)?.dataSync() ?? new Int32Array(0);
+    let correct = 0;
+    for (let i = 0; i < batch.size; i++) {
+      let top = 0;
+      for (let c = 1; c < spec.classes; c++)
+        if (batch.y[i * spec.classes + c] > batch.y[i * spec.classes + top]) top = c;
+      if (pred[i] === top) correct++;
+    }
+    return { loss: lossValue, correct };
+  } finally {
+    tf.dispose([x, y, w]);
+    if (predicted) (predicted as Tensor).dispose();
+  }
+}

@@ -1,0 +1,215 @@
+import path from 'node:path';
+import { openProject } from '../dataset/index.js';
+import { writeReport } from '../report/index.js';
+import { selectBackend, type BackendInfo, type BackendPreference } from './backend/select.js';
+import { createBatchSource } from './worker-batch-source.js';
+import { loadFeatureBank } from './clip-features.js';
+import { resolveTrainConfig, type TrainConfig } from './config.js';
+import { runExperiment, type ExperimentResult } from './experiment.js';
+import { saveModelFolder } from './model-files.js';
+import { MODEL_FORMAT, type StudioModelMeta } from './model-meta.js';
+import { decideSplit } from './refusals.js';
+import { configTable, datasetSummary, toFoldCurves } from './run-report.js';
+import type { TrainEmitter } from './train-events.js';
+
+export interface TrainProjectOptions {
+  projectDir: string;
+  /** Settings to change from the defaults; labels default to the project's label set. */
+  config?: Partial<TrainConfig>;
+  backend?: BackendPreference;
+  modelDir?: string;
+  reportDir?: string;
+  events?: TrainEmitter;
+  signal?: AbortSignal;
+  /** 'inline' makes batches on the main thread (the worker is the default). */
+  batches?: 'worker' | 'inline';
+}
+
+export interface TrainProjectResult {
+  runId: number;
+  status: 'done' | 'cancelled';
+  backend: BackendInfo;
+  config: TrainConfig;
+  modelDir: string | null;
+  reportDir: string | null;
+  experiment: ExperimentResult;
+  featureSeconds: number;
+}
+
+/**
+ * `ser train` and the app's Train button: trains on a project's labelled clips as the split asks, records
+ * the run (config, backend, per-epoch numbers, held-out predictions) in the project database, saves the
+ * model folder and writes the report folder. Refuses (TrainRefusal) before recording anything when the
+ * data cannot train a classifier.
+ */
+export async function trainProject(opts: TrainProjectOptions): Promise<TrainProjectResult> {
+  const project = openProject(opts.projectDir);
+  let runId: number | null = null;
+  let dispose: (() => Promise<void>) | null = null;
+  try {
+    const labels = opts.config?.labels ?? project.settings.labelSet();
+    const config = resolveTrainConfig({ ...opts.config, labels: [...labels] });
+    const clips = project.clips.labelled(config.labels);
+    const decision = decideSplit(clips, config.labels, config.split);
+    const backend = await selectBackend(opts.backend ?? 'auto');
+    for (const reason of backend.fallbacks)
+      opts.events?.emit('message', { level: 'info', text: `backend: ${reason}` });
+    opts.events?.emit('message', { level: 'info', text: `backend: ${backend.detail}` });
+    const fingerprint = project.datasetFingerprint(config.labels);
+    runId = project.runs.create({
+      kind: 'train',
+      labels: config.labels,
+      config,
+      split: decision.split,
+      backend: backend.detail,
+      datasetFingerprint: fingerprint,
+    });
+    const id = runId;
+    const modelDir = path.resolve(opts.modelDir ?? path.join(project.paths.models, `run-${id}`));
+    const reportDir = path.resolve(opts.reportDir ?? path.join(project.paths.reports, `run-${id}`));
+    const progressBase = {
+      runId: id,
+      fold: 0,
+      folds: 0,
+      epoch: 0,
+      epochs: config.epochs,
+      batch: 0,
+      batches: 0,
+      loss: null,
+      accuracy: null,
+      valLoss: null,
+      valAccuracy: null,
+      valMacroF1: null,
+      lr: null,
+      clipsPerS: null,
+      backend: backend.detail,
+    };
+    opts.events?.emit('progress', {
+      ...progressBase,
+      phase: 'features',
+      etaS: null,
+      message: `features of ${clips.length} clips`,
+    });
+    const featureStart = performance.now();
+    const bank = await loadFeatureBank(clips, project.featureStore, config.featureConfig, config, (p) =>
+      opts.events?.emit('progress', {
+        ...progressBase,
+        phase: 'features',
+        batch: p.done,
+        batches: p.total,
+        etaS: null,
+        message: `features ${p.done}/${p.total}`,
+      }),
+    );
+    const featureSeconds = (performance.now() - featureStart) / 1000;
+    const { source, note } = await createBatchSource(bank, opts.batches ?? 'worker');
+    dispose = () => source.close();
+    if (note) opts.events?.emit('message', { level: 'warn', text: note });
+    const unsubscribe = opts.events?.on('epoch', (e) => project.runs.addEpoch(id, { runId: id, ...e }));
+    const experiment = await runExperiment({
+      clips: clips.map((c) => ({ id: c.id, file: c.path, speaker: c.speaker, label: c.label })),
+      bank,
+      config: { ...config, split: decision.split },
+      source,
+      backend: backend.detail,
+      runId: id,
+      events: opts.events,
+      signal: opts.signal,
+    });
+    unsubscribe?.();
+    const createdAt = new Date().toISOString();
+    let savedModel: string | null = null;
+    if (experiment.model && experiment.norm) {
+      opts.events?.emit('progress', {
+        ...progressBase,
+        phase: 'report',
+        etaS: null,
+        message: 'saving the model',
+      });
+      const meta: StudioModelMeta = {
+        format: MODEL_FORMAT,
+        version: 1,
+        labels: config.labels,
+        featureConfig: config.featureConfig,
+        cropFrames: config.cropFrames,
+        windowHopFrames: config.windowHopFrames,
+        norm: experiment.norm,
+        training: config,
+        split: experiment.split,
+        folds: experiment.folds,
+        backend: backend.detail,
+        datasetFingerprint: fingerprint,
+        metrics: experiment.metrics,
+        runId: id,
+        createdAt,
+      };
+      await saveModelFolder(modelDir, experiment.model, meta);
+      savedModel = modelDir;
+    }
+    let savedReport: string | null = null;
+    if (experiment.predictions.length > 0) {
+      project.runs.addPredictions(
+        id,
+        experiment.predictions.map((p) => ({
+          clipId: p.clipId ?? 0,
+          fold: p.fold ?? 0,
+          label: p.label,
+          predicted: p.predicted,
+          confidence: p.confidence,
+          probs: Object.fromEntries(config.labels.map((l, i) => [l, p.probs[i]])),
+        })),
+      );
+      opts.events?.emit('progress', {
+        ...progressBase,
+        phase: 'report',
+        etaS: null,
+        message: 'writing the report',
+      });
+      await writeReport(reportDir, {
+        title: `Emotion Studio run ${id}`,
+        labels: config.labels,
+        predictions: experiment.predictions,
+        split: experiment.split,
+        folds: experiment.folds,
+        backend: backend.detail,
+        curves: toFoldCurves(experiment.curves),
+        config: configTable(config, {
+          'model folder': savedModel ?? '(none)',
+          'train seconds': Math.round(experiment.trainSeconds),
+        }),
+        dataset: datasetSummary(clips, path.basename(project.dir), fingerprint),
+        createdAt,
+        warnings: experiment.warnings,
+      });
+      savedReport = reportDir;
+    }
+    const status = experiment.cancelled ? 'cancelled' : 'done';
+    project.runs.update(id, {
+      status,
+      metrics: experiment.metrics,
+      modelDir: savedModel,
+      reportDir: savedReport,
+    });
+    experiment.model?.dispose();
+    return {
+      runId: id,
+      status,
+      backend,
+      config,
+      modelDir: savedModel,
+      reportDir: savedReport,
+      experiment,
+      featureSeconds,
+    };
+  } catch (err) {
+    if (runId !== null)
+      project.runs.update(runId, {
+        status: 'failed',
+        error: err instanceof Error ? err.message : String(err),
+      });
+    throw err;
+  } finally {
+    await dispose?.();
+    project.close();
+  }
+}

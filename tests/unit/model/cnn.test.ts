@@ -1,0 +1,118 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { selectBackend } from '../../../src/core/model/backend/select.js';
+import { buildModel, SIZE_PRESETS } from '../../../src/core/model/cnn.js';
+import { TimeStatsPooling } from '../../../src/core/model/layers/time-stats-pooling.js';
+import { mfcc } from '../../../src/core/features/index.js';
+import { tf, type Tensor } from '../../../src/core/model/tf.js';
+
+beforeAll(async () => {
+  await selectBackend('wasm');
+});
+
+describe('the CNN', () => {
+  it.each([
+    ['gap', false],
+    ['attention', false],
+    ['stats', false],
+    ['stats', true],
+  ] as const)(
+    '%s head, input stats %s: [batch, frames, mels, 1] in, a softmax over the classes out',
+    (head, inputStats) => {
+      const model = buildModel({
+        frames: 50,
+        mels: 16,
+        classes: 4,
+        head,
+        size: 'small',
+        dropout: 0.3,
+        seed: 1,
+        inputStats,
+      });
+      const y = tf.tidy(() => model.predict(tf.randomNormal([3, 50, 16, 1], 0, 1, 'float32', 1)) as Tensor);
+      expect(y.shape).toEqual([3, 4]);
+      const rows = y.arraySync() as number[][];
+      for (const r of rows) expect(r.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
+      y.dispose();
+      expect(model.layers.some((l) => l.getClassName() === 'AttentionPooling')).toBe(head === 'attention');
+      expect(model.layers.some((l) => l.name === 'input_stats')).toBe(inputStats);
+      model.dispose();
+    },
+  );
+
+  it('grows with the size preset', () => {
+    const params = (['small', 'default', 'large'] as const).map((size) => {
+      const m = buildModel({ frames: 40, mels: 16, classes: 3, head: 'gap', size, dropout: 0.3, seed: 0 });
+      const n = m.countParams();
+      m.dispose();
+      return n;
+    });
+    expect(params[0]).toBeLessThan(params[1]);
+    expect(params[1]).toBeLessThan(params[2]);
+    expect(SIZE_PRESETS.default.filters.length).toBe(4);
+  });
+
+  it('starts from the same weights for the same seed, and different ones for another seed', () => {
+    const weights = (seed: number) => {
+      const m = buildModel({
+        frames: 30,
+        mels: 16,
+        classes: 3,
+        head: 'attention',
+        size: 'small',
+        dropout: 0.3,
+        seed,
+      });
+      const w = m.getWeights().map((t) => Array.from(t.dataSync()));
+      m.dispose();
+      return w;
+    };
+    expect(weights(3)).toEqual(weights(3));
+    expect(weights(3)).not.toEqual(weights(4));
+  });
+
+  it("statistics pooling gives each feature's mean and std over time, and those of its step-to-step change", () => {
+    const x = tf.tensor3d([
+      [
+        [1, 10],
+        [3, 10],
+        [2, 13],
+      ],
+    ]);
+    const out = tf.tidy(() =>
+      Array.from((new TimeStatsPooling({ deltas: true }).apply(x) as Tensor).dataSync()),
+    );
+    const sd = (v: number[]) => {
+      const m = v.reduce((a, b) => a + b, 0) / v.length;
+      return Math.sqrt(v.reduce((a, b) => a + (b - m) ** 2, 0) / v.length + 1e-5);
+    };
+    const expected = [2, 11, sd([1, 3, 2]), sd([10, 10, 13]), 0.5, 1.5, sd([2, -1]), sd([0, 3])];
+    expect(out.length).toBe(8);
+    out.forEach((v, i) => expect(v).toBeCloseTo(expected[i], 4));
+    const plain = tf.tidy(() => (new TimeStatsPooling().apply(x) as Tensor).shape);
+    expect(plain).toEqual([1, 4]);
+    x.dispose();
+  });
+
+  it("with cepstra on, pools the MFCCs of the input frames (the features layer's DCT)", () => {
+    const frames = 5;
+    const bins = 8;
+    const data = Float32Array.from({ length: frames * bins }, (_, i) => Math.sin(i * 0.7) * 10 - 40);
+    const cepstra = mfcc({ frames, bins, data }, 3);
+    const x = tf.tensor3d(data, [1, frames, bins]);
+    const out = tf.tidy(() =>
+      Array.from((new TimeStatsPooling({ cepstra: 3 }).apply(x) as Tensor).dataSync()),
+    );
+    x.dispose();
+    expect(out.length).toBe(6);
+    for (let k = 0; k < 3; k++) {
+      const column = Array.from({ length: frames }, (_, t) => cepstra.data[t * 3 + k]);
+      expect(out[k]).toBeCloseTo(column.reduce((a, b) => a + b, 0) / frames, 3);
+    }
+  });
+
+  it('refuses a one-class classifier', () => {
+    expect(() =>
+      buildModel({ frames: 30, mels: 16, classes: 1, head: 'gap', size: 'small', dropout: 0, seed: 0 }),
+    ).toThrow(/two classes/);
+  });
+});

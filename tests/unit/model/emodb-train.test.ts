@@ -1,0 +1,197 @@
+// The CI test of the whole learning engine on real speech: a short training on six EmoDB speakers,
+// then the saved model through `ser evaluate` and `ser predict`, as a user would run them.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importSource, openProject } from '../../../src/core/dataset/index.js';
+import { trainProject, type TrainProjectResult } from '../../../src/core/model/train-project.js';
+import { TrainEmitter } from '../../../src/core/model/train-events.js';
+import type { TrainProgress } from '../../../src/common/contract.js';
+import { EMODB, hasEmoDb, linkEmoDb, ser } from './corpus-fixtures.js';
+
+let root: string;
+let projectDir: string;
+let result: TrainProjectResult;
+const progress: TrainProgress[] = [];
+const messages: string[] = [];
+
+beforeAll(async () => {
+  if (!hasEmoDb) return;
+  root = fs.mkdtempSync(path.join(os.tmpdir(), 'ser-emodb-ci-'));
+  projectDir = path.join(root, 'project');
+  linkEmoDb(path.join(root, 'audio'), ['03', '08', '09', '10', '13', '14'], ['happy', 'sad', 'neutral']);
+  const project = openProject(projectDir, { create: true });
+  try {
+    await importSource(project, path.join(root, 'audio'));
+  } finally {
+    project.close();
+  }
+  const events = new TrainEmitter();
+  events.on('progress', (p) => progress.push(p));
+  events.on('message', (m) => messages.push(m.text));
+  result = await trainProject({
+    projectDir,
+    config: { split: 'speaker', epochs: 20, size: 'small', seed: 1 },
+    events,
+  });
+}, 300_000);
+afterAll(() => {
+  if (root) fs.rmSync(root, { recursive: true, force: true });
+});
+
+describe.runIf(hasEmoDb)('training on six EmoDB speakers (happy, sad, neutral)', () => {
+  it('scores clearly above chance on the held-out speaker', () => {
+    const m = result.experiment.metrics;
+    expect(result.status).toBe('done');
+    expect(m).not.toBeNull();
+    expect(m!.speakers).toBe(1);
+    expect(m!.clips).toBeGreaterThanOrEqual(15);
+    // Chance is 1/3 for three balanced classes.
+    expect(m!.macro_f1).toBeGreaterThan(0.6);
+  });
+
+  it('reports progress with the backend, and says which backend it used', () => {
+    expect(messages.some((t) => /^backend: wasm/.test(t))).toBe(true);
+    const training = progress.filter((p) => p.phase === 'training');
+    expect(training.length).toBeGreaterThan(10);
+    const last = training[training.length - 1];
+    expect(last.backend).toMatch(/wasm/);
+    expect(last.clipsPerS).toBeGreaterThan(0);
+    expect(last.etaS).not.toBeNull();
+    expect(progress.some((p) => p.phase === 'features')).toBe(true);
+  });
+
+  it('records the run, its epochs and its predictions in the project database', () => {
+    const project = openProject(projectDir);
+    try {
+      const run = project.runs.get(result.runId)!;
+      expect(run.status).toBe('done');
+      expect(run.kind).toBe('train');
+      expect(run.backend).toMatch(/wasm/);
+      expect(run.modelDir).toBe(result.modelDir);
+      expect((run.metrics as { macro_f1: number }).macro_f1).toBeCloseTo(
+        result.experiment.metrics!.macro_f1,
+        9,
+      );
+      expect(project.runs.epochs(result.runId).length).toBe(result.experiment.curves[0].epochs.length);
+      expect(project.runs.predictions(result.runId).length).toBe(result.experiment.metrics!.clips);
+    } finally {
+      project.close();
+    }
+  });
+
+  it('writes the model folder and the report folder in the project', () => {
+    expect(result.modelDir).toBe(path.join(projectDir, 'models', `run-${result.runId}`));
+    expect(fs.readdirSync(result.modelDir!).sort()).toEqual([
+      'model.json',
+      'studio-model.json',
+      'weights.bin',
+    ]);
+    const meta = JSON.parse(fs.readFileSync(path.join(result.modelDir!, 'studio-model.json'), 'utf8'));
+    expect(meta.labels).toEqual(['happy', 'sad', 'neutral']);
+    expect(meta.backend).toMatch(/wasm/);
+    expect(meta.datasetFingerprint).toMatch(/^[0-9a-f]{64}$/);
+    expect(meta.norm.mean).toHaveLength(64);
+    const metrics = JSON.parse(fs.readFileSync(path.join(result.reportDir!, 'metrics.json'), 'utf8'));
+    expect(metrics.macro_f1).toBeCloseTo(result.experiment.metrics!.macro_f1, 9);
+    expect(fs.existsSync(path.join(result.reportDir!, 'report.html'))).toBe(true);
+  });
+
+  it('a cancelled run stops after the current batch, keeps its best model and is recorded as cancelled', async () => {
+    const abort = new AbortController();
+    const events = new TrainEmitter();
+    let batches = 0;
+    events.on('progress', (p) => {
+      if (p.phase === 'training' && ++batches === 7) abort.abort();
+    });
+    const r = await trainProject({
+      projectDir,
+      config: { split: 'speaker', epochs: 14, size: 'small', seed: 2 },
+      events,
+      signal: abort.signal,
+    });
+    expect(r.status).toBe('cancelled');
+    expect(batches).toBe(7);
+    expect(r.experiment.cancelled).toBe(true);
+    expect(fs.readdirSync(r.modelDir!).sort()).toEqual(['model.json', 'studio-model.json', 'weights.bin']);
+    const project = openProject(projectDir);
+    try {
+      expect(project.runs.get(r.runId)?.status).toBe('cancelled');
+    } finally {
+      project.close();
+    }
+  });
+
+  it('`ser evaluate --data` scores another speaker without importing it', () => {
+    const other = path.join(root, 'speaker-11');
+    linkEmoDb(other, ['11'], ['happy', 'sad', 'neutral', 'angry']);
+    const r = ser([
+      'evaluate',
+      '--project',
+      projectDir,
+      '--data',
+      other,
+      '--json',
+      '--report',
+      path.join(root, 'eval'),
+    ]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.clips).toBeGreaterThan(15);
+    expect(out.speakers).toBe(1);
+    expect(out.skipped).toBeGreaterThan(0); // the angry clips: not a label of the model
+    expect(out.macro_f1).toBeGreaterThan(0.4);
+    expect(fs.existsSync(path.join(root, 'eval', 'report.html'))).toBe(true);
+  });
+
+  it('`ser predict --file` prints the label, confidence and every probability', () => {
+    const r = ser(['predict', '--file', path.join(EMODB, '11a02Fb.wav'), '--project', projectDir, '--json']);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(['happy', 'sad', 'neutral']).toContain(out.label);
+    expect(Object.keys(out.probs).sort()).toEqual(['happy', 'neutral', 'sad']);
+    expect(out.confidence).toBe(Math.max(...(Object.values(out.probs) as number[])));
+    expect(out.windows).toBe(1);
+  });
+
+  it('`ser predict` on a file that is not audio: a clear message and a non-zero exit', () => {
+    const notAudio = path.join(root, 'notes.wav');
+    fs.writeFileSync(notAudio, 'these are my notes, not a recording\n');
+    const r = ser(['predict', '--file', notAudio, '--project', projectDir]);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toMatch(/cannot predict .*notes\.wav: .*(text|not audio|not-audio)/i);
+  });
+
+  it('`ser predict` with a missing model: a clear message and a non-zero exit', () => {
+    const r = ser([
+      'predict',
+      '--file',
+      path.join(EMODB, '11a02Fb.wav'),
+      '--model',
+      path.join(root, 'no-such-model'),
+    ]);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toMatch(/no model in .*no-such-model/);
+    const empty = ser([
+      'predict',
+      '--file',
+      path.join(EMODB, '11a02Fb.wav'),
+      '--project',
+      path.join(root, 'empty-project'),
+    ]);
+    expect(empty.code).not.toBe(0);
+    expect(empty.stderr).toMatch(/no project in/);
+  });
+
+  it("`ser predict` with a model trained on another label set than the project's: a clear error", () => {
+    const labels = ser(['labels', '--project', projectDir, '--set', 'happy,sad,neutral,angry']);
+    expect(labels.code).toBe(0);
+    const r = ser(['predict', '--file', path.join(EMODB, '11a02Fb.wav'), '--project', projectDir]);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toMatch(
+      /trained on the labels happy, sad, neutral, but the project uses happy, sad, neutral, angry/,
+    );
+  });
+});

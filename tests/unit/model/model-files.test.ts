@@ -1,0 +1,138 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_FEATURE_CONFIG } from '../../../src/core/features/index.js';
+import { selectBackend } from '../../../src/core/model/backend/select.js';
+import { buildModel } from '../../../src/core/model/cnn.js';
+import { DEFAULT_TRAIN_CONFIG } from '../../../src/core/model/config.js';
+import { loadModelFromUrl } from '../../../src/core/model/model-files-browser.js';
+import {
+  isModelFolder,
+  loadModelFolder,
+  readModelMeta,
+  saveModelFolder,
+} from '../../../src/core/model/model-files.js';
+import { MODEL_FORMAT, assertSameLabels, type StudioModelMeta } from '../../../src/core/model/model-meta.js';
+import { predictSamples } from '../../../src/core/model/predict.js';
+import { tf, type LayersModel, type Tensor } from '../../../src/core/model/tf.js';
+
+let dir: string;
+beforeAll(async () => {
+  await selectBackend('wasm');
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ser-model-files-'));
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+const FRAMES = 60;
+function meta(labels = ['happy', 'sad', 'neutral']): StudioModelMeta {
+  return {
+    format: MODEL_FORMAT,
+    version: 1,
+    labels,
+    featureConfig: { ...DEFAULT_FEATURE_CONFIG },
+    cropFrames: FRAMES,
+    windowHopFrames: 30,
+    norm: {
+      trimDb: 0,
+      topDb: 80,
+      instance: 'band',
+      mean: new Array(64).fill(-3),
+      std: new Array(64).fill(9),
+    },
+    training: { ...DEFAULT_TRAIN_CONFIG, cropFrames: FRAMES },
+    split: 'loso',
+    folds: 3,
+    backend: 'wasm (test)',
+    datasetFingerprint: 'abc',
+    metrics: null,
+    runId: 7,
+    createdAt: new Date().toISOString(),
+  };
+}
+
+/** A model whose batch-norm statistics are not the initial ones, so a lost weight would show. */
+function trainedLike(head: 'gap' | 'attention' | 'stats'): LayersModel {
+  const m = buildModel({
+    frames: FRAMES,
+    mels: 64,
+    classes: 3,
+    head,
+    size: 'small',
+    dropout: 0.3,
+    seed: 5,
+    inputStats: head === 'stats',
+  });
+  tf.tidy(() => {
+    m.apply(tf.randomNormal([8, FRAMES, 64, 1], 0.5, 2, 'float32', 3), { training: true });
+  });
+  return m;
+}
+
+const input = () => tf.randomNormal([4, FRAMES, 64, 1], 0, 1, 'float32', 9);
+const out = (m: LayersModel) => tf.tidy(() => Array.from((m.predict(input()) as Tensor).dataSync()));
+
+describe('model folders', () => {
+  it.each(['gap', 'attention'] as const)(
+    '%s head: save then load gives identical predictions',
+    async (head) => {
+      const model = trainedLike(head);
+      const folder = path.join(dir, head);
+      const files = await saveModelFolder(folder, model, meta());
+      expect(fs.readdirSync(folder).sort()).toEqual(['model.json', 'studio-model.json', 'weights.bin']);
+      expect(await isModelFolder(folder)).toBe(true);
+      expect(JSON.parse(fs.readFileSync(files.modelJson, 'utf8')).weightsManifest[0].paths).toEqual([
+        './weights.bin',
+      ]);
+      const loaded = await loadModelFolder(folder);
+      expect(out(loaded.model)).toEqual(out(model));
+      expect(loaded.meta.labels).toEqual(['happy', 'sad', 'neutral']);
+      expect(loaded.meta.norm.mean.length).toBe(64);
+      loaded.model.dispose();
+      model.dispose();
+    },
+  );
+
+  it('loads in the browser loader from the same files over fetch, with the same predictions end to end', async () => {
+    const model = trainedLike('attention');
+    const folder = path.join(dir, 'served');
+    await saveModelFolder(folder, model, meta());
+    const fetchFromDisk = (async (url: string | URL | Request) => {
+      const u = String(url);
+      const file = path.join(folder, decodeURIComponent(new URL(u).pathname.split('/').pop() ?? ''));
+      if (!fs.existsSync(file)) return new Response('not found', { status: 404 });
+      return new Response(fs.readFileSync(file));
+    }) as typeof fetch;
+    const browser = await loadModelFromUrl('http://studio.test/models/served', fetchFromDisk);
+    const node = await loadModelFolder(folder);
+    expect(out(browser.model)).toEqual(out(node.model));
+    // A 3.5 s clip: several windows averaged, the same in both.
+    const samples = Float32Array.from(
+      { length: 56000 },
+      (_, i) => 0.3 * Math.sin(i * 0.07) * Math.sin(i / 3000),
+    );
+    const a = predictSamples(browser, samples);
+    const b = predictSamples(node, samples);
+    expect(a).toEqual(b);
+    expect(a.windows).toBeGreaterThan(1);
+    expect(Object.values(a.probs).reduce((s, p) => s + p, 0)).toBeCloseTo(1, 5);
+    for (const m of [model, browser.model, node.model]) m.dispose();
+  });
+
+  it('says clearly when a folder holds no model or a broken description', async () => {
+    await expect(readModelMeta(path.join(dir, 'nothing'))).rejects.toThrow(
+      /no model in .*studio-model.json is missing/,
+    );
+    const bad = path.join(dir, 'bad');
+    fs.mkdirSync(bad);
+    fs.writeFileSync(path.join(bad, 'studio-model.json'), JSON.stringify({ format: 'something-else' }));
+    await expect(readModelMeta(bad)).rejects.toThrow(/not an Emotion Studio model description/);
+  });
+
+  it("refuses a label set other than the model's", () => {
+    expect(() => assertSameLabels(meta(), ['sad', 'neutral', 'happy'], 'the project')).not.toThrow();
+    expect(() => assertSameLabels(meta(), ['happy', 'sad', 'neutral', 'angry'], 'the project')).toThrow(
+      /trained on the labels happy, sad, neutral, but the project uses happy, sad, neutral, angry/,
+    );
+  });
+});
