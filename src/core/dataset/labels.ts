@@ -1,22 +1,13 @@
+import { CANONICAL_LABELS, DEFAULT_LABELS, type CanonicalLabel } from '../../common/labels.js';
+
 /**
- * The emotion words the studio knows. Every label stored in a project is one of these (or, from a manifest
- * that uses a word we don't know, that word as written), so "Happy", "hap" and "joy" never become three classes.
+ * The emotion words the studio knows (src/common/labels.ts, shared with the renderer). Every label stored in a
+ * project is one of these (or, from a manifest that uses a word we don't know, that word as written), so
+ * "Happy", "hap" and "joy" never become three classes.
  */
-export const CANONICAL_LABELS = [
-  'happy',
-  'sad',
-  'neutral',
-  'calm',
-  'angry',
-  'boredom',
-  'disgust',
-  'fear',
-  'surprise',
-] as const;
+export { CANONICAL_LABELS, type CanonicalLabel };
 
-export type CanonicalLabel = (typeof CANONICAL_LABELS)[number];
-
-export const DEFAULT_LABEL_SET: readonly CanonicalLabel[] = ['happy', 'sad', 'neutral'];
+export const DEFAULT_LABEL_SET: readonly CanonicalLabel[] = DEFAULT_LABELS;
 
 // 'ps' (TESS's "pleasant surprise") is deliberately absent: as a folder name it is far more likely to mean
 // something else, so only the TESS file convention maps it.
