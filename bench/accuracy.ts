@@ -9,9 +9,10 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { importSource, openProject } from '../src/core/dataset/index.js';
 import { trainProject } from '../src/core/model/train-project.js';
+import { sharedPath } from '../tests/support/shared-data.js';
 
-const DATA = '/work/shared/data';
-const BASELINES = '/work/shared/reference/baselines.jsonl';
+const DATA = sharedPath('data');
+const BASELINES = sharedPath('reference/baselines.jsonl');
 const CORPORA: Record<string, { folder: string; labels: string[] }> = {
   emodb: { folder: 'emodb', labels: ['happy', 'sad', 'neutral'] },
   savee: { folder: 'savee', labels: ['happy', 'sad', 'neutral'] },

@@ -4,8 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { importSource } from '../src/core/dataset/importer.js';
 import { openProject } from '../src/core/dataset/project.js';
+import { sharedPath } from '../tests/support/shared-data.js';
 
-const source = process.argv[2] ?? '/work/shared/data/emodb';
+const source = process.argv[2] ?? sharedPath('data/emodb');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ser-bench-import-'));
 try {
   const project = openProject(path.join(dir, 'project'), { create: true });

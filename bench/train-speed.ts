@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { BACKEND_NAMES, selectBackend, type BackendName } from '../src/core/model/backend/select.js';
 import { tf } from '../src/core/model/backend/tf.js';
 import { buildTwinCnn, twinData, TWIN } from './cnn-twin.js';
+import { sharedPath } from '../tests/support/shared-data.js';
 
 function option(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -95,7 +96,7 @@ async function bench(name: BackendName): Promise<Record<string, unknown> | null>
 }
 
 function torch(): Record<string, unknown> {
-  const script = '/work/shared/reference/bench_torch_cnn.py';
+  const script = sharedPath('reference/bench_torch_cnn.py');
   try {
     const out = execFileSync('/usr/bin/python3', [script], {
       encoding: 'utf8',

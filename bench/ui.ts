@@ -14,10 +14,11 @@ import { openProject } from '../src/core/dataset/project.js';
 import type { NewClip } from '../src/core/dataset/clips-repo.js';
 import { openBrowser } from '../tests/e2e/support/browser.js';
 import { startServe } from '../tests/e2e/support/serve.js';
+import { sharedPath } from '../tests/support/shared-data.js';
 
 const { values } = parseArgs({ options: { clips: { type: 'string', default: '50000' } } });
 const CLIPS = Number(values.clips);
-const EMODB = '/work/shared/data/emodb';
+const EMODB = sharedPath('data/emodb');
 const LABELS = ['happy', 'sad', 'neutral'] as const;
 const LETTER: Record<string, (typeof LABELS)[number]> = { F: 'happy', T: 'sad', N: 'neutral' };
 

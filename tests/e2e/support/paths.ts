@@ -2,9 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sharedPath } from '../../support/shared-data.js';
 
 export const REPO = fileURLToPath(new URL('../../../', import.meta.url));
-export const EMODB = '/work/shared/data/emodb';
+export const EMODB = sharedPath('data/emodb');
 export const SCREENSHOTS = path.join(REPO, 'test-results', 'screenshots');
 export const ARTIFACTS = path.join(REPO, 'test-results', 'e2e');
 

@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadAudioFile } from '../../../src/core/audio/index.js';
+import { sharedPath } from '../../support/shared-data.js';
 
-const EMODB = '/work/shared/data/emodb';
+const EMODB = sharedPath('data/emodb');
 const manifest = existsSync(`${EMODB}/manifest.csv`)
   ? readFileSync(`${EMODB}/manifest.csv`, 'utf8')
       .trim()

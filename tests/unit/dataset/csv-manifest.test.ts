@@ -9,6 +9,7 @@ import {
   readManifest,
 } from '../../../src/core/dataset/manifest.js';
 import { cleanupAfterEach, tempDir } from './helpers.js';
+import { sharedPath } from '../../support/shared-data.js';
 
 cleanupAfterEach();
 
@@ -76,9 +77,9 @@ describe('manifest', () => {
   });
 
   it('reads the shared corpora manifests', () => {
-    const m = readManifest('/work/shared/data/emodb/manifest.csv');
+    const m = readManifest(sharedPath('data/emodb/manifest.csv'));
     expect(m.size).toBe(535);
-    expect(m.get('/work/shared/data/emodb/03a01Fa.wav')?.label).toBe('happy');
+    expect(m.get(sharedPath('data/emodb/03a01Fa.wav'))?.label).toBe('happy');
   });
 
   it('formats a manifest that parses back to the same rows', () => {

@@ -8,8 +8,9 @@ import type { ImportSummary } from '../../../src/core/dataset/import-summary.js'
 import { parseCsv } from '../../../src/core/dataset/csv.js';
 import type { Project } from '../../../src/core/dataset/project.js';
 import { cleanup, newProject, tempDir } from './helpers.js';
+import { sharedPath } from '../../support/shared-data.js';
 
-const DATA = '/work/shared/data';
+const DATA = sharedPath('data');
 const SER = path.resolve('bin/ser.js');
 
 afterAll(cleanup);

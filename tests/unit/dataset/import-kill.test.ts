@@ -7,10 +7,11 @@ import { importSource } from '../../../src/core/dataset/importer.js';
 import { openProject } from '../../../src/core/dataset/project.js';
 import { projectPaths } from '../../../src/core/dataset/project-paths.js';
 import { cleanup, tempDir } from './helpers.js';
+import { sharedPath } from '../../support/shared-data.js';
 
 afterAll(cleanup);
 
-const EMODB = '/work/shared/data/emodb';
+const EMODB = sharedPath('data/emodb');
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 function countClips(file: string): number | undefined {

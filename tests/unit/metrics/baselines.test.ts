@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { computeMetrics } from '../../../src/core/metrics/index.js';
 import { rowsFromConfusion } from './rows.js';
+import { sharedPath } from '../../support/shared-data.js';
 
 interface Baseline {
   corpus: string;
@@ -14,7 +15,7 @@ interface Baseline {
   confusion: number[][];
 }
 
-const baselines: Baseline[] = readFileSync('/work/shared/reference/baselines.jsonl', 'utf8')
+const baselines: Baseline[] = readFileSync(sharedPath('reference/baselines.jsonl'), 'utf8')
   .split('\n')
   .filter((line) => line.trim() !== '')
   .map((line) => JSON.parse(line) as Baseline);

@@ -2,8 +2,9 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { sharedPath } from '../../support/shared-data.js';
 
-export const EMODB = '/work/shared/data/emodb';
+export const EMODB = sharedPath('data/emodb');
 export const hasEmoDb = fs.existsSync(path.join(EMODB, 'manifest.csv'));
 
 export interface ManifestRow {
