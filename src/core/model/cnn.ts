@@ -2,6 +2,7 @@ import { tf, type LayersModel, type SymbolicTensor } from './tf.js';
 import { AttentionPooling } from './layers/attention-pooling.js';
 import { SeededDropout } from './layers/seeded-dropout.js';
 import { TimeStatsPooling } from './layers/time-stats-pooling.js';
+import { SpecMask } from './layers/spec-mask.js';
 
 export type HeadKind = 'gap' | 'attention' | 'stats';
 export type ModelSize = 'small' | 'default' | 'large';
@@ -34,10 +35,21 @@ export interface ModelSpec {
    * input: the global spectral statistics that classic SER uses, which a small corpus teaches a CNN slowly.
    */
   inputStats?: boolean;
+  /** SpecAugment masks on the convolutional branch's input, in training only (null: none). */
+  mask?: SpecMaskSettings | null;
   seed: number;
 }
 
 export const LOGITS_LAYER = 'logits';
+/** The shallow layers on the input statistics (and the classifier they feed), which learn faster. */
+export const STATS_BRANCH_LAYERS: readonly string[] = ['input_stats_bn', 'input_stats_dense', LOGITS_LAYER];
+
+export interface SpecMaskSettings {
+  timeMasks: number;
+  timeMaskMax: number;
+  freqMasks: number;
+  freqMaskMax: number;
+}
 /** Cepstral coefficients the input statistics are taken over (MFCC 0..39, the usual count). */
 export const INPUT_CEPSTRA = 40;
 
@@ -55,6 +67,9 @@ export function buildModel(spec: ModelSpec): LayersModel {
   let x: SymbolicTensor = input;
   let time = spec.frames;
   let freq = spec.mels;
+  if (spec.mask) {
+    x = new SpecMask({ ...spec.mask, seed: nextSeed(), name: 'spec_mask' }).apply(x) as SymbolicTensor;
+  }
   preset.filters.forEach((filters, i) => {
     x = tf.layers
       .conv2d({

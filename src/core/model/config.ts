@@ -39,6 +39,10 @@ export interface TrainConfig {
   monitor: StopMonitor;
   classWeights: boolean;
   labelSmoothing: number;
+  /** L2 penalty on the conv and dense kernels. */
+  weightDecay: number;
+  /** How much faster than the conv stack the input-statistics branch and the classifier learn. */
+  statsRateScale: number;
   mixupAlpha: number;
   instanceNorm: InstanceMode;
   /** Leading/trailing frames this far below the loudest frame are trimmed (0: keep all). */
@@ -72,6 +76,8 @@ export const DEFAULT_TRAIN_CONFIG: TrainConfig = {
   monitor: 'loss',
   classWeights: true,
   labelSmoothing: 0,
+  weightDecay: 0,
+  statsRateScale: 10,
   mixupAlpha: 0,
   instanceNorm: 'none',
   trimDb: 0,
@@ -129,7 +135,10 @@ export function validateTrainConfig(cfg: TrainConfig): void {
   parseSplit(cfg.split);
 }
 
-/** The features layer's augmentation switches for a run's list of enabled augmentations. */
+/**
+ * The features layer's augmentation switches for the batches of a run. Masking is not among them: it is
+ * done inside the model, on the convolutional branch only (see modelSpecOf and layers/spec-mask.ts).
+ */
 export function augmentConfigOf(cfg: TrainConfig): AugmentConfig {
   const on = new Set(cfg.augment);
   return {
@@ -137,7 +146,7 @@ export function augmentConfigOf(cfg: TrainConfig): AugmentConfig {
     pitch: on.has('pitch'),
     stretch: on.has('stretch'),
     noise: on.has('noise'),
-    mask: on.has('mask'),
+    mask: false,
   };
 }
 
@@ -151,6 +160,14 @@ export function modelSpecOf(cfg: TrainConfig, mels: number, classes: number, see
     size: cfg.size,
     dropout: cfg.dropout,
     inputStats: cfg.inputStats,
+    mask: cfg.augment.includes('mask')
+      ? {
+          timeMasks: cfg.augmentConfig.timeMasks,
+          timeMaskMax: cfg.augmentConfig.timeMaskMax,
+          freqMasks: cfg.augmentConfig.freqMasks,
+          freqMaskMax: cfg.augmentConfig.freqMaskMax,
+        }
+      : null,
     seed,
   };
 }

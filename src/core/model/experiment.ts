@@ -1,6 +1,7 @@
 import type { EpochRecord, TrainProgress } from '../../common/contract.js';
 import { computeMetrics, type Metrics, type PredictionRow } from '../metrics/index.js';
 import type { BatchSource } from './batch-source.js';
+import { STATS_BRANCH_LAYERS } from './cnn.js';
 import { augmentConfigOf, modelSpecOf, type TrainConfig } from './config.js';
 import { bankSpec, type FeatureBank } from './feature-bank.js';
 import { planFolds, type PlannedFold } from './folds.js';
@@ -161,6 +162,9 @@ export async function runExperiment(input: ExperimentInput): Promise<ExperimentR
         patience: config.patience,
         monitor: config.monitor,
         labelSmoothing: config.labelSmoothing,
+        weightDecay: config.weightDecay,
+        fastLayers: config.inputStats ? STATS_BRANCH_LAYERS : [],
+        fastRateScale: config.statsRateScale,
         seed: config.seed * 7919 + k,
       },
       bank,

@@ -18,7 +18,7 @@ export interface PlannedFold {
   testSpeakers: string[];
   valSpeakers: string[];
   /** How the validation clips were chosen, for the record. */
-  valKind: 'speakers' | 'random';
+  valKind: 'speakers' | 'random' | 'none';
 }
 
 /** Holding out validation speakers must leave at least this many training speakers. */
@@ -39,6 +39,14 @@ export function planFolds(
   const speakerOf = new Map(rows.map((r) => [r.id, r.speaker]));
   const speakersIn = (ids: number[]) => new Set(ids.map((id) => speakerOf.get(id))).size;
   const withVal = (f: Omit<PlannedFold, 'valKind'>): PlannedFold => {
+    if (valFraction <= 0)
+      return {
+        ...f,
+        train: [...f.train, ...f.val].sort((a, b) => a - b),
+        val: [],
+        valSpeakers: [],
+        valKind: 'none',
+      };
     if (f.val.length > 0 && speakersIn(f.train) >= MIN_TRAIN_SPEAKERS_FOR_SPEAKER_VAL)
       return { ...f, valKind: 'speakers' };
     // Too few voices to spare one: every training speaker stays in, and a share of their clips validates.

@@ -15,4 +15,5 @@ export type {
   Shape,
   LayerVariable,
   NamedTensorMap,
+  Variable,
 } from '@tensorflow/tfjs';

@@ -4,7 +4,7 @@ import { buildModel, logitsView, type ModelSpec } from './cnn.js';
 import { EarlyStopping, type StopMonitor } from './early-stopping.js';
 import type { FeatureBank } from './feature-bank.js';
 import { createRateController, type LrSchedule } from './schedules.js';
-import { tf, type LayersModel, type Scalar, type Tensor } from './tf.js';
+import { tf, type LayersModel, type Scalar, type Tensor, type Variable } from './tf.js';
 import type { BatchItem, TrainBatch, TrainBatchPlan } from './train-batch.js';
 import { clipScores, predictBankClips } from './validation.js';
 import type { WindowPlan } from './windows.js';
@@ -20,6 +20,14 @@ export interface LoopSettings {
   /** Which validation score picks the best epoch (default: the loss). */
   monitor?: StopMonitor;
   labelSmoothing: number;
+  /** L2 penalty on every conv and dense kernel (not biases or batch norm), added to the loss. */
+  weightDecay?: number;
+  /**
+   * Layers (by name) that learn at `fastRateScale` times the scheduled rate, with an optimiser of their own:
+   * a shallow branch on clip statistics converges far slower than the conv stack at the rate that suits it.
+   */
+  fastLayers?: readonly string[];
+  fastRateScale?: number;
   seed: number;
 }
 
@@ -97,6 +105,32 @@ function setRate(optimizer: Adam, lr: number): void {
   (optimizer as unknown as { learningRate: number }).learningRate = lr;
 }
 
+/** The trainable variables, split into groups that each have their own optimiser and rate scale. */
+interface ParamGroup {
+  variables: Variable[];
+  optimizer: Adam;
+  scale: number;
+}
+
+function paramGroups(model: LayersModel, settings: LoopSettings): ParamGroup[] {
+  const fast = new Set(settings.fastLayers ?? []);
+  const scale = settings.fastRateScale ?? 1;
+  const isFast = (name: string) => scale !== 1 && fast.has(name.split('/')[0]);
+  const all = model.trainableWeights;
+  const parts = [
+    { weights: all.filter((w) => !isFast(w.originalName)), scale: 1 },
+    { weights: all.filter((w) => isFast(w.originalName)), scale },
+  ];
+  // An optimiser holds tensors from its birth: make one only for a group that has variables.
+  return parts
+    .filter((p) => p.weights.length > 0)
+    .map((p) => ({
+      variables: p.weights.map((w) => w.read() as Variable),
+      optimizer: tf.train.adam(settings.learningRate * p.scale),
+      scale: p.scale,
+    }));
+}
+
 /**
  * Trains one model: weighted (and label-smoothed) cross-entropy on soft targets, Adam with a scheduled
  * rate, batches made by `source` one ahead of the step that uses them, validation after every epoch with
@@ -109,7 +143,7 @@ export async function trainLoop(input: TrainLoopInput): Promise<TrainLoopResult>
   source.setPlan(input.plan);
   const model = buildModel(spec);
   const logits = logitsView(model);
-  const optimizer = tf.train.adam(settings.learningRate);
+  const groups = paramGroups(logits, settings);
   const rate = createRateController(settings.learningRate, settings.epochs, settings.schedule);
   const stopper =
     input.val && settings.patience > 0
@@ -146,8 +180,15 @@ export async function trainLoop(input: TrainLoopInput): Promise<TrainLoopResult>
             ? source.prepare(order.slice(...slices[b + 1]), batchSeed(settings.seed, epoch, b + 1))
             : null;
         lr = rate.rateAt(epoch + b / slices.length);
-        setRate(optimizer, lr);
-        const step = trainStep(logits, optimizer, batch, spec, settings.labelSmoothing);
+        for (const g of groups) setRate(g.optimizer, lr * g.scale);
+        const step = trainStep(
+          logits,
+          groups,
+          batch,
+          spec,
+          settings.labelSmoothing,
+          settings.weightDecay ?? 0,
+        );
         lossSum += step.loss * batch.size;
         correct += step.correct;
         seen += batch.size;
@@ -211,7 +252,7 @@ export async function trainLoop(input: TrainLoopInput): Promise<TrainLoopResult>
     if (best) restoreWeights(model, best);
     else bestEpoch = history.length - 1;
   } finally {
-    optimizer.dispose();
+    for (const g of groups) g.optimizer.dispose();
   }
   return {
     model,
@@ -227,23 +268,37 @@ export async function trainLoop(input: TrainLoopInput): Promise<TrainLoopResult>
 /** One optimiser step; returns the batch's mean loss and how many examples the model got right. */
 function trainStep(
   logitsModel: LayersModel,
-  optimizer: Adam,
+  groups: readonly ParamGroup[],
   batch: TrainBatch,
   spec: ModelSpec,
   labelSmoothing: number,
+  weightDecay: number,
 ): { loss: number; correct: number } {
+  const kernels =
+    weightDecay > 0
+      ? logitsModel.trainableWeights.filter((w) => /kernel/.test(w.originalName ?? w.name))
+      : [];
   let predicted: Tensor | null = null;
   const x = tf.tensor4d(batch.x, [batch.size, spec.frames, spec.mels, 1]);
   const y = tf.tensor2d(batch.y, [batch.size, spec.classes]);
   const w = tf.tensor1d(batch.w);
   try {
-    const loss = optimizer.minimize(() => {
-      const out = logitsModel.apply(x, { training: true }) as Tensor;
-      predicted = tf.keep(tf.argMax(out, 1));
-      return tf.losses.softmaxCrossEntropy(y, out, w, labelSmoothing) as Scalar;
-    }, true);
-    const lossValue = loss ? (loss.dataSync()[0] ?? NaN) : NaN;
-    loss?.dispose();
+    const { value: loss, grads } = tf.variableGrads(
+      () => {
+        const out = logitsModel.apply(x, { training: true }) as Tensor;
+        predicted = tf.keep(tf.argMax(out, 1));
+        const ce = tf.losses.softmaxCrossEntropy(y, out, w, labelSmoothing) as Scalar;
+        if (kernels.length === 0) return ce;
+        const l2 = tf.addN(kernels.map((k) => tf.sum(tf.square(k.read()))));
+        return tf.add(ce, tf.mul(l2, weightDecay / 2)) as Scalar;
+      },
+      groups.flatMap((g) => g.variables),
+    );
+    for (const g of groups)
+      g.optimizer.applyGradients(g.variables.map((v) => ({ name: v.name, tensor: grads[v.name] })));
+    tf.dispose(Object.values(grads));
+    const lossValue = loss.dataSync()[0] ?? NaN;
+    loss.dispose();
     if (!Number.isFinite(lossValue))
       throw new Error('training diverged (the loss is not a finite number); try a lower --lr');
     const pred = (predicted as Tensor | null)?.dataSync() ?? new Int32Array(0);

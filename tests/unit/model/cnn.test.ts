@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { selectBackend } from '../../../src/core/model/backend/select.js';
 import { buildModel, SIZE_PRESETS } from '../../../src/core/model/cnn.js';
 import { TimeStatsPooling } from '../../../src/core/model/layers/time-stats-pooling.js';
+import { SpecMask } from '../../../src/core/model/layers/spec-mask.js';
 import { mfcc } from '../../../src/core/features/index.js';
 import { tf, type Tensor } from '../../../src/core/model/tf.js';
 
@@ -108,6 +109,31 @@ describe('the CNN', () => {
       const column = Array.from({ length: frames }, (_, t) => cepstra.data[t * 3 + k]);
       expect(out[k]).toBeCloseTo(column.reduce((a, b) => a + b, 0) / frames, 3);
     }
+  });
+
+  it('SpecMask blanks whole frames and bands per example in training, differently at each step, and is the identity otherwise', () => {
+    const layer = new SpecMask({ timeMasks: 1, timeMaskMax: 6, freqMasks: 1, freqMaskMax: 3, seed: 4 });
+    const x = tf.add(tf.ones([4, 20, 10, 1]), 0);
+    const masked = (layer.apply(x, { training: true }) as Tensor).arraySync() as number[][][][];
+    const again = (layer.apply(x, { training: true }) as Tensor).arraySync() as number[][][][];
+    expect(again).not.toEqual(masked);
+    let zeroFrames = 0;
+    let zeroBands = 0;
+    for (const ex of masked) {
+      zeroFrames += ex.filter((frame) => frame.every((v) => v[0] === 0)).length;
+      for (let b = 0; b < 10; b++) if (ex.every((frame) => frame[b][0] === 0)) zeroBands++;
+      // Whatever is not masked is untouched.
+      for (const frame of ex) for (const v of frame) expect([0, 1]).toContain(v[0]);
+    }
+    expect(zeroFrames).toBeGreaterThan(0);
+    expect(zeroFrames).toBeLessThanOrEqual(4 * 6);
+    expect(zeroBands).toBeGreaterThan(0);
+    const plain = layer.apply(x) as Tensor;
+    expect(Array.from(plain.dataSync())).toEqual(new Array(800).fill(1));
+    // The same seed replays the same masks.
+    const twin = new SpecMask({ timeMasks: 1, timeMaskMax: 6, freqMasks: 1, freqMaskMax: 3, seed: 4 });
+    expect((twin.apply(x, { training: true }) as Tensor).arraySync()).toEqual(masked);
+    tf.dispose([x, plain]);
   });
 
   it('refuses a one-class classifier', () => {

@@ -62,6 +62,7 @@ function trainedLike(head: 'gap' | 'attention' | 'stats'): LayersModel {
     dropout: 0.3,
     seed: 5,
     inputStats: head === 'stats',
+    mask: { timeMasks: 1, timeMaskMax: 10, freqMasks: 1, freqMaskMax: 4 },
   });
   tf.tidy(() => {
     m.apply(tf.randomNormal([8, FRAMES, 64, 1], 0.5, 2, 'float32', 3), { training: true });

@@ -2,3 +2,4 @@
 export { AttentionPooling, type AttentionPoolingArgs } from './attention-pooling.js';
 export { SeededDropout, type SeededDropoutArgs } from './seeded-dropout.js';
 export { TimeStatsPooling } from './time-stats-pooling.js';
+export { SpecMask, type SpecMaskArgs } from './spec-mask.js';
