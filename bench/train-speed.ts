@@ -1,13 +1,32 @@
-// Training and inference speed of the twin CNN (bench/cnn-twin.ts) on every tfjs backend this
-// machine can run, comparable with `python3 /work/shared/reference/bench_torch_cnn.py`.
-// `npx tsx bench/train-speed.ts [--backends wasm,cpu] [--samples 256] [--epochs 2] [--stock-bn] [--torch]`
-// prints one JSON line per backend (and one for PyTorch with --torch). The cpu backend trains a
-// single batch: a full epoch takes minutes, so its epoch time is extrapolated from that batch.
+// Training and inference speed on every tfjs backend this machine can run, for two models:
+// - default: the model the app trains, buildModel(modelSpecOf(DEFAULT_TRAIN_CONFIG, 64, 3, 0)), trained by the
+//   app's own trainLoop (in-thread batches from a FeatureBank of random clips); comparable with
+//   `python3 bench/torch_default_cnn.py`, its PyTorch twin.
+// - reference: the small 128x128 CNN of bench/cnn-twin.ts, comparable with
+//   `python3 ../shared/reference/bench_torch_cnn.py`.
+// `npx tsx bench/train-speed.ts [--model default|reference] [--backends wasm,cpu] [--samples 256] [--epochs 2]
+//   [--stock-bn] [--torch] [--torch-threads 2]`
+// prints one JSON line per model and backend (both models unless --model narrows it); with --torch also one
+// line per model for PyTorch, and each tfjs line gets ratio_vs_torch (its clips/s over PyTorch's). The cpu
+// backend trains a single batch: a full epoch takes minutes, so its epoch time is extrapolated from it.
 import { execFileSync } from 'node:child_process';
+import path from 'node:path';
 import { BACKEND_NAMES, selectBackend, type BackendName } from '../src/core/model/backend/select.js';
 import { tf } from '../src/core/model/backend/tf.js';
+import { InlineBatchSource } from '../src/core/model/batch-source.js';
+import { STATS_BRANCH_LAYERS } from '../src/core/model/cnn.js';
+import { augmentConfigOf, DEFAULT_TRAIN_CONFIG, modelSpecOf } from '../src/core/model/config.js';
+import { classWeights } from '../src/core/model/experiment.js';
+import { createFeatureBank, type FeatureBank } from '../src/core/model/feature-bank.js';
+import type { LayersModel } from '../src/core/model/tf.js';
+import type { BatchItem, TrainBatchPlan } from '../src/core/model/train-batch.js';
+import { batchSlices, trainLoop } from '../src/core/model/train-loop.js';
+import { createRng } from '../src/core/util/random.js';
 import { buildTwinCnn, twinData, TWIN } from './cnn-twin.js';
 import { sharedPath } from '../tests/support/shared-data.js';
+
+type ModelName = 'default' | 'reference';
+type Line = Record<string, unknown>;
 
 function option(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -18,15 +37,22 @@ const samples = Number(option('--samples') ?? TWIN.samples);
 const epochs = Number(option('--epochs') ?? TWIN.epochs);
 const stockBatchNorm = process.argv.includes('--stock-bn');
 const wanted = (option('--backends')?.split(',') ?? BACKEND_NAMES) as BackendName[];
+const withTorch = process.argv.includes('--torch');
+const torchThreads = option('--torch-threads');
+const modelOption = option('--model');
+if (modelOption !== undefined && modelOption !== 'default' && modelOption !== 'reference') {
+  throw new Error(`--model must be default or reference, got ${modelOption}`);
+}
+const models: ModelName[] = modelOption ? [modelOption] : ['default', 'reference'];
 
 function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)];
 }
 
-/** Like the PyTorch twin: 3 warm-up calls, then the median of 10 (fewer when a call takes seconds). */
-function predictMs(model: ReturnType<typeof buildTwinCnn>, batch: number): number {
-  const x = tf.randomNormal([batch, TWIN.size, TWIN.size, 1]);
+/** Like the PyTorch twins: 3 warm-up calls, then the median of 10 (fewer when a call takes seconds). */
+function predictMs(model: LayersModel, inputShape: readonly number[], batch: number): number {
+  const x = tf.randomNormal([batch, ...inputShape]);
   const run = (): number => {
     const t = performance.now();
     const y = model.predict(x) as ReturnType<typeof tf.ones>;
@@ -41,13 +67,27 @@ function predictMs(model: ReturnType<typeof buildTwinCnn>, batch: number): numbe
   return median(times);
 }
 
-async function bench(name: BackendName): Promise<Record<string, unknown> | null> {
-  let detail: string;
-  try {
-    detail = (await selectBackend(name)).detail;
-  } catch {
-    return null;
+/** The fields every tfjs line shares, from the epoch times of a full run or one batch's time. */
+function timing(epochSeconds: number[], batchSeconds: number, batches: number, cpu: NodeJS.CpuUsage): Line {
+  const fullRun = epochSeconds.length > 0;
+  // The first epoch pays for creating XNNPACK operators and growing the heap; report the last.
+  const secPerEpoch = fullRun ? epochSeconds[epochSeconds.length - 1] : batchSeconds * batches;
+  const line: Line = {
+    samples,
+    sec_per_epoch: +secPerEpoch.toFixed(2),
+    clips_per_s: +(samples / secPerEpoch).toFixed(1),
+  };
+  if (fullRun) {
+    line.epochs_sec = epochSeconds.map((s) => +s.toFixed(2));
+    line.cpu_sec_per_epoch = +((cpu.user + cpu.system) / 1e6 / epochSeconds.length).toFixed(2);
+  } else {
+    line.sec_per_batch = +batchSeconds.toFixed(2);
+    line.note = 'one batch trained; sec_per_epoch extrapolated';
   }
+  return line;
+}
+
+async function benchReference(name: BackendName, detail: string): Promise<Line> {
   const model = buildTwinCnn(tf, 0, stockBatchNorm);
   const { x, y } = twinData(tf, samples);
   const batches = Math.ceil(samples / TWIN.batch);
@@ -70,49 +110,157 @@ async function bench(name: BackendName): Promise<Record<string, unknown> | null>
     else batchSeconds = seconds;
   }
   const cpu = process.cpuUsage(cpuStart);
-  // The first epoch pays for creating XNNPACK operators and growing the heap; report the last.
-  const secPerEpoch = fullRun ? epochSeconds[epochSeconds.length - 1] : batchSeconds * batches;
-  const result: Record<string, unknown> = {
+  const inputShape = [TWIN.size, TWIN.size, 1];
+  const line: Line = {
     bench: 'train-speed',
+    model: 'reference',
     backend: name,
     detail,
     batch_norm: stockBatchNorm ? 'stock' : 'fused',
-    samples,
-    sec_per_epoch: +secPerEpoch.toFixed(2),
-    clips_per_s: +(samples / secPerEpoch).toFixed(1),
-    predict_ms_b1: +predictMs(model, 1).toFixed(1),
-    predict_ms_b32: +predictMs(model, 32).toFixed(1),
+    params: model.countParams(),
+    ...timing(epochSeconds, batchSeconds, batches, cpu),
+    predict_ms_b1: +predictMs(model, inputShape, 1).toFixed(1),
+    predict_ms_b32: +predictMs(model, inputShape, 32).toFixed(1),
   };
-  if (fullRun) {
-    result.epochs_sec = epochSeconds.map((s) => +s.toFixed(2));
-    result.cpu_sec_per_epoch = +((cpu.user + cpu.system) / 1e6 / epochSeconds.length).toFixed(2);
-  } else {
-    result.sec_per_batch = +batchSeconds.toFixed(2);
-    result.note = 'one batch trained; sec_per_epoch extrapolated';
-  }
   tf.dispose([x, y]);
   model.dispose();
-  return result;
+  return line;
 }
 
-function torch(): Record<string, unknown> {
-  const script = sharedPath('reference/bench_torch_cnn.py');
+/** Random standard-normal clips of exactly `frames` frames (already "normalised"), with random labels. */
+function randomClips(
+  frames: number,
+  bins: number,
+  classes: number,
+  seed: number,
+): { bank: FeatureBank; items: BatchItem[] } {
+  const rng = createRng(seed);
+  const specs = Array.from({ length: samples }, () => {
+    const data = new Float32Array(frames * bins);
+    for (let i = 0; i < data.length; i++) data[i] = rng.normal();
+    return { frames, bins, data };
+  });
+  const items = specs.map((_, clip) => ({ clip, label: rng.int(classes) }));
+  return { bank: createFeatureBank(specs, { shared: false }), items };
+}
+
+/** The app's default model, trained by the app's trainLoop with the default settings (no validation). */
+async function benchDefault(name: BackendName, detail: string): Promise<Line> {
+  const cfg = DEFAULT_TRAIN_CONFIG;
+  const mels = cfg.featureConfig.nMels;
+  const classes = cfg.labels.length;
+  const spec = modelSpecOf(cfg, mels, classes, 0);
+  const { bank, items } = randomClips(spec.frames, mels, classes, 0);
+  // Identity normalisation: the random clips already have zero mean and unit variance in every band.
+  const plan: TrainBatchPlan = {
+    frames: spec.frames,
+    classes,
+    classWeights: classWeights(
+      items.map((i) => i.label),
+      classes,
+      cfg.classWeights,
+    ),
+    augment: augmentConfigOf(cfg),
+    augmentProbability: cfg.augmentProbability,
+    featureConfig: cfg.featureConfig,
+    norm: {
+      trimDb: 0,
+      topDb: cfg.topDb,
+      instance: 'none',
+      mean: new Array<number>(mels).fill(0),
+      std: new Array<number>(mels).fill(1),
+    },
+    mixupAlpha: cfg.mixupAlpha,
+  };
+  const slices = batchSlices(samples, cfg.batchSize);
+  const fullRun = name !== 'cpu';
+  const stopAfterOneBatch = new AbortController();
+  const epochSeconds: number[] = [];
+  let batchSeconds = 0;
+  const cpuStart = process.cpuUsage();
+  const result = await trainLoop({
+    spec,
+    settings: {
+      epochs: fullRun ? epochs : 1,
+      batchSize: cfg.batchSize,
+      learningRate: cfg.learningRate,
+      schedule: cfg.schedule,
+      patience: 0,
+      monitor: cfg.monitor,
+      labelSmoothing: cfg.labelSmoothing,
+      weightDecay: cfg.weightDecay,
+      fastLayers: cfg.inputStats ? STATS_BRANCH_LAYERS : [],
+      fastRateScale: cfg.statsRateScale,
+      seed: 0,
+    },
+    bank,
+    train: items,
+    windows: { frames: cfg.cropFrames, hop: cfg.windowHopFrames },
+    plan,
+    source: new InlineBatchSource(bank),
+    signal: stopAfterOneBatch.signal,
+    onBatch: (p) => {
+      if (fullRun) return;
+      const [start, end] = slices[0];
+      batchSeconds = (end - start) / p.clipsPerS;
+      stopAfterOneBatch.abort();
+    },
+    onEpoch: (e) => {
+      if (fullRun) epochSeconds.push(samples / e.clipsPerS);
+    },
+  });
+  const cpu = process.cpuUsage(cpuStart);
+  const { model } = result;
+  const inputShape = [spec.frames, spec.mels, 1];
+  const line: Line = {
+    bench: 'train-speed',
+    model: 'default',
+    backend: name,
+    detail,
+    batch_source: 'inline',
+    params: model.countParams(),
+    ...timing(epochSeconds, batchSeconds, slices.length, cpu),
+    predict_ms_b1: +predictMs(model, inputShape, 1).toFixed(1),
+    predict_ms_b32: +predictMs(model, inputShape, 32).toFixed(1),
+  };
+  model.dispose();
+  return line;
+}
+
+const TORCH_SCRIPTS: Record<ModelName, string> = {
+  default: path.join(import.meta.dirname, 'torch_default_cnn.py'),
+  reference: sharedPath('reference/bench_torch_cnn.py'),
+};
+
+function torch(model: ModelName): Line {
   try {
-    const out = execFileSync('/usr/bin/python3', [script], {
-      encoding: 'utf8',
-      env: { ...process.env, N: String(samples), EP: String(epochs) },
-    });
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      N: String(samples),
+      EP: String(epochs),
+      BS: String(model === 'default' ? DEFAULT_TRAIN_CONFIG.batchSize : TWIN.batch),
+    };
+    if (torchThreads !== undefined) env.THREADS = torchThreads;
+    const out = execFileSync('/usr/bin/python3', [TORCH_SCRIPTS[model]], { encoding: 'utf8', env });
     const r = JSON.parse(out.trim().split('\n').pop() ?? '{}') as {
+      params: number;
+      params_with_bn_stats?: number;
       sec_per_epoch: number[];
       predict_ms_b1: number;
       predict_ms_b32: number;
       threads: number;
     };
     const last = r.sec_per_epoch[r.sec_per_epoch.length - 1];
-    return {
+    const line: Line = {
       bench: 'train-speed',
+      model,
       backend: 'pytorch-cpu',
       detail: `PyTorch CPU, ${r.threads} threads`,
+      params: r.params,
+    };
+    if (r.params_with_bn_stats !== undefined) line.params_with_bn_stats = r.params_with_bn_stats;
+    return {
+      ...line,
       samples,
       sec_per_epoch: +last.toFixed(2),
       clips_per_s: +(samples / last).toFixed(1),
@@ -121,12 +269,32 @@ function torch(): Record<string, unknown> {
       epochs_sec: r.sec_per_epoch.map((s) => +s.toFixed(2)),
     };
   } catch (err) {
-    return { bench: 'train-speed', backend: 'pytorch-cpu', error: String(err).split('\n')[0] };
+    return { bench: 'train-speed', model, backend: 'pytorch-cpu', error: String(err).split('\n')[0] };
   }
 }
 
-for (const name of wanted) {
-  const result = await bench(name);
-  if (result != null) console.log(JSON.stringify(result));
+async function backendDetail(name: BackendName): Promise<string | null> {
+  try {
+    return (await selectBackend(name)).detail;
+  } catch {
+    return null;
+  }
 }
-if (process.argv.includes('--torch')) console.log(JSON.stringify(torch()));
+
+for (const model of models) {
+  const lines: Line[] = [];
+  for (const name of wanted) {
+    const detail = await backendDetail(name);
+    if (detail === null) continue;
+    lines.push(await (model === 'default' ? benchDefault(name, detail) : benchReference(name, detail)));
+  }
+  const reference = withTorch ? torch(model) : null;
+  const torchRate = reference?.clips_per_s;
+  for (const line of lines) {
+    if (typeof torchRate === 'number' && typeof line.clips_per_s === 'number') {
+      line.ratio_vs_torch = +(line.clips_per_s / torchRate).toFixed(2);
+    }
+    console.log(JSON.stringify(line));
+  }
+  if (reference) console.log(JSON.stringify(reference));
+}

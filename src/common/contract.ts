@@ -145,6 +145,7 @@ export const TrainRequestSchema = z
     head: z.enum(['stats', 'gap', 'attention']).optional(),
     size: z.enum(['small', 'default', 'large']).optional(),
     seed: z.number().int().optional(),
+    foldValidation: z.boolean().optional(),
     backend: z.enum(['auto', 'node-gpu', 'node', 'wasm', 'cpu']).optional(),
   })
   .strict();

@@ -13,6 +13,7 @@ interface TrainCliOptions {
   head?: 'stats' | 'gap' | 'attention';
   size?: 'small' | 'default' | 'large';
   seed?: number;
+  foldValidation?: boolean;
   backend?: 'auto' | 'node-gpu' | 'node' | 'wasm' | 'cpu';
   out?: string;
   report?: string;
@@ -81,7 +82,7 @@ export function register(program: Command): void {
     .option('--epochs <n>', 'training epochs (early stopping may end sooner)', integer('--epochs', 1))
     .option('--batch <n>', 'batch size', integer('--batch', 1))
     .option('--lr <x>', 'initial learning rate', rate)
-    .option('--augment <list>', 'augmentations: any of pitch,stretch,noise,mask, or none (default: all)')
+    .option('--augment <list>', 'augmentations: any of pitch,stretch,noise,mask, or none (default: mask)')
     .addOption(
       new Option(
         '--head <kind>',
@@ -90,6 +91,11 @@ export function register(program: Command): void {
     )
     .addOption(new Option('--size <preset>', 'model size').choices(['small', 'default', 'large']))
     .option('--seed <n>', 'random seed (same seed, same backend: same run)', integer('--seed', 0))
+    .option(
+      '--fold-validation',
+      'with loso or kfold, hold out validation speakers in each fold for early stopping ' +
+        '(default: each fold trains its whole schedule on all its training speakers)',
+    )
     .addOption(
       new Option('--backend <name>', 'tfjs backend')
         .choices(['auto', 'node-gpu', 'node', 'wasm', 'cpu'])
@@ -116,6 +122,7 @@ export function register(program: Command): void {
         ...(opts.head ? { head: opts.head } : {}),
         ...(opts.size ? { size: opts.size } : {}),
         ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
+        ...(opts.foldValidation ? { foldValidation: true } : {}),
       };
       const err = process.stderr;
       const live = err.isTTY === true;

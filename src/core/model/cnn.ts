@@ -3,6 +3,7 @@ import { AttentionPooling } from './layers/attention-pooling.js';
 import { SeededDropout } from './layers/seeded-dropout.js';
 import { TimeStatsPooling } from './layers/time-stats-pooling.js';
 import { SpecMask } from './layers/spec-mask.js';
+import { fastBatchNormalization } from './backend/fast-batch-norm.js';
 
 export type HeadKind = 'gap' | 'attention' | 'stats';
 export type ModelSize = 'small' | 'default' | 'large';
@@ -87,7 +88,8 @@ export function buildModel(spec: ModelSpec): LayersModel {
       freq = Math.ceil(freq / preset.stemStride[1]);
     }
     // Momentum 0.9, not Keras's 0.99: small corpora give few steps, and the running statistics must keep up.
-    x = tf.layers.batchNormalization({ momentum: 0.9, name: `bn${i + 1}` }).apply(x) as SymbolicTensor;
+    // The fused wasm kernels in training; saved as a stock BatchNormalization, so it loads anywhere.
+    x = fastBatchNormalization({ momentum: 0.9, name: `bn${i + 1}` }).apply(x) as SymbolicTensor;
     x = tf.layers.reLU({ name: `relu${i + 1}` }).apply(x) as SymbolicTensor;
     // Keep at least two steps on each axis, so short inputs still build.
     const poolT = time >= 4 ? 2 : 1;
@@ -153,7 +155,7 @@ export function buildModel(spec: ModelSpec): LayersModel {
       st,
     ) as SymbolicTensor;
     // Statistics of very different scales: standardise them (as a classic pipeline's scaler would).
-    st = tf.layers.batchNormalization({ momentum: 0.9, name: 'input_stats_bn' }).apply(st) as SymbolicTensor;
+    st = fastBatchNormalization({ momentum: 0.9, name: 'input_stats_bn' }).apply(st) as SymbolicTensor;
     st = tf.layers
       .dense({
         units: preset.dense,

@@ -52,6 +52,13 @@ export interface TrainConfig {
   augmentProbability: number;
   /** Share of training clips held out for early stopping when there are too few speakers to hold out. */
   valFraction: number;
+  /**
+   * Hold out validation speakers inside each loso/kfold fold (and the final model) for early stopping.
+   * Off by default: there every fold trains its whole cosine schedule on all its training speakers, since
+   * on a ten-speaker corpus one more voice to learn from is worth more than stopping on one voice's score
+   * (EmoDB LOSO macro F1 over seeds 0-2: 0.911 mean, 0.878-0.949, with; 0.930, 0.925-0.940, without).
+   */
+  foldValidation: boolean;
   featureConfig: FeatureConfig;
   augmentConfig: AugmentConfig;
 }
@@ -84,6 +91,7 @@ export const DEFAULT_TRAIN_CONFIG: TrainConfig = {
   topDb: 80,
   augmentProbability: 0.5,
   valFraction: 0.15,
+  foldValidation: false,
   featureConfig: { ...DEFAULT_FEATURE_CONFIG },
   augmentConfig: { ...DEFAULT_AUGMENT },
 };

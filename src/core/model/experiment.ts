@@ -81,7 +81,9 @@ export async function runExperiment(input: ExperimentInput): Promise<ExperimentR
   );
   for (const w of decision.warnings) events?.emit('message', { level: 'warn', text: w });
   const rows = usable.map(({ c, i }) => ({ id: i, speaker: c.speaker, label: c.label }));
-  const plan = planFolds(rows, decision.split, config.seed, config.valFraction).filter(
+  const folded = decision.split === 'loso' || decision.split.startsWith('kfold:');
+  const valFraction = folded && !config.foldValidation ? 0 : config.valFraction;
+  const plan = planFolds(rows, decision.split, config.seed, valFraction).filter(
     (f) => !input.skipFinal || f.fold !== 'final',
   );
   const evalFolds = plan.filter((f) => f.fold !== 'final').length;
@@ -145,12 +147,16 @@ export async function runExperiment(input: ExperimentInput): Promise<ExperimentR
       valAccuracy: null,
       valMacroF1: null,
     };
+    const validation =
+      fold.valKind === 'none'
+        ? 'no validation hold-out (the whole schedule)'
+        : `${fold.val.length} validation clips (${fold.valKind === 'speakers' ? `speakers ${fold.valSpeakers.join(', ')}` : 'a random share of the training clips'})`;
     events?.emit('message', {
       level: 'info',
       text:
         fold.fold === 'final'
-          ? `final model on all speakers: ${fold.train.length} training clips, ${fold.val.length} validation clips (${fold.valKind === 'speakers' ? `speakers ${fold.valSpeakers.join(', ')}` : 'a random share of the training clips'})`
-          : `fold ${foldNumber + 1}/${evalFolds}: test speakers ${fold.testSpeakers.join(', ') || '(mixed)'}, ${fold.train.length} training clips, ${fold.val.length} validation clips`,
+          ? `final model on all speakers: ${fold.train.length} training clips, ${validation}`
+          : `fold ${foldNumber + 1}/${evalFolds}: test speakers ${fold.testSpeakers.join(', ') || '(mixed)'}, ${fold.train.length} training clips, ${validation}`,
     });
     const result = await trainLoop({
       spec: modelSpecOf(config, bank.bins, labels.length, config.seed * 7 + k),
@@ -224,6 +230,13 @@ export async function runExperiment(input: ExperimentInput): Promise<ExperimentR
         etaS: null,
       });
       const probs = predictBankClips(result.model, bank, fold.test, windows, norm, labels.length);
+      const right = fold.test.filter(
+        (i, n) => labels[argMax(Array.from(probs[n]))] === clips[i].label,
+      ).length;
+      events?.emit('message', {
+        level: 'info',
+        text: `fold ${foldNumber + 1}/${evalFolds}: ${right} of ${fold.test.length} held-out clips right (${((100 * right) / fold.test.length).toFixed(1)}%)`,
+      });
       fold.test.forEach((i, n) => {
         const p = Array.from(probs[n]);
         const top = argMax(p);

@@ -21,6 +21,7 @@ function configOf(request: TrainingJobSpec['request']): Partial<TrainConfig> {
   if (request.head) c.head = request.head;
   if (request.size) c.size = request.size;
   if (request.seed !== undefined) c.seed = request.seed;
+  if (request.foldValidation !== undefined) c.foldValidation = request.foldValidation;
   return c;
 }
 
