@@ -3,24 +3,25 @@
 // BN momentum and epsilon follow PyTorch's defaults so the two do the same arithmetic.
 import type { Tf } from '../src/core/model/backend/tf.js';
 import { fastBatchNormalization } from '../src/core/model/backend/fast-batch-norm.js';
+import { plainConv2d } from '../src/core/model/backend/plain-conv2d.js';
 
 export const TWIN = { size: 128, classes: 3, batch: 32, samples: 256, epochs: 2 } as const;
 
-export function buildTwinCnn(tf: Tf, seed = 0, stockBatchNorm = false): ReturnType<Tf['sequential']> {
+export function buildTwinCnn(tf: Tf, seed = 0, stockLayers = false): ReturnType<Tf['sequential']> {
   const init = (k: number) => tf.initializers.glorotUniform({ seed: seed + k });
   const model = tf.sequential();
-  model.add(
-    tf.layers.conv2d({
-      inputShape: [TWIN.size, TWIN.size, 1],
-      filters: 16,
-      kernelSize: 3,
-      padding: 'same',
-      useBias: false,
-      kernelInitializer: init(1),
-    }),
-  );
+  const first = {
+    inputShape: [TWIN.size, TWIN.size, 1],
+    filters: 16,
+    kernelSize: 3,
+    padding: 'same' as const,
+    useBias: false,
+    kernelInitializer: init(1),
+  };
+  // The app's conv layer (no gradient for the input, which nothing needs), unless the stock layers are asked for.
+  model.add(stockLayers ? tf.layers.conv2d(first) : plainConv2d(first));
   const bn = { momentum: 0.9, epsilon: 1e-5 };
-  model.add(stockBatchNorm ? tf.layers.batchNormalization(bn) : fastBatchNormalization(bn));
+  model.add(stockLayers ? tf.layers.batchNormalization(bn) : fastBatchNormalization(bn));
   model.add(tf.layers.reLU());
   model.add(tf.layers.maxPooling2d({ poolSize: 2 }));
   model.add(

@@ -5,7 +5,7 @@
 // - reference: the small 128x128 CNN of bench/cnn-twin.ts, comparable with
 //   `python3 ../shared/reference/bench_torch_cnn.py`.
 // `npx tsx bench/train-speed.ts [--model default|reference] [--backends wasm,cpu] [--samples 256] [--epochs 2]
-//   [--stock-bn] [--torch] [--torch-threads 2]`
+//   [--stock-layers] [--torch] [--torch-threads 2]`
 // prints one JSON line per model and backend (both models unless --model narrows it); with --torch also one
 // line per model for PyTorch, and each tfjs line gets ratio_vs_torch (its clips/s over PyTorch's). The cpu
 // backend trains a single batch: a full epoch takes minutes, so its epoch time is extrapolated from it.
@@ -35,7 +35,7 @@ function option(name: string): string | undefined {
 
 const samples = Number(option('--samples') ?? TWIN.samples);
 const epochs = Number(option('--epochs') ?? TWIN.epochs);
-const stockBatchNorm = process.argv.includes('--stock-bn');
+const stockLayers = process.argv.includes('--stock-layers');
 const wanted = (option('--backends')?.split(',') ?? BACKEND_NAMES) as BackendName[];
 const withTorch = process.argv.includes('--torch');
 const torchThreads = option('--torch-threads');
@@ -88,7 +88,7 @@ function timing(epochSeconds: number[], batchSeconds: number, batches: number, c
 }
 
 async function benchReference(name: BackendName, detail: string): Promise<Line> {
-  const model = buildTwinCnn(tf, 0, stockBatchNorm);
+  const model = buildTwinCnn(tf, 0, stockLayers);
   const { x, y } = twinData(tf, samples);
   const batches = Math.ceil(samples / TWIN.batch);
   const fullRun = name !== 'cpu';
@@ -116,7 +116,7 @@ async function benchReference(name: BackendName, detail: string): Promise<Line> 
     model: 'reference',
     backend: name,
     detail,
-    batch_norm: stockBatchNorm ? 'stock' : 'fused',
+    layers: stockLayers ? 'stock' : 'app (fused batch norm, plain first conv)',
     params: model.countParams(),
     ...timing(epochSeconds, batchSeconds, batches, cpu),
     predict_ms_b1: +predictMs(model, inputShape, 1).toFixed(1),

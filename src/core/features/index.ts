@@ -21,7 +21,7 @@ export { forEachPowerFrame, powerSpectrogram, stftFrameCount } from './stft.js';
 export { applyTopDbInPlace, logMelSpectrogram, melPowerSpectrogram, type LogMelOptions } from './log-mel.js';
 export { dctIIOrthoMatrix, mfcc } from './mfcc.js';
 export { deltas } from './deltas.js';
-export { cropOrPad, randomCrop, slidingWindows } from './fixed-size.js';
+export { cropOrPad, randomCrop, slidingWindows, type ShortClipFill } from './fixed-size.js';
 export { MIN_STD, computeNormStats, normalise, type NormStats } from './normalise.js';
 export { DEFAULT_AUGMENT, type AugmentConfig } from './augment/augment-config.js';
 export { pitchShiftMel } from './augment/pitch-shift-mel.js';

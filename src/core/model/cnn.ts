@@ -4,6 +4,7 @@ import { SeededDropout } from './layers/seeded-dropout.js';
 import { TimeStatsPooling } from './layers/time-stats-pooling.js';
 import { SpecMask } from './layers/spec-mask.js';
 import { fastBatchNormalization } from './backend/fast-batch-norm.js';
+import { plainConv2d } from './backend/plain-conv2d.js';
 
 export type HeadKind = 'gap' | 'attention' | 'stats';
 export type ModelSize = 'small' | 'default' | 'large';
@@ -72,17 +73,15 @@ export function buildModel(spec: ModelSpec): LayersModel {
     x = new SpecMask({ ...spec.mask, seed: nextSeed(), name: 'spec_mask' }).apply(x) as SymbolicTensor;
   }
   preset.filters.forEach((filters, i) => {
-    x = tf.layers
-      .conv2d({
-        filters,
-        kernelSize: 3,
-        strides: i === 0 ? preset.stemStride : 1,
-        padding: 'same',
-        useBias: false,
-        kernelInitializer: tf.initializers.heNormal({ seed: nextSeed() }),
-        name: `conv${i + 1}`,
-      })
-      .apply(x) as SymbolicTensor;
+    x = plainConv2d({
+      filters,
+      kernelSize: 3,
+      strides: i === 0 ? preset.stemStride : 1,
+      padding: 'same',
+      useBias: false,
+      kernelInitializer: tf.initializers.heNormal({ seed: nextSeed() }),
+      name: `conv${i + 1}`,
+    }).apply(x) as SymbolicTensor;
     if (i === 0) {
       time = Math.ceil(time / preset.stemStride[0]);
       freq = Math.ceil(freq / preset.stemStride[1]);

@@ -125,8 +125,13 @@ export async function runExperiment(input: ExperimentInput): Promise<ExperimentR
       featureConfig: config.featureConfig,
       norm,
       mixupAlpha: config.mixupAlpha,
+      fill: config.shortClipFill,
     };
-    const windows: WindowPlan = { frames: config.cropFrames, hop: config.windowHopFrames };
+    const windows: WindowPlan = {
+      frames: config.cropFrames,
+      hop: config.windowHopFrames,
+      fill: config.shortClipFill,
+    };
     const batchesPerEpoch = batchSlices(fold.train.length, config.batchSize).length;
     const progressBase = (): Omit<
       TrainProgress,

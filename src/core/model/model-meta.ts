@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { FeatureConfig } from '../features/index.js';
+import type { FeatureConfig, ShortClipFill } from '../features/index.js';
 import type { Metrics } from '../metrics/index.js';
 import type { TrainConfig } from './config.js';
 import type { InputNorm } from './input-norm.js';
@@ -20,6 +20,8 @@ export interface StudioModelMeta {
   /** Model input length and the hop of the windows long clips are scored over, in frames. */
   cropFrames: number;
   windowHopFrames: number;
+  /** How clips shorter than a window fill it; absent in models saved before it was a choice ('silence'). */
+  shortClipFill?: ShortClipFill;
   norm: InputNorm;
   training: TrainConfig;
   split: string;
@@ -55,6 +57,7 @@ const metaSchema = z.object({
   featureConfig: featureConfigSchema,
   cropFrames: z.number().int().positive(),
   windowHopFrames: z.number().int().positive(),
+  shortClipFill: z.enum(['silence', 'repeat']).optional(),
   norm: z.object({
     trimDb: z.number().nonnegative(),
     topDb: z.number().nonnegative(),

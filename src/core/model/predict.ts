@@ -4,7 +4,7 @@ import { logMelSpectrogram, type Spectrogram } from '../features/index.js';
 import { prepareLogMel } from './input-norm.js';
 import type { LoadedModel } from './model-meta.js';
 import { argMax, concatWindows, predictWindowSet } from './validation.js';
-import { clipWindows } from './windows.js';
+import { clipWindows, windowPlanOf } from './windows.js';
 
 export interface ClipPrediction {
   label: string;
@@ -27,11 +27,7 @@ export function predictLogMel(
       `the spectrogram has ${logMel.bins} mel bands, the model expects ${meta.featureConfig.nMels}`,
     );
   }
-  const windows = clipWindows(
-    prepareLogMel(logMel, meta.norm),
-    { frames: meta.cropFrames, hop: meta.windowHopFrames },
-    meta.norm,
-  );
+  const windows = clipWindows(prepareLogMel(logMel, meta.norm), windowPlanOf(meta), meta.norm);
   const set = concatWindows([windows], meta.cropFrames, logMel.bins);
   const [probs] = predictWindowSet(loaded.model, set, meta.labels.length);
   return { probs: Array.from(probs), windows: windows.count };

@@ -3,7 +3,7 @@ import type { Spectrogram } from '../features/index.js';
 import { prepareLogMel } from './input-norm.js';
 import type { LoadedModel } from './model-meta.js';
 import { argMax, concatWindows, predictWindowSet } from './validation.js';
-import { clipWindows } from './windows.js';
+import { clipWindows, windowPlanOf } from './windows.js';
 
 export interface ScoredClip {
   file: string;
@@ -30,11 +30,7 @@ export async function scoreClips(
     const part = clips.slice(start, start + group);
     const windows = await Promise.all(
       part.map(async (c, i) =>
-        clipWindows(
-          prepareLogMel(await logMelOf(c, start + i), meta.norm),
-          { frames: meta.cropFrames, hop: meta.windowHopFrames },
-          meta.norm,
-        ),
+        clipWindows(prepareLogMel(await logMelOf(c, start + i), meta.norm), windowPlanOf(meta), meta.norm),
       ),
     );
     const probs = predictWindowSet(

@@ -4,6 +4,7 @@ import {
   randomCrop,
   type AugmentConfig,
   type FeatureConfig,
+  type ShortClipFill,
   type Spectrogram,
 } from '../features/index.js';
 import { createRng, sampleGamma, type Rng } from '../util/random.js';
@@ -23,6 +24,8 @@ export interface TrainBatchPlan {
   norm: InputNorm;
   /** Beta(alpha, alpha) mixing of pairs in the batch; 0 turns mixup off. */
   mixupAlpha: number;
+  /** How a clip shorter than the crop fills it (default 'silence'). */
+  fill?: ShortClipFill;
 }
 
 export interface TrainBatch {
@@ -77,7 +80,7 @@ export function makeTrainBatch(
       spec = augmentMel(spec, aug, rng, plan.featureConfig);
     }
     const offsets = instanceOffsets(spec, plan.norm.instance);
-    let crop = randomCrop(spec, plan.frames, rng);
+    let crop = randomCrop(spec, plan.frames, rng, undefined, plan.fill);
     if (plan.augment.mask) {
       // Masks go on after normalisation so that the fill value 0 means "the average band energy".
       const normalised = { frames: plan.frames, bins, data: new Float32Array(stride) };

@@ -133,6 +133,7 @@ export async function trainProject(opts: TrainProjectOptions): Promise<TrainProj
         featureConfig: config.featureConfig,
         cropFrames: config.cropFrames,
         windowHopFrames: config.windowHopFrames,
+        shortClipFill: config.shortClipFill,
         norm: experiment.norm,
         training: config,
         split: experiment.split,

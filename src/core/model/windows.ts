@@ -1,10 +1,20 @@
-import { slidingWindows, type Spectrogram } from '../features/index.js';
+import { slidingWindows, type ShortClipFill, type Spectrogram } from '../features/index.js';
+import type { StudioModelMeta } from './model-meta.js';
 import { instanceOffsets, writeNormalised, type InputNorm } from './input-norm.js';
 
 /** Window length and hop of the model's input, in frames. */
 export interface WindowPlan {
   frames: number;
   hop: number;
+  /** How a clip shorter than a window fills it (default 'silence', as models saved before it was a choice). */
+  fill?: ShortClipFill;
+}
+
+/** The windows a saved model scores clips over. */
+export function windowPlanOf(
+  meta: Pick<StudioModelMeta, 'cropFrames' | 'windowHopFrames' | 'shortClipFill'>,
+): WindowPlan {
+  return { frames: meta.cropFrames, hop: meta.windowHopFrames, fill: meta.shortClipFill ?? 'silence' };
 }
 
 /**
@@ -18,7 +28,7 @@ export function clipWindows(
   norm: InputNorm,
 ): { data: Float32Array; count: number } {
   const offsets = instanceOffsets(spec, norm.instance);
-  const windows = slidingWindows(spec, plan.frames, plan.hop);
+  const windows = slidingWindows(spec, plan.frames, plan.hop, plan.fill);
   const size = plan.frames * spec.bins;
   const data = new Float32Array(windows.length * size);
   windows.forEach((w, i) => writeNormalised(w, offsets, norm, data, i * size));

@@ -95,3 +95,40 @@ describe('slidingWindows', () => {
     expect(frameOf(wins[0], 3)).toEqual([1, 2, 3]);
   });
 });
+
+describe("'repeat' fill", () => {
+  const frameNumbers = (s: Spectrogram): number[] =>
+    Array.from({ length: s.frames }, (_, t) => (frameOf(s, t)[0] - 1) / 100);
+
+  it('loops a short clip from its first frame through the whole window, so no frame is padding', () => {
+    const out = cropOrPad(ramp(3), 8, 0, undefined, 'repeat');
+    expect(frameNumbers(out)).toEqual([0, 1, 2, 0, 1, 2, 0, 1]);
+    expect(frameOf(out, 4)).toEqual([101, 102, 103]);
+    // A start outside the clip wraps around it.
+    expect(frameNumbers(cropOrPad(ramp(3), 4, -1, undefined, 'repeat'))).toEqual([2, 0, 1, 2]);
+  });
+
+  it('leaves a long clip as a plain crop', () => {
+    expect(cropOrPad(ramp(10), 4, 2, undefined, 'repeat').data).toEqual(cropOrPad(ramp(10), 4, 2).data);
+    expect(frameNumbers(slidingWindows(ramp(25), 10, 6, 'repeat')[3])).toEqual([
+      15, 16, 17, 18, 19, 20, 21, 22, 23, 24,
+    ]);
+  });
+
+  it('a random crop of a short clip starts the loop at every frame of it, and pads nothing', () => {
+    const rng = createRng(4);
+    const firsts = new Set<number>();
+    for (let i = 0; i < 60; i++) {
+      const frames = frameNumbers(randomCrop(ramp(5), 12, rng, undefined, 'repeat'));
+      firsts.add(frames[0]);
+      for (let t = 1; t < frames.length; t++) expect(frames[t]).toBe((frames[t - 1] + 1) % 5);
+    }
+    expect([...firsts].sort()).toEqual([0, 1, 2, 3, 4]);
+  });
+
+  it('sliding windows over a short clip give one looped window', () => {
+    const wins = slidingWindows(ramp(4), 10, 5, 'repeat');
+    expect(wins).toHaveLength(1);
+    expect(frameNumbers(wins[0])).toEqual([0, 1, 2, 3, 0, 1, 2, 3, 0, 1]);
+  });
+});

@@ -14,7 +14,7 @@ import {
   saveModelFolder,
 } from '../../../src/core/model/model-files.js';
 import { MODEL_FORMAT, assertSameLabels, type StudioModelMeta } from '../../../src/core/model/model-meta.js';
-import { predictSamples } from '../../../src/core/model/predict.js';
+import { predictLogMel, predictSamples } from '../../../src/core/model/predict.js';
 import { tf, type LayersModel, type Tensor } from '../../../src/core/model/tf.js';
 
 let dir: string;
@@ -118,6 +118,28 @@ describe('model folders', () => {
     expect(a.windows).toBeGreaterThan(1);
     expect(Object.values(a.probs).reduce((s, p) => s + p, 0)).toBeCloseTo(1, 5);
     for (const m of [model, browser.model, node.model]) m.dispose();
+  });
+
+  it('scores a short clip the way the model was trained: looped with repeat fill, padded in older models', async () => {
+    const model = trainedLike('stats');
+    const folder = path.join(dir, 'repeat');
+    const plain = { ...meta(), norm: { ...meta().norm, instance: 'none' as const } };
+    await saveModelFolder(folder, model, { ...plain, shortClipFill: 'repeat' });
+    const looped = await loadModelFolder(folder);
+    expect(looped.meta.shortClipFill).toBe('repeat');
+    // 15 frames looped four times fill the 60-frame input exactly: the same as a 60-frame clip made of them.
+    const short = {
+      frames: 15,
+      bins: 64,
+      data: Float32Array.from({ length: 15 * 64 }, (_, i) => -60 + 30 * Math.sin(i * 0.37)),
+    };
+    const tiled = { frames: 60, bins: 64, data: new Float32Array(60 * 64) };
+    for (let k = 0; k < 4; k++) tiled.data.set(short.data, k * 15 * 64);
+    const older = { model: looped.model, meta: plain };
+    expect(predictLogMel(looped, short).probs).toEqual(predictLogMel(older, tiled).probs);
+    expect(predictLogMel(older, short).probs).not.toEqual(predictLogMel(looped, short).probs);
+    looped.model.dispose();
+    model.dispose();
   });
 
   it('says clearly when a folder holds no model or a broken description', async () => {
