@@ -146,6 +146,7 @@ export const TrainRequestSchema = z
     size: z.enum(['small', 'default', 'large']).optional(),
     seed: z.number().int().optional(),
     foldValidation: z.boolean().optional(),
+    statsRateScale: z.number().positive().max(1000).optional(),
     backend: z.enum(['auto', 'node-gpu', 'node', 'wasm', 'cpu']).optional(),
   })
   .strict();

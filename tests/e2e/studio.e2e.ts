@@ -212,7 +212,12 @@ describe('Emotion Studio in the browser (ser serve)', () => {
   it('trains a small model with live progress, then shows its confusion matrix', async () => {
     await nav('Train').click();
     // leave-one-speaker-out: every clip gets a held-out prediction (4 folds, then the final model)
+    const foldValidation = main().getByRole('checkbox', { name: /Early stopping in each fold/ });
+    await main().getByRole('combobox', { name: 'Split' }).selectOption('speaker');
+    expect(await foldValidation.count()).toBe(0);
     await main().getByRole('combobox', { name: 'Split' }).selectOption('loso');
+    // Offered for loso, off by default: every fold learns from all its speakers.
+    expect(await foldValidation.isChecked()).toBe(false);
     await main().getByRole('spinbutton', { name: 'Epochs' }).fill('8');
     await main().getByRole('combobox', { name: 'Model size' }).selectOption('small');
     await button('Train').click();

@@ -14,6 +14,7 @@ interface TrainCliOptions {
   size?: 'small' | 'default' | 'large';
   seed?: number;
   foldValidation?: boolean;
+  statsRate?: number;
   backend?: 'auto' | 'node-gpu' | 'node' | 'wasm' | 'cpu';
   out?: string;
   report?: string;
@@ -25,6 +26,15 @@ function integer(name: string, min: number) {
     const n = Number(value);
     if (!Number.isInteger(n) || n < min)
       throw new InvalidArgumentError(`${name} must be an integer >= ${min}, not "${value}"`);
+    return n;
+  };
+}
+
+function positive(name: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!(n > 0 && n <= 1000))
+      throw new InvalidArgumentError(`${name} must be a number in (0, 1000], not "${value}"`);
     return n;
   };
 }
@@ -92,6 +102,12 @@ export function register(program: Command): void {
     .addOption(new Option('--size <preset>', 'model size').choices(['small', 'default', 'large']))
     .option('--seed <n>', 'random seed (same seed, same backend: same run)', integer('--seed', 0))
     .option(
+      '--stats-rate <x>',
+      'how many times faster than the conv layers the MFCC-statistics branch learns (default 5; 10 suits ' +
+        'corpora with only one or two training speakers)',
+      positive('--stats-rate'),
+    )
+    .option(
       '--fold-validation',
       'with loso or kfold, hold out validation speakers in each fold for early stopping ' +
         '(default: each fold trains its whole schedule on all its training speakers)',
@@ -123,6 +139,7 @@ export function register(program: Command): void {
         ...(opts.size ? { size: opts.size } : {}),
         ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
         ...(opts.foldValidation ? { foldValidation: true } : {}),
+        ...(opts.statsRate !== undefined ? { statsRateScale: opts.statsRate } : {}),
       };
       const err = process.stderr;
       const live = err.isTTY === true;

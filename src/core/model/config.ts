@@ -34,8 +34,9 @@ export interface TrainConfig {
   /** Hop between evaluation windows, in frames. */
   windowHopFrames: number;
   /**
-   * How a clip shorter than the model input fills it: looped ('repeat'), so the statistics the model pools
-   * over time are the clip's own rather than diluted by padding, or padded with its silence level.
+   * How a clip shorter than the model input fills it: looped ('repeat'), so that statistics over the window are
+   * the clip's own, or padded with its silence level, which keeps the clip's length visible to the model.
+   * Looping: SAVEE LOSO macro F1 0.788 vs 0.762 (mean of seeds 0-2), TESS 0.600 vs 0.627 (seeds 0-3).
    */
   shortClipFill: ShortClipFill;
   schedule: LrSchedule;
@@ -47,7 +48,12 @@ export interface TrainConfig {
   labelSmoothing: number;
   /** L2 penalty on the conv and dense kernels. */
   weightDecay: number;
-  /** How much faster than the conv stack the input-statistics branch and the classifier learn. */
+  /**
+   * How much faster than the conv stack the input-statistics branch and the classifier learn. Measured trade-off
+   * (LOSO macro F1, means over seeds): 5x gives EmoDB 0.926, SAVEE 0.788, TESS 0.60; 10x gives EmoDB 0.938,
+   * SAVEE 0.761, TESS 0.711. With one or two training speakers (TESS) the statistics generalise better than
+   * the conv features, so a corpus like that wants 10x (`ser train --stats-rate 10`).
+   */
   statsRateScale: number;
   mixupAlpha: number;
   instanceNorm: InstanceMode;
@@ -142,6 +148,8 @@ export function validateTrainConfig(cfg: TrainConfig): void {
   positiveInt(cfg.windowHopFrames, 'window hop');
   if (!(cfg.learningRate > 0 && cfg.learningRate <= 1))
     throw new Error(`learning rate must be in (0, 1], got ${cfg.learningRate}`);
+  if (!(cfg.statsRateScale > 0 && cfg.statsRateScale <= 1000))
+    throw new Error(`the statistics branch's rate scale must be in (0, 1000], got ${cfg.statsRateScale}`);
   if (!(cfg.dropout >= 0 && cfg.dropout < 1))
     throw new Error(`dropout must be in [0, 1), got ${cfg.dropout}`);
   if (new Set(cfg.labels).size !== cfg.labels.length)

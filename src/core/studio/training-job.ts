@@ -22,6 +22,7 @@ function configOf(request: TrainingJobSpec['request']): Partial<TrainConfig> {
   if (request.size) c.size = request.size;
   if (request.seed !== undefined) c.seed = request.seed;
   if (request.foldValidation !== undefined) c.foldValidation = request.foldValidation;
+  if (request.statsRateScale !== undefined) c.statsRateScale = request.statsRateScale;
   return c;
 }
 
