@@ -103,8 +103,8 @@ export function register(program: Command): void {
     .option('--seed <n>', 'random seed (same seed, same backend: same run)', integer('--seed', 0))
     .option(
       '--stats-rate <x>',
-      'how many times faster than the conv layers the MFCC-statistics branch learns (default 5; 10 suits ' +
-        'corpora with only one or two training speakers)',
+      'how many times faster than the conv layers the MFCC-statistics branch learns (default 5; ' +
+        'higher leans more on the clip statistics)',
       positive('--stats-rate'),
     )
     .option(

@@ -240,11 +240,15 @@ export class ClipsRepo {
     };
   }
 
-  /** Good clips carrying one of `labels`: what a run trains and evaluates on. Ordered by id. */
+  /**
+   * Good clips carrying one of `labels`: what a run trains and evaluates on. Ordered by content hash, not id: ids
+   * follow the order a concurrent import finished in, and a run with a fixed seed must repeat on a re-import of
+   * the same files, here or on another machine.
+   */
   labelled(labels: readonly string[]): LabelledClip[] {
     const rows = this.stmt(
       `SELECT id, path, sha256, speaker, label, split, duration_s FROM clips
-       WHERE status = 'ok' AND label IN (SELECT value FROM json_each(?)) ORDER BY id`,
+       WHERE status = 'ok' AND label IN (SELECT value FROM json_each(?)) ORDER BY sha256, id`,
     ).all(JSON.stringify(labels)) as Array<{
       id: number;
       path: string;

@@ -84,12 +84,25 @@ describe('clips repository', () => {
     });
   });
 
-  it('lists the labelled clips of a label set', () => {
-    expect(p.clips.labelled(['happy', 'sad']).map((c) => [c.speaker, c.label])).toEqual([
+  it('lists the labelled clips of a label set, in content-hash order whatever order they were imported in', () => {
+    const listed = p.clips.labelled(['happy', 'sad']);
+    expect(listed.map((c) => [c.speaker, c.label]).sort()).toEqual([
       ['alice', 'happy'],
       ['alice', 'sad'],
       ['bob', 'happy'],
     ]);
+    const hashes = listed.map((c) => c.sha256);
+    expect(hashes).toEqual([...hashes].sort());
+    // Re-inserted in the reverse order (new ids), the same clips come back in the same order.
+    const again = newProject();
+    for (const c of [...listed].reverse())
+      again.clips.insert(
+        fakeClip({ path: c.path, sha256: c.sha256, speaker: c.speaker, label: c.label }),
+        NOW,
+      );
+    const relisted = again.clips.labelled(['happy', 'sad']);
+    expect(relisted.map((c) => c.id)).not.toEqual(listed.map((c) => c.id));
+    expect(relisted.map((c) => c.sha256)).toEqual(hashes);
   });
 
   it('fingerprints the data a run uses: content and labels, not paths or order', () => {
