@@ -3,6 +3,7 @@ import { selectBackend } from '../../../src/core/model/backend/select.js';
 import { InlineBatchSource } from '../../../src/core/model/batch-source.js';
 import { bankSpec, type FeatureBank } from '../../../src/core/model/feature-bank.js';
 import { DEFAULT_COSINE } from '../../../src/core/model/schedules.js';
+import { buildModel, STATS_BRANCH_LAYERS } from '../../../src/core/model/cnn.js';
 import { tf } from '../../../src/core/model/tf.js';
 import type { BatchItem } from '../../../src/core/model/train-batch.js';
 import { batchSlices, trainLoop, type TrainLoopInput } from '../../../src/core/model/train-loop.js';
@@ -120,6 +121,31 @@ describe('the training loop', () => {
       3,
     );
     expect(again.loss).toBeCloseTo(r.history[r.bestEpoch].valLoss ?? NaN, 5);
+    r.model.dispose();
+  });
+
+  it('moves the statistics branch and the classifier at the rate scale, the conv layers at the base rate', async () => {
+    const base = setup({ epochs: 4, learningRate: 1e-3, fastLayers: STATS_BRANCH_LAYERS, fastRateScale: 10 });
+    const input: TrainLoopInput = {
+      ...base,
+      spec: { ...base.spec, head: 'stats', inputStats: true },
+      // No warm-up: the first step runs at the base rate.
+      settings: { ...base.settings, schedule: { kind: 'cosine', warmupEpochs: 0, finalFraction: 1 } },
+      val: undefined,
+    };
+    const before = buildModel(input.spec);
+    const controller = new AbortController();
+    const r = await trainLoop({ ...input, signal: controller.signal, onBatch: () => controller.abort() });
+    // Adam's first step moves each weight by about the rate, whatever its gradient's size.
+    const largestStep = (layer: string): number => {
+      const a = before.getLayer(layer).getWeights()[0].dataSync();
+      const b = r.model.getLayer(layer).getWeights()[0].dataSync();
+      return Math.max(...Array.from(a, (v, i) => Math.abs(b[i] - v)));
+    };
+    for (const layer of ['conv1', 'conv2', 'step_dense']) expect(largestStep(layer)).toBeCloseTo(1e-3, 4);
+    for (const layer of STATS_BRANCH_LAYERS.filter((l) => l !== 'input_stats_bn'))
+      expect(largestStep(layer)).toBeCloseTo(1e-2, 3);
+    before.dispose();
     r.model.dispose();
   });
 
