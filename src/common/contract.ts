@@ -147,6 +147,7 @@ export const TrainRequestSchema = z
     seed: z.number().int().optional(),
     foldValidation: z.boolean().optional(),
     statsRateScale: z.number().positive().max(1000).optional(),
+    members: z.number().int().min(1).max(9).optional(),
     backend: z.enum(['auto', 'node-gpu', 'node', 'wasm', 'cpu']).optional(),
   })
   .strict();

@@ -15,6 +15,7 @@ interface TrainCliOptions {
   seed?: number;
   foldValidation?: boolean;
   statsRate?: number;
+  members?: number;
   backend?: 'auto' | 'node-gpu' | 'node' | 'wasm' | 'cpu';
   out?: string;
   report?: string;
@@ -108,6 +109,11 @@ export function register(program: Command): void {
       positive('--stats-rate'),
     )
     .option(
+      '--members <n>',
+      'train n networks side by side and average them: steadier scores for n times the training time (default 1)',
+      integer('--members', 1),
+    )
+    .option(
       '--fold-validation',
       'with loso or kfold, hold out validation speakers in each fold for early stopping ' +
         '(default: each fold trains its whole schedule on all its training speakers)',
@@ -140,6 +146,7 @@ export function register(program: Command): void {
         ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
         ...(opts.foldValidation ? { foldValidation: true } : {}),
         ...(opts.statsRate !== undefined ? { statsRateScale: opts.statsRate } : {}),
+        ...(opts.members !== undefined ? { members: opts.members } : {}),
       };
       const err = process.stderr;
       const live = err.isTTY === true;

@@ -5,6 +5,7 @@ import { TimeStatsPooling } from './layers/time-stats-pooling.js';
 import { SpecMask } from './layers/spec-mask.js';
 import { fastBatchNormalization } from './backend/fast-batch-norm.js';
 import { plainConv2d } from './backend/plain-conv2d.js';
+import { MAX_MEMBERS } from './config.js';
 
 export type HeadKind = 'gap' | 'attention' | 'stats';
 export type ModelSize = 'small' | 'default' | 'large';
@@ -39,10 +40,22 @@ export interface ModelSpec {
   inputStats?: boolean;
   /** SpecAugment masks on the convolutional branch's input, in training only (null: none). */
   mask?: SpecMaskSettings | null;
+  /**
+   * Independently initialised copies of the network over the same input, whose class probabilities are
+   * averaged (default 1). Each learns from its own loss; together they vary far less from run to run.
+   */
+  members?: number;
   seed: number;
 }
 
 export const LOGITS_LAYER = 'logits';
+/** Layer names of ensemble member k start with `m${k}_` (k from 1); a single network's have no prefix. */
+export const MEMBER_PREFIX = 'm';
+
+/** A layer's name without its ensemble member's prefix. */
+export function memberlessName(layerName: string): string {
+  return layerName.replace(/^m\d+_/, '');
+}
 /** The shallow layers on the input statistics (and the classifier they feed), which learn faster. */
 export const STATS_BRANCH_LAYERS: readonly string[] = ['input_stats_bn', 'input_stats_dense', LOGITS_LAYER];
 
@@ -62,15 +75,40 @@ export const INPUT_CEPSTRA = 40;
  */
 export function buildModel(spec: ModelSpec): LayersModel {
   if (spec.classes < 2) throw new Error(`a classifier needs at least two classes, got ${spec.classes}`);
-  const preset = SIZE_PRESETS[spec.size];
+  const members = spec.members ?? 1;
+  if (!Number.isInteger(members) || members < 1 || members > MAX_MEMBERS)
+    throw new Error(`an ensemble has 1 to ${MAX_MEMBERS} members, got ${members}`);
   let seed = spec.seed * 1000;
   const nextSeed = () => ++seed;
   const input = tf.input({ shape: [spec.frames, spec.mels, 1], name: 'logmel' });
+  if (members === 1) {
+    const logits = memberLogits(input, spec, (name) => name, nextSeed);
+    const probs = tf.layers.softmax({ name: 'probs' }).apply(logits) as SymbolicTensor;
+    return tf.model({ inputs: input, outputs: probs, name: 'ser_cnn' });
+  }
+  // Members share the input and nothing else: each starts from its own weights, dropout and masks.
+  const memberProbs = Array.from({ length: members }, (_, k) => {
+    const prefix = `${MEMBER_PREFIX}${k + 1}_`;
+    const logits = memberLogits(input, spec, (name) => prefix + name, nextSeed);
+    return tf.layers.softmax({ name: `${prefix}probs` }).apply(logits) as SymbolicTensor;
+  });
+  const probs = tf.layers.average({ name: 'probs' }).apply(memberProbs) as SymbolicTensor;
+  return tf.model({ inputs: input, outputs: probs, name: 'ser_cnn' });
+}
+
+/** One member's graph from the input to its logits; `n` names its layers. */
+function memberLogits(
+  input: SymbolicTensor,
+  spec: ModelSpec,
+  n: (name: string) => string,
+  nextSeed: () => number,
+): SymbolicTensor {
+  const preset = SIZE_PRESETS[spec.size];
   let x: SymbolicTensor = input;
   let time = spec.frames;
   let freq = spec.mels;
   if (spec.mask) {
-    x = new SpecMask({ ...spec.mask, seed: nextSeed(), name: 'spec_mask' }).apply(x) as SymbolicTensor;
+    x = new SpecMask({ ...spec.mask, seed: nextSeed(), name: n('spec_mask') }).apply(x) as SymbolicTensor;
   }
   preset.filters.forEach((filters, i) => {
     x = plainConv2d({
@@ -80,7 +118,7 @@ export function buildModel(spec: ModelSpec): LayersModel {
       padding: 'same',
       useBias: false,
       kernelInitializer: tf.initializers.heNormal({ seed: nextSeed() }),
-      name: `conv${i + 1}`,
+      name: n(`conv${i + 1}`),
     }).apply(x) as SymbolicTensor;
     if (i === 0) {
       time = Math.ceil(time / preset.stemStride[0]);
@@ -88,14 +126,14 @@ export function buildModel(spec: ModelSpec): LayersModel {
     }
     // Momentum 0.9, not Keras's 0.99: small corpora give few steps, and the running statistics must keep up.
     // The fused wasm kernels in training; saved as a stock BatchNormalization, so it loads anywhere.
-    x = fastBatchNormalization({ momentum: 0.9, name: `bn${i + 1}` }).apply(x) as SymbolicTensor;
-    x = tf.layers.reLU({ name: `relu${i + 1}` }).apply(x) as SymbolicTensor;
+    x = fastBatchNormalization({ momentum: 0.9, name: n(`bn${i + 1}`) }).apply(x) as SymbolicTensor;
+    x = tf.layers.reLU({ name: n(`relu${i + 1}`) }).apply(x) as SymbolicTensor;
     // Keep at least two steps on each axis, so short inputs still build.
     const poolT = time >= 4 ? 2 : 1;
     const poolF = freq >= 4 ? 2 : 1;
     if (poolT > 1 || poolF > 1) {
       x = tf.layers
-        .maxPooling2d({ poolSize: [poolT, poolF], name: `pool${i + 1}` })
+        .maxPooling2d({ poolSize: [poolT, poolF], name: n(`pool${i + 1}`) })
         .apply(x) as SymbolicTensor;
       time = Math.floor(time / poolT);
       freq = Math.floor(freq / poolF);
@@ -104,8 +142,10 @@ export function buildModel(spec: ModelSpec): LayersModel {
   const channels = preset.filters[preset.filters.length - 1];
   if (spec.head === 'stats') {
     // Frequency bands of each time step side by side, a per-step projection, then mean and std over time.
-    x = tf.layers.reshape({ targetShape: [time, freq * channels], name: 'steps' }).apply(x) as SymbolicTensor;
-    x = new SeededDropout({ rate: spec.dropout, seed: nextSeed(), name: 'drop_steps' }).apply(
+    x = tf.layers
+      .reshape({ targetShape: [time, freq * channels], name: n('steps') })
+      .apply(x) as SymbolicTensor;
+    x = new SeededDropout({ rate: spec.dropout, seed: nextSeed(), name: n('drop_steps') }).apply(
       x,
     ) as SymbolicTensor;
     x = tf.layers
@@ -113,14 +153,16 @@ export function buildModel(spec: ModelSpec): LayersModel {
         units: preset.dense,
         activation: 'relu',
         kernelInitializer: tf.initializers.heNormal({ seed: nextSeed() }),
-        name: 'step_dense',
+        name: n('step_dense'),
       })
       .apply(x) as SymbolicTensor;
-    x = new TimeStatsPooling({ name: 'stats' }).apply(x) as SymbolicTensor;
+    x = new TimeStatsPooling({ name: n('stats') }).apply(x) as SymbolicTensor;
   } else if (spec.head === 'attention') {
     // Each remaining time step becomes one vector (its frequency bands side by side), scored by attention.
-    x = tf.layers.reshape({ targetShape: [time, freq * channels], name: 'steps' }).apply(x) as SymbolicTensor;
-    x = new SeededDropout({ rate: spec.dropout, seed: nextSeed(), name: 'drop_steps' }).apply(
+    x = tf.layers
+      .reshape({ targetShape: [time, freq * channels], name: n('steps') })
+      .apply(x) as SymbolicTensor;
+    x = new SeededDropout({ rate: spec.dropout, seed: nextSeed(), name: n('drop_steps') }).apply(
       x,
     ) as SymbolicTensor;
     x = tf.layers
@@ -128,13 +170,15 @@ export function buildModel(spec: ModelSpec): LayersModel {
         units: preset.dense,
         activation: 'relu',
         kernelInitializer: tf.initializers.heNormal({ seed: nextSeed() }),
-        name: 'step_dense',
+        name: n('step_dense'),
       })
       .apply(x) as SymbolicTensor;
-    x = new AttentionPooling({ units: 32, seed: nextSeed(), name: 'attention' }).apply(x) as SymbolicTensor;
+    x = new AttentionPooling({ units: 32, seed: nextSeed(), name: n('attention') }).apply(
+      x,
+    ) as SymbolicTensor;
   } else {
-    x = tf.layers.globalAveragePooling2d({ name: 'gap' }).apply(x) as SymbolicTensor;
-    x = new SeededDropout({ rate: spec.dropout, seed: nextSeed(), name: 'drop_gap' }).apply(
+    x = tf.layers.globalAveragePooling2d({ name: n('gap') }).apply(x) as SymbolicTensor;
+    x = new SeededDropout({ rate: spec.dropout, seed: nextSeed(), name: n('drop_gap') }).apply(
       x,
     ) as SymbolicTensor;
     x = tf.layers
@@ -142,44 +186,49 @@ export function buildModel(spec: ModelSpec): LayersModel {
         units: preset.dense,
         activation: 'relu',
         kernelInitializer: tf.initializers.heNormal({ seed: nextSeed() }),
-        name: 'dense',
+        name: n('dense'),
       })
       .apply(x) as SymbolicTensor;
   }
   if (spec.inputStats) {
     let st = tf.layers
-      .reshape({ targetShape: [spec.frames, spec.mels], name: 'input_steps' })
+      .reshape({ targetShape: [spec.frames, spec.mels], name: n('input_steps') })
       .apply(input) as SymbolicTensor;
-    st = new TimeStatsPooling({ name: 'input_stats', deltas: true, cepstra: INPUT_CEPSTRA }).apply(
+    st = new TimeStatsPooling({ name: n('input_stats'), deltas: true, cepstra: INPUT_CEPSTRA }).apply(
       st,
     ) as SymbolicTensor;
     // Statistics of very different scales: standardise them (as a classic pipeline's scaler would).
-    st = fastBatchNormalization({ momentum: 0.9, name: 'input_stats_bn' }).apply(st) as SymbolicTensor;
+    st = fastBatchNormalization({ momentum: 0.9, name: n('input_stats_bn') }).apply(st) as SymbolicTensor;
     st = tf.layers
       .dense({
         units: preset.dense,
         activation: 'relu',
         kernelInitializer: tf.initializers.heNormal({ seed: nextSeed() }),
-        name: 'input_stats_dense',
+        name: n('input_stats_dense'),
       })
       .apply(st) as SymbolicTensor;
-    x = tf.layers.concatenate({ name: 'with_input_stats' }).apply([x, st]) as SymbolicTensor;
+    x = tf.layers.concatenate({ name: n('with_input_stats') }).apply([x, st]) as SymbolicTensor;
   }
-  x = new SeededDropout({ rate: spec.dropout, seed: nextSeed(), name: 'drop_out' }).apply(
+  x = new SeededDropout({ rate: spec.dropout, seed: nextSeed(), name: n('drop_out') }).apply(
     x,
   ) as SymbolicTensor;
   const logits = tf.layers
     .dense({
       units: spec.classes,
       kernelInitializer: tf.initializers.glorotUniform({ seed: nextSeed() }),
-      name: LOGITS_LAYER,
+      name: n(LOGITS_LAYER),
     })
     .apply(x) as SymbolicTensor;
-  const probs = tf.layers.softmax({ name: 'probs' }).apply(logits) as SymbolicTensor;
-  return tf.model({ inputs: input, outputs: probs, name: 'ser_cnn' });
+  return logits;
 }
 
 /** A view of the same model (shared weights) that stops before the softmax, for a numerically stable loss. */
 export function logitsView(model: LayersModel): LayersModel {
-  return tf.model({ inputs: model.inputs, outputs: model.getLayer(LOGITS_LAYER).output as SymbolicTensor });
+  const members = model.layers.filter((l) => memberlessName(l.name) === LOGITS_LAYER);
+  // An ensemble's member logits side by side: [batch, members * classes], member by member.
+  const outputs =
+    members.length === 1
+      ? (members[0].output as SymbolicTensor)
+      : (tf.layers.concatenate().apply(members.map((l) => l.output as SymbolicTensor)) as SymbolicTensor);
+  return tf.model({ inputs: model.inputs, outputs });
 }

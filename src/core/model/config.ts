@@ -10,6 +10,9 @@ import type { InstanceMode } from './input-norm.js';
 import type { StopMonitor } from './early-stopping.js';
 import { DEFAULT_COSINE, type LrSchedule } from './schedules.js';
 
+/** The most networks an ensemble may have. */
+export const MAX_MEMBERS = 9;
+
 export type SplitSpec = 'speaker' | 'loso' | 'random' | `kfold:${number}`;
 export type AugmentName = 'pitch' | 'stretch' | 'noise' | 'mask';
 export const AUGMENT_NAMES: readonly AugmentName[] = ['pitch', 'stretch', 'noise', 'mask'];
@@ -27,6 +30,8 @@ export interface TrainConfig {
   size: ModelSize;
   seed: number;
   dropout: number;
+  /** Networks trained side by side in one model, their probabilities averaged (1: a single network). */
+  members: number;
   /** Feed the classifier the input's per-band mean and std over time besides the conv features. */
   inputStats: boolean;
   /** Model input length in frames (10 ms each); longer clips are cropped in training, windowed in evaluation. */
@@ -87,6 +92,7 @@ export const DEFAULT_TRAIN_CONFIG: TrainConfig = {
   size: 'default',
   seed: 0,
   dropout: 0.3,
+  members: 1,
   inputStats: true,
   cropFrames: 201,
   windowHopFrames: 100,
@@ -148,6 +154,8 @@ export function validateTrainConfig(cfg: TrainConfig): void {
   positiveInt(cfg.windowHopFrames, 'window hop');
   if (!(cfg.learningRate > 0 && cfg.learningRate <= 1))
     throw new Error(`learning rate must be in (0, 1], got ${cfg.learningRate}`);
+  if (!Number.isInteger(cfg.members) || cfg.members < 1 || cfg.members > MAX_MEMBERS)
+    throw new Error(`an ensemble has 1 to ${MAX_MEMBERS} members, got ${cfg.members}`);
   if (!(cfg.statsRateScale > 0 && cfg.statsRateScale <= 1000))
     throw new Error(`the statistics branch's rate scale must be in (0, 1000], got ${cfg.statsRateScale}`);
   if (!(cfg.dropout >= 0 && cfg.dropout < 1))
@@ -183,6 +191,7 @@ export function modelSpecOf(cfg: TrainConfig, mels: number, classes: number, see
     size: cfg.size,
     dropout: cfg.dropout,
     inputStats: cfg.inputStats,
+    members: cfg.members,
     mask: cfg.augment.includes('mask')
       ? {
           timeMasks: cfg.augmentConfig.timeMasks,

@@ -1,6 +1,6 @@
 import { createRng } from '../util/random.js';
 import type { BatchSource } from './batch-source.js';
-import { buildModel, logitsView, type ModelSpec } from './cnn.js';
+import { buildModel, logitsView, memberlessName, type ModelSpec } from './cnn.js';
 import { EarlyStopping, type StopMonitor } from './early-stopping.js';
 import type { FeatureBank } from './feature-bank.js';
 import { createRateController, type LrSchedule } from './schedules.js';
@@ -115,7 +115,7 @@ interface ParamGroup {
 function paramGroups(model: LayersModel, settings: LoopSettings): ParamGroup[] {
   const fast = new Set(settings.fastLayers ?? []);
   const scale = settings.fastRateScale ?? 1;
-  const isFast = (name: string) => scale !== 1 && fast.has(name.split('/')[0]);
+  const isFast = (name: string) => scale !== 1 && fast.has(memberlessName(name.split('/')[0]));
   const all = model.trainableWeights;
   const parts = [
     { weights: all.filter((w) => !isFast(w.originalName)), scale: 1 },
@@ -286,8 +286,25 @@ function trainStep(
     const { value: loss, grads } = tf.variableGrads(
       () => {
         const out = logitsModel.apply(x, { training: true }) as Tensor;
-        predicted = tf.keep(tf.argMax(out, 1));
-        const ce = tf.losses.softmaxCrossEntropy(y, out, w, labelSmoothing) as Scalar;
+        const members = spec.members ?? 1;
+        if (members === 1) predicted = tf.keep(tf.argMax(out, 1));
+        // Each member learns from its own loss on every example: their logits as extra rows of the batch.
+        const rows = tf.reshape(out, [batch.size * members, spec.classes]);
+        if (members > 1)
+          predicted = tf.keep(tf.argMax(tf.mean(tf.reshape(out, [batch.size, members, spec.classes]), 1), 1));
+        const perRow = <T extends Tensor>(t: T, shape: number[]): Tensor =>
+          members === 1
+            ? t
+            : tf.reshape(tf.tile(tf.expandDims(t, 1), [1, members, ...shape.map(() => 1)]), [
+                batch.size * members,
+                ...shape,
+              ]);
+        const ce = tf.losses.softmaxCrossEntropy(
+          perRow(y, [spec.classes]),
+          rows,
+          perRow(w, []),
+          labelSmoothing,
+        ) as Scalar;
         if (kernels.length === 0) return ce;
         const l2 = tf.addN(kernels.map((k) => tf.sum(tf.square(k.read()))));
         return tf.add(ce, tf.mul(l2, weightDecay / 2)) as Scalar;

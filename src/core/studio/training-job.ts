@@ -23,6 +23,7 @@ function configOf(request: TrainingJobSpec['request']): Partial<TrainConfig> {
   if (request.seed !== undefined) c.seed = request.seed;
   if (request.foldValidation !== undefined) c.foldValidation = request.foldValidation;
   if (request.statsRateScale !== undefined) c.statsRateScale = request.statsRateScale;
+  if (request.members !== undefined) c.members = request.members;
   return c;
 }
 

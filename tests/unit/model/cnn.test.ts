@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { selectBackend } from '../../../src/core/model/backend/select.js';
-import { buildModel, SIZE_PRESETS } from '../../../src/core/model/cnn.js';
+import { buildModel, logitsView, SIZE_PRESETS } from '../../../src/core/model/cnn.js';
 import { TimeStatsPooling } from '../../../src/core/model/layers/time-stats-pooling.js';
 import { SpecMask } from '../../../src/core/model/layers/spec-mask.js';
 import { mfcc } from '../../../src/core/features/index.js';
@@ -134,6 +134,52 @@ describe('the CNN', () => {
     const twin = new SpecMask({ timeMasks: 1, timeMaskMax: 6, freqMasks: 1, freqMaskMax: 3, seed: 4 });
     expect((twin.apply(x, { training: true }) as Tensor).arraySync()).toEqual(masked);
     tf.dispose([x, plain]);
+  });
+
+  it('an ensemble averages the probabilities of independently initialised members, each with its own logits', () => {
+    const spec = {
+      frames: 40,
+      mels: 16,
+      classes: 3,
+      head: 'stats' as const,
+      size: 'small' as const,
+      dropout: 0.3,
+      seed: 2,
+      inputStats: true,
+      members: 3,
+    };
+    const ensemble = buildModel(spec);
+    const single = buildModel({ ...spec, members: 1 });
+    expect(ensemble.countParams()).toBe(3 * single.countParams());
+    expect(ensemble.layers.filter((l) => /^m\d_logits$/.test(l.name)).map((l) => l.name)).toEqual([
+      'm1_logits',
+      'm2_logits',
+      'm3_logits',
+    ]);
+    // The first member is the single network (same seeds, same order); the others start elsewhere.
+    const kernel = (m: typeof single, name: string) =>
+      Array.from(m.getLayer(name).getWeights()[0].dataSync());
+    expect(kernel(ensemble, 'm1_conv1')).toEqual(kernel(single, 'conv1'));
+    expect(kernel(ensemble, 'm2_conv1')).not.toEqual(kernel(ensemble, 'm1_conv1'));
+    const x = tf.randomNormal([2, 40, 16, 1], 0, 1, 'float32', 4);
+    const logits = logitsView(ensemble).predict(x) as Tensor;
+    expect(logits.shape).toEqual([2, 9]);
+    // probs = the mean over members of each member's softmax.
+    const l = logits.arraySync() as number[][];
+    const expected = l.map((row) => {
+      const p = [0, 1, 2].map((m) => {
+        const z = row.slice(3 * m, 3 * m + 3);
+        const e = z.map((v) => Math.exp(v - Math.max(...z)));
+        return e.map((v) => v / e.reduce((a, b) => a + b, 0));
+      });
+      return [0, 1, 2].map((c) => (p[0][c] + p[1][c] + p[2][c]) / 3);
+    });
+    const probs = (ensemble.predict(x) as Tensor).arraySync() as number[][];
+    probs.forEach((row, i) => row.forEach((v, c) => expect(v).toBeCloseTo(expected[i][c], 5)));
+    expect(() => buildModel({ ...spec, members: 0 })).toThrow(/1 to 9 members/);
+    tf.dispose([x, logits]);
+    ensemble.dispose();
+    single.dispose();
   });
 
   it('refuses a one-class classifier', () => {

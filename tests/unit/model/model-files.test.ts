@@ -74,6 +74,27 @@ const input = () => tf.randomNormal([4, FRAMES, 64, 1], 0, 1, 'float32', 9);
 const out = (m: LayersModel) => tf.tidy(() => Array.from((m.predict(input()) as Tensor).dataSync()));
 
 describe('model folders', () => {
+  it('an ensemble saves and loads with identical predictions', async () => {
+    const model = buildModel({
+      frames: FRAMES,
+      mels: 64,
+      classes: 3,
+      head: 'stats',
+      size: 'small',
+      dropout: 0.3,
+      seed: 6,
+      inputStats: true,
+      members: 2,
+    });
+    const folder = path.join(dir, 'ensemble');
+    await saveModelFolder(folder, model, meta());
+    const loaded = await loadModelFolder(folder);
+    expect(out(loaded.model)).toEqual(out(model));
+    expect(loaded.model.layers.some((l) => l.name === 'm2_logits')).toBe(true);
+    loaded.model.dispose();
+    model.dispose();
+  });
+
   it.each(['gap', 'attention'] as const)(
     '%s head: save then load gives identical predictions',
     async (head) => {

@@ -4,7 +4,7 @@ import { InlineBatchSource } from '../../../src/core/model/batch-source.js';
 import { bankSpec, type FeatureBank } from '../../../src/core/model/feature-bank.js';
 import { DEFAULT_COSINE } from '../../../src/core/model/schedules.js';
 import { buildModel, STATS_BRANCH_LAYERS } from '../../../src/core/model/cnn.js';
-import { tf } from '../../../src/core/model/tf.js';
+import { tf, type SymbolicTensor } from '../../../src/core/model/tf.js';
 import type { BatchItem } from '../../../src/core/model/train-batch.js';
 import { batchSlices, trainLoop, type TrainLoopInput } from '../../../src/core/model/train-loop.js';
 import { clipScores, predictBankClips } from '../../../src/core/model/validation.js';
@@ -62,6 +62,23 @@ describe('the training loop', () => {
     expect(counts[counts.length - 1]).toBe(counts[0]);
     r.model.dispose();
     expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('trains an ensemble: every member learns on its own, and their average scores well above chance', async () => {
+    const input = setup({ epochs: 6 });
+    const r = await trainLoop({ ...input, spec: { ...input.spec, members: 2 } });
+    expect(r.history[5].valMacroF1).toBeGreaterThan(0.8);
+    expect(r.history[5].loss).toBeLessThan(r.history[0].loss);
+    const val = input.val!;
+    for (const member of ['m1', 'm2']) {
+      const alone = tf.model({
+        inputs: r.model.inputs,
+        outputs: r.model.getLayer(`${member}_probs`).output as SymbolicTensor,
+      });
+      const probs = predictBankClips(alone, input.bank, val.clips, input.windows, input.plan.norm, 3);
+      expect(clipScores(probs, val.labels, 3).macroF1).toBeGreaterThan(0.7);
+    }
+    r.model.dispose();
   });
 
   it('repeats exactly from the same seed', async () => {
