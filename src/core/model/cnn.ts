@@ -71,7 +71,8 @@ export const INPUT_CEPSTRA = 40;
 /**
  * The CNN: conv blocks (3x3 conv, batch norm, ReLU, 2x2 max pooling) over a [frames, mels, 1] log-mel,
  * then a head that pools over time (global average, or attention over time steps), a dense layer, and a
- * softmax over the classes. Weights are initialised from `seed` (one stream per layer) so runs repeat.
+ * softmax over the classes; with `members` > 1, that many such networks over the same input, their
+ * softmaxes averaged. Weights are initialised from `seed` (one stream per layer) so runs repeat.
  */
 export function buildModel(spec: ModelSpec): LayersModel {
   if (spec.classes < 2) throw new Error(`a classifier needs at least two classes, got ${spec.classes}`);

@@ -265,6 +265,14 @@ export async function trainLoop(input: TrainLoopInput): Promise<TrainLoopResult>
   };
 }
 
+/** Each row of `t` (first axis) `times` times in a row: [n, ...] to [n * times, ...]. */
+function repeatRows(t: Tensor, times: number): Tensor {
+  if (times === 1) return t;
+  const inner = t.shape.slice(1);
+  const tiled = tf.tile(tf.expandDims(t, 1), [1, times, ...inner.map(() => 1)]);
+  return tf.reshape(tiled, [t.shape[0] * times, ...inner]);
+}
+
 /** One optimiser step; returns the batch's mean loss and how many examples the model got right. */
 function trainStep(
   logitsModel: LayersModel,
@@ -278,6 +286,7 @@ function trainStep(
     weightDecay > 0
       ? logitsModel.trainableWeights.filter((w) => /kernel/.test(w.originalName ?? w.name))
       : [];
+  const members = spec.members ?? 1;
   let predicted: Tensor | null = null;
   const x = tf.tensor4d(batch.x, [batch.size, spec.frames, spec.mels, 1]);
   const y = tf.tensor2d(batch.y, [batch.size, spec.classes]);
@@ -286,23 +295,14 @@ function trainStep(
     const { value: loss, grads } = tf.variableGrads(
       () => {
         const out = logitsModel.apply(x, { training: true }) as Tensor;
-        const members = spec.members ?? 1;
-        if (members === 1) predicted = tf.keep(tf.argMax(out, 1));
-        // Each member learns from its own loss on every example: their logits as extra rows of the batch.
-        const rows = tf.reshape(out, [batch.size * members, spec.classes]);
-        if (members > 1)
-          predicted = tf.keep(tf.argMax(tf.mean(tf.reshape(out, [batch.size, members, spec.classes]), 1), 1));
-        const perRow = <T extends Tensor>(t: T, shape: number[]): Tensor =>
-          members === 1
-            ? t
-            : tf.reshape(tf.tile(tf.expandDims(t, 1), [1, members, ...shape.map(() => 1)]), [
-                batch.size * members,
-                ...shape,
-              ]);
+        // [batch, members * classes]: each member's logits count as rows of their own, so every member
+        // learns from its own loss on every example; the prediction is their mean.
+        const perMember = tf.reshape(out, [batch.size, members, spec.classes]);
+        predicted = tf.keep(tf.argMax(tf.mean(perMember, 1), 1));
         const ce = tf.losses.softmaxCrossEntropy(
-          perRow(y, [spec.classes]),
-          rows,
-          perRow(w, []),
+          repeatRows(y, members),
+          tf.reshape(perMember, [batch.size * members, spec.classes]),
+          repeatRows(w, members),
           labelSmoothing,
         ) as Scalar;
         if (kernels.length === 0) return ce;
