@@ -240,7 +240,7 @@ export async function runExperiment(input: ExperimentInput): Promise<ExperimentR
       ).length;
       events?.emit('message', {
         level: 'info',
-        text: `fold ${foldNumber + 1}/${evalFolds}: ${right} of ${fold.test.length} held-out clips right (${((100 * right) / fold.test.length).toFixed(1)}%)`,
+        text: `fold ${foldNumber + 1}/${evalFolds} (${fold.testSpeakers.join(', ') || 'mixed speakers'}): ${right} of ${fold.test.length} held-out clips right (${((100 * right) / fold.test.length).toFixed(1)}%)`,
       });
       fold.test.forEach((i, n) => {
         const p = Array.from(probs[n]);

@@ -65,7 +65,7 @@ describe('a loso experiment', () => {
     expect(r.metrics?.clips).toBe(108);
     expect(messages.filter((t) => /no validation hold-out/.test(t))).toHaveLength(7);
     // Each fold tells how its held-out speaker did, in clips right out of 18.
-    const perFold = messages.filter((t) => /^fold \d\/6: \d+ of 18 held-out clips right/.test(t));
+    const perFold = messages.filter((t) => /^fold \d\/6 \(s\d\): \d+ of 18 held-out clips right/.test(t));
     expect(perFold).toHaveLength(6);
   }, 120_000);
 
