@@ -1,4 +1,5 @@
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
+import { backendOption } from '../backend-option.js';
 import { projectDirOf, withProjectOption } from '../project-option.js';
 
 interface EvaluateCliOptions {
@@ -21,11 +22,7 @@ export function register(program: Command): void {
       'another corpus, scored without importing it (labels from its manifest or naming)',
     )
     .option('--report <dir>', 'report folder (default: <project>/reports/eval-<id>)')
-    .addOption(
-      new Option('--backend <name>', 'tfjs backend')
-        .choices(['auto', 'node-gpu', 'node', 'wasm', 'cpu'])
-        .default('auto'),
-    )
+    .addOption(backendOption())
     .option('--json', 'print the metrics as JSON on stdout')
     .action(async (opts: EvaluateCliOptions) => {
       const { evaluateModel } = await import('../../core/model/evaluate.js');

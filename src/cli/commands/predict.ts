@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
+import { backendOption } from '../backend-option.js';
 import { projectDirOf, withProjectOption } from '../project-option.js';
 
 interface PredictCliOptions {
@@ -35,11 +36,7 @@ export function register(program: Command): void {
     .option('--file <path>', 'one audio file')
     .option('--dir <folder>', 'a folder of audio files (recursively)')
     .option('--model <dir>', "model folder (default: the project's latest trained model)")
-    .addOption(
-      new Option('--backend <name>', 'tfjs backend')
-        .choices(['auto', 'node-gpu', 'node', 'wasm', 'cpu'])
-        .default('auto'),
-    )
+    .addOption(backendOption())
     .option('--json', 'print JSON (an object for --file, an array for --dir)')
     .action(async (opts: PredictCliOptions) => {
       if ((opts.file === undefined) === (opts.dir === undefined))

@@ -1,5 +1,6 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { EpochRecord, TrainProgress } from '../../common/contract.js';
+import { backendOption } from '../backend-option.js';
 import { projectDirOf, withProjectOption } from '../project-option.js';
 
 interface TrainCliOptions {
@@ -31,19 +32,14 @@ function integer(name: string, min: number) {
   };
 }
 
-function positive(name: string) {
+/** A number in (0, max] for option `name`. */
+function upTo(name: string, max: number) {
   return (value: string): number => {
     const n = Number(value);
-    if (!(n > 0 && n <= 1000))
-      throw new InvalidArgumentError(`${name} must be a number in (0, 1000], not "${value}"`);
+    if (!(n > 0 && n <= max))
+      throw new InvalidArgumentError(`${name} must be a number in (0, ${max}], not "${value}"`);
     return n;
   };
-}
-
-function rate(value: string): number {
-  const n = Number(value);
-  if (!(n > 0 && n <= 1)) throw new InvalidArgumentError(`--lr must be a number in (0, 1], not "${value}"`);
-  return n;
 }
 
 function duration(s: number | null): string {
@@ -92,7 +88,7 @@ export function register(program: Command): void {
     .option('--split <how>', 'speaker (train/val/test by speaker), loso, kfold:K, or random', 'speaker')
     .option('--epochs <n>', 'training epochs (early stopping may end sooner)', integer('--epochs', 1))
     .option('--batch <n>', 'batch size', integer('--batch', 1))
-    .option('--lr <x>', 'initial learning rate', rate)
+    .option('--lr <x>', 'initial learning rate', upTo('--lr', 1))
     .option('--augment <list>', 'augmentations: any of pitch,stretch,noise,mask, or none (default: mask)')
     .addOption(
       new Option(
@@ -106,7 +102,7 @@ export function register(program: Command): void {
       '--stats-rate <x>',
       'how many times faster than the conv layers the MFCC-statistics branch learns (default 5; ' +
         'higher leans more on the clip statistics)',
-      positive('--stats-rate'),
+      upTo('--stats-rate', 1000),
     )
     .option(
       '--members <n>',
@@ -118,11 +114,7 @@ export function register(program: Command): void {
       'with loso or kfold, hold out validation speakers in each fold for early stopping ' +
         '(default: each fold trains its whole schedule on all its training speakers)',
     )
-    .addOption(
-      new Option('--backend <name>', 'tfjs backend')
-        .choices(['auto', 'node-gpu', 'node', 'wasm', 'cpu'])
-        .default('auto'),
-    )
+    .addOption(backendOption())
     .option('--out <dir>', 'model folder (default: <project>/models/run-<id>)')
     .option('--report <dir>', 'report folder (default: <project>/reports/run-<id>)')
     .option('--json', 'print the result as JSON on stdout (progress stays on stderr)')

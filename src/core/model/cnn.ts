@@ -141,8 +141,9 @@ function memberLogits(
     }
   });
   const channels = preset.filters[preset.filters.length - 1];
-  if (spec.head === 'stats') {
-    // Frequency bands of each time step side by side, a per-step projection, then mean and std over time.
+  if (spec.head === 'stats' || spec.head === 'attention') {
+    // Each remaining time step becomes one vector (its frequency bands side by side), projected per step,
+    // then pooled over time: by its mean and std, or by attention.
     x = tf.layers
       .reshape({ targetShape: [time, freq * channels], name: n('steps') })
       .apply(x) as SymbolicTensor;
@@ -157,26 +158,11 @@ function memberLogits(
         name: n('step_dense'),
       })
       .apply(x) as SymbolicTensor;
-    x = new TimeStatsPooling({ name: n('stats') }).apply(x) as SymbolicTensor;
-  } else if (spec.head === 'attention') {
-    // Each remaining time step becomes one vector (its frequency bands side by side), scored by attention.
-    x = tf.layers
-      .reshape({ targetShape: [time, freq * channels], name: n('steps') })
-      .apply(x) as SymbolicTensor;
-    x = new SeededDropout({ rate: spec.dropout, seed: nextSeed(), name: n('drop_steps') }).apply(
-      x,
-    ) as SymbolicTensor;
-    x = tf.layers
-      .dense({
-        units: preset.dense,
-        activation: 'relu',
-        kernelInitializer: tf.initializers.heNormal({ seed: nextSeed() }),
-        name: n('step_dense'),
-      })
-      .apply(x) as SymbolicTensor;
-    x = new AttentionPooling({ units: 32, seed: nextSeed(), name: n('attention') }).apply(
-      x,
-    ) as SymbolicTensor;
+    x = (
+      spec.head === 'stats'
+        ? new TimeStatsPooling({ name: n('stats') })
+        : new AttentionPooling({ units: 32, seed: nextSeed(), name: n('attention') })
+    ).apply(x) as SymbolicTensor;
   } else {
     x = tf.layers.globalAveragePooling2d({ name: n('gap') }).apply(x) as SymbolicTensor;
     x = new SeededDropout({ rate: spec.dropout, seed: nextSeed(), name: n('drop_gap') }).apply(

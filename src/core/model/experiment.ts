@@ -12,7 +12,7 @@ import type { BatchItem, TrainBatchPlan } from './train-batch.js';
 import type { TrainEmitter } from './train-events.js';
 import { batchSlices, trainLoop, type EpochStats } from './train-loop.js';
 import { argMax, predictBankClips } from './validation.js';
-import type { WindowPlan } from './windows.js';
+import { windowPlanOf } from './windows.js';
 
 /** A clip as an experiment sees it: clip i's log-mel is bank entry i. */
 export interface ExperimentClip {
@@ -127,11 +127,7 @@ export async function runExperiment(input: ExperimentInput): Promise<ExperimentR
       mixupAlpha: config.mixupAlpha,
       fill: config.shortClipFill,
     };
-    const windows: WindowPlan = {
-      frames: config.cropFrames,
-      hop: config.windowHopFrames,
-      fill: config.shortClipFill,
-    };
+    const windows = windowPlanOf(config);
     const batchesPerEpoch = batchSlices(fold.train.length, config.batchSize).length;
     const progressBase = (): Omit<
       TrainProgress,
@@ -235,13 +231,6 @@ export async function runExperiment(input: ExperimentInput): Promise<ExperimentR
         etaS: null,
       });
       const probs = predictBankClips(result.model, bank, fold.test, windows, norm, labels.length);
-      const right = fold.test.filter(
-        (i, n) => labels[argMax(Array.from(probs[n]))] === clips[i].label,
-      ).length;
-      events?.emit('message', {
-        level: 'info',
-        text: `fold ${foldNumber + 1}/${evalFolds} (${fold.testSpeakers.join(', ') || 'mixed speakers'}): ${right} of ${fold.test.length} held-out clips right (${((100 * right) / fold.test.length).toFixed(1)}%)`,
-      });
       fold.test.forEach((i, n) => {
         const p = Array.from(probs[n]);
         const top = argMax(p);
@@ -255,6 +244,12 @@ export async function runExperiment(input: ExperimentInput): Promise<ExperimentR
           probs: p,
           fold: fold.fold === 'final' ? undefined : fold.fold,
         });
+      });
+      const held = predictions.slice(-fold.test.length);
+      const right = held.filter((p) => p.predicted === p.label).length;
+      events?.emit('message', {
+        level: 'info',
+        text: `fold ${foldNumber + 1}/${evalFolds} (${fold.testSpeakers.join(', ') || 'mixed speakers'}): ${right} of ${held.length} held-out clips right (${((100 * right) / held.length).toFixed(1)}%)`,
       });
     }
     // The model to keep: the final one, or the only one of a single split; a cancelled run keeps what it has.

@@ -1,3 +1,4 @@
+import type { EpochRecord } from '../../common/contract.js';
 import { createRng } from '../util/random.js';
 import type { BatchSource } from './batch-source.js';
 import { buildModel, logitsView, memberlessName, type ModelSpec } from './cnn.js';
@@ -43,16 +44,8 @@ export interface BatchProgress {
   etaS: number;
 }
 
-export interface EpochStats {
-  epoch: number;
-  loss: number;
-  accuracy: number;
-  valLoss: number | null;
-  valAccuracy: number | null;
-  valMacroF1: number | null;
-  lr: number;
-  clipsPerS: number;
-}
+/** One epoch's scores, as the contract records them for a fold. */
+export type EpochStats = Omit<EpochRecord, 'fold'>;
 
 export interface TrainLoopInput {
   spec: ModelSpec;
