@@ -105,6 +105,16 @@ function memberLogits(
   nextSeed: () => number,
 ): SymbolicTensor {
   const preset = SIZE_PRESETS[spec.size];
+  // Each takes the next seed when made, so layers are seeded in the order they are built.
+  const dropout = (name: string) =>
+    new SeededDropout({ rate: spec.dropout, seed: nextSeed(), name: n(name) });
+  const reluDense = (name: string) =>
+    tf.layers.dense({
+      units: preset.dense,
+      activation: 'relu',
+      kernelInitializer: tf.initializers.heNormal({ seed: nextSeed() }),
+      name: n(name),
+    });
   let x: SymbolicTensor = input;
   let time = spec.frames;
   let freq = spec.mels;
@@ -147,17 +157,8 @@ function memberLogits(
     x = tf.layers
       .reshape({ targetShape: [time, freq * channels], name: n('steps') })
       .apply(x) as SymbolicTensor;
-    x = new SeededDropout({ rate: spec.dropout, seed: nextSeed(), name: n('drop_steps') }).apply(
-      x,
-    ) as SymbolicTensor;
-    x = tf.layers
-      .dense({
-        units: preset.dense,
-        activation: 'relu',
-        kernelInitializer: tf.initializers.heNormal({ seed: nextSeed() }),
-        name: n('step_dense'),
-      })
-      .apply(x) as SymbolicTensor;
+    x = dropout('drop_steps').apply(x) as SymbolicTensor;
+    x = reluDense('step_dense').apply(x) as SymbolicTensor;
     x = (
       spec.head === 'stats'
         ? new TimeStatsPooling({ name: n('stats') })
@@ -165,17 +166,8 @@ function memberLogits(
     ).apply(x) as SymbolicTensor;
   } else {
     x = tf.layers.globalAveragePooling2d({ name: n('gap') }).apply(x) as SymbolicTensor;
-    x = new SeededDropout({ rate: spec.dropout, seed: nextSeed(), name: n('drop_gap') }).apply(
-      x,
-    ) as SymbolicTensor;
-    x = tf.layers
-      .dense({
-        units: preset.dense,
-        activation: 'relu',
-        kernelInitializer: tf.initializers.heNormal({ seed: nextSeed() }),
-        name: n('dense'),
-      })
-      .apply(x) as SymbolicTensor;
+    x = dropout('drop_gap').apply(x) as SymbolicTensor;
+    x = reluDense('dense').apply(x) as SymbolicTensor;
   }
   if (spec.inputStats) {
     let st = tf.layers
@@ -186,19 +178,10 @@ function memberLogits(
     ) as SymbolicTensor;
     // Statistics of very different scales: standardise them (as a classic pipeline's scaler would).
     st = fastBatchNormalization({ momentum: 0.9, name: n('input_stats_bn') }).apply(st) as SymbolicTensor;
-    st = tf.layers
-      .dense({
-        units: preset.dense,
-        activation: 'relu',
-        kernelInitializer: tf.initializers.heNormal({ seed: nextSeed() }),
-        name: n('input_stats_dense'),
-      })
-      .apply(st) as SymbolicTensor;
+    st = reluDense('input_stats_dense').apply(st) as SymbolicTensor;
     x = tf.layers.concatenate({ name: n('with_input_stats') }).apply([x, st]) as SymbolicTensor;
   }
-  x = new SeededDropout({ rate: spec.dropout, seed: nextSeed(), name: n('drop_out') }).apply(
-    x,
-  ) as SymbolicTensor;
+  x = dropout('drop_out').apply(x) as SymbolicTensor;
   const logits = tf.layers
     .dense({
       units: spec.classes,
