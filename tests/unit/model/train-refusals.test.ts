@@ -50,9 +50,51 @@ describe.runIf(hasEmoDb)('ser train refuses data it cannot train on', () => {
     }
   });
 
-  it('a bad option value: a non-zero exit naming it', () => {
-    const r = ser(['train', '--project', oneSpeaker(), '--split', 'kfold:1']);
-    expect(r.code).not.toBe(0);
-    expect(r.stderr).toMatch(/unknown split "kfold:1"/);
+  it('a bad option value: a non-zero exit naming it, and no run recorded', () => {
+    const cases: Array<[string[], RegExp]> = [
+      [['--split', 'kfold:1'], /unknown split "kfold:1"/],
+      [['--stats-rate', '0'], /--stats-rate must be a number in \(0, 1000\], not "0"/],
+      [['--lr', '2'], /--lr must be a number in \(0, 1\], not "2"/],
+      [['--members', '10'], /an ensemble has 1 to 9 members, got 10/],
+    ];
+    for (const [args, reason] of cases) {
+      const r = ser(['train', '--project', onlyHappy(), ...args]);
+      expect(r.code).not.toBe(0);
+      expect(r.stderr).toMatch(reason);
+    }
+    const p = openProject(onlyHappy());
+    try {
+      expect(p.runs.list()).toEqual([]);
+    } finally {
+      p.close();
+    }
   });
+
+  it('passes the training options through to the run it records', () => {
+    const twoSpeakers = path.join(root, 'two-speakers');
+    linkEmoDb(`${twoSpeakers}-audio`, ['03', '08'], ['happy', 'sad', 'neutral']);
+    const init = ser(['import', `${twoSpeakers}-audio`, '--project', twoSpeakers]);
+    expect(init.code).toBe(0);
+    const r = ser([
+      'train',
+      '--project',
+      twoSpeakers,
+      ...['--split', 'loso', '--epochs', '1', '--size', 'small'],
+      ...['--members', '2', '--stats-rate', '7', '--fold-validation', '--seed', '4'],
+    ]);
+    expect(r.code).toBe(0);
+    const p = openProject(twoSpeakers);
+    try {
+      const [run] = p.runs.list();
+      expect(run.config).toMatchObject({
+        split: 'loso',
+        members: 2,
+        statsRateScale: 7,
+        foldValidation: true,
+        seed: 4,
+      });
+    } finally {
+      p.close();
+    }
+  }, 120_000);
 });
