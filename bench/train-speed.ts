@@ -1,10 +1,10 @@
 // Training and inference speed on every tfjs backend this machine can run, for two models:
 // - default: the model the app trains, buildModel(modelSpecOf(DEFAULT_TRAIN_CONFIG, 64, 3, 0)), trained by the
-//   app's own trainLoop (in-thread batches from a FeatureBank of random clips); comparable with
+//   app's own trainLoop (batches from a FeatureBank of random clips, made on the app's batch worker); comparable with
 //   `python3 bench/torch_default_cnn.py`, its PyTorch twin.
 // - reference: the small 128x128 CNN of bench/cnn-twin.ts, comparable with
 //   `python3 ../shared/reference/bench_torch_cnn.py`.
-// `npx tsx bench/train-speed.ts [--model default|reference] [--backends wasm,cpu] [--samples 256] [--epochs 2]
+// `npx tsx bench/train-speed.ts [--model default|reference] [--backends wasm,cpu] [--samples 256] [--epochs 4]
 //   [--stock-layers] [--torch] [--torch-threads 2]`
 // prints one JSON line per model and backend (both models unless --model narrows it); with --torch also one
 // line per model for PyTorch, and each tfjs line gets ratio_vs_torch (its clips/s over PyTorch's). The cpu
@@ -13,7 +13,6 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { BACKEND_NAMES, selectBackend, type BackendName } from '../src/core/model/backend/select.js';
 import { tf } from '../src/core/model/backend/tf.js';
-import { InlineBatchSource } from '../src/core/model/batch-source.js';
 import { STATS_BRANCH_LAYERS } from '../src/core/model/cnn.js';
 import { augmentConfigOf, DEFAULT_TRAIN_CONFIG, modelSpecOf } from '../src/core/model/config.js';
 import { classWeights } from '../src/core/model/experiment.js';
@@ -21,6 +20,7 @@ import { createFeatureBank, type FeatureBank } from '../src/core/model/feature-b
 import type { LayersModel } from '../src/core/model/tf.js';
 import type { BatchItem, TrainBatchPlan } from '../src/core/model/train-batch.js';
 import { batchSlices, trainLoop } from '../src/core/model/train-loop.js';
+import { createBatchSource } from '../src/core/model/worker-batch-source.js';
 import { createRng } from '../src/core/util/random.js';
 import { buildTwinCnn, twinData, TWIN } from './cnn-twin.js';
 import { sharedPath } from '../tests/support/shared-data.js';
@@ -34,7 +34,9 @@ function option(name: string): string | undefined {
 }
 
 const samples = Number(option('--samples') ?? TWIN.samples);
-const epochs = Number(option('--epochs') ?? TWIN.epochs);
+// Four epochs: the first warms up, the median of the other three is what is reported (a single epoch of
+// PyTorch's varied by 20% from run to run on this machine).
+const epochs = Number(option('--epochs') ?? 4);
 const stockLayers = process.argv.includes('--stock-layers');
 const wanted = (option('--backends')?.split(',') ?? BACKEND_NAMES) as BackendName[];
 const withTorch = process.argv.includes('--torch');
@@ -48,6 +50,11 @@ const models: ModelName[] = modelOption ? [modelOption] : ['default', 'reference
 function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)];
+}
+
+/** An epoch's time once warm: the median of every epoch after the first (the only one if there is one). */
+function steadyEpoch(epochSeconds: number[]): number {
+  return median(epochSeconds.length > 1 ? epochSeconds.slice(1) : epochSeconds);
 }
 
 /** Like the PyTorch twins: 3 warm-up calls, then the median of 10 (fewer when a call takes seconds). */
@@ -70,8 +77,8 @@ function predictMs(model: LayersModel, inputShape: readonly number[], batch: num
 /** The fields every tfjs line shares, from the epoch times of a full run or one batch's time. */
 function timing(epochSeconds: number[], batchSeconds: number, batches: number, cpu: NodeJS.CpuUsage): Line {
   const fullRun = epochSeconds.length > 0;
-  // The first epoch pays for creating XNNPACK operators and growing the heap; report the last.
-  const secPerEpoch = fullRun ? epochSeconds[epochSeconds.length - 1] : batchSeconds * batches;
+  // The first epoch pays for creating XNNPACK operators and growing the heap.
+  const secPerEpoch = fullRun ? steadyEpoch(epochSeconds) : batchSeconds * batches;
   const line: Line = {
     samples,
     sec_per_epoch: +secPerEpoch.toFixed(2),
@@ -141,7 +148,7 @@ function randomClips(
     return { frames, bins, data };
   });
   const items = specs.map((_, clip) => ({ clip, label: rng.int(classes) }));
-  return { bank: createFeatureBank(specs, { shared: false }), items };
+  return { bank: createFeatureBank(specs, { shared: true }), items };
 }
 
 /** The app's default model, trained by the app's trainLoop with the default settings (no validation). */
@@ -166,7 +173,7 @@ async function benchDefault(name: BackendName, detail: string): Promise<Line> {
     norm: {
       trimDb: 0,
       topDb: cfg.topDb,
-      instance: 'none',
+      instance: cfg.instanceNorm,
       mean: new Array<number>(mels).fill(0),
       std: new Array<number>(mels).fill(1),
     },
@@ -177,6 +184,8 @@ async function benchDefault(name: BackendName, detail: string): Promise<Line> {
   const stopAfterOneBatch = new AbortController();
   const epochSeconds: number[] = [];
   let batchSeconds = 0;
+  // As the app trains: the next batches made on a worker thread while this one runs the model.
+  const { source, note } = await createBatchSource(bank, 'worker');
   const cpuStart = process.cpuUsage();
   const result = await trainLoop({
     spec,
@@ -197,7 +206,7 @@ async function benchDefault(name: BackendName, detail: string): Promise<Line> {
     train: items,
     windows: { frames: cfg.cropFrames, hop: cfg.windowHopFrames },
     plan,
-    source: new InlineBatchSource(bank),
+    source,
     signal: stopAfterOneBatch.signal,
     onBatch: (p) => {
       if (fullRun) return;
@@ -210,6 +219,7 @@ async function benchDefault(name: BackendName, detail: string): Promise<Line> {
     },
   });
   const cpu = process.cpuUsage(cpuStart);
+  await source.close();
   const { model } = result;
   const inputShape = [spec.frames, spec.mels, 1];
   const line: Line = {
@@ -217,7 +227,8 @@ async function benchDefault(name: BackendName, detail: string): Promise<Line> {
     model: 'default',
     backend: name,
     detail,
-    batch_source: 'inline',
+    batch_source: note ? 'inline' : 'worker',
+    ...(note ? { note } : {}),
     params: model.countParams(),
     ...timing(epochSeconds, batchSeconds, slices.length, cpu),
     predict_ms_b1: +predictMs(model, inputShape, 1).toFixed(1),
@@ -250,7 +261,7 @@ function torch(model: ModelName): Line {
       predict_ms_b32: number;
       threads: number;
     };
-    const last = r.sec_per_epoch[r.sec_per_epoch.length - 1];
+    const steady = steadyEpoch(r.sec_per_epoch);
     const line: Line = {
       bench: 'train-speed',
       model,
@@ -262,8 +273,8 @@ function torch(model: ModelName): Line {
     return {
       ...line,
       samples,
-      sec_per_epoch: +last.toFixed(2),
-      clips_per_s: +(samples / last).toFixed(1),
+      sec_per_epoch: +steady.toFixed(2),
+      clips_per_s: +(samples / steady).toFixed(1),
       predict_ms_b1: +r.predict_ms_b1.toFixed(1),
       predict_ms_b32: +r.predict_ms_b32.toFixed(1),
       epochs_sec: r.sec_per_epoch.map((s) => +s.toFixed(2)),

@@ -100,7 +100,7 @@ export function register(program: Command): void {
     .option('--seed <n>', 'random seed (same seed, same backend: same run)', integer('--seed', 0))
     .option(
       '--stats-rate <x>',
-      'how many times faster than the conv layers the MFCC-statistics branch learns (default 5; ' +
+      'how many times faster than the conv layers the MFCC-statistics branch learns (default 10; ' +
         'higher leans more on the clip statistics)',
       upTo('--stats-rate', 1000),
     )

@@ -9,13 +9,14 @@ import { applyTopDbInPlace, cloneSpectrogram, type Spectrogram } from '../featur
  * - topDb: values more than topDb below the clip's peak are raised to that floor (librosa's top_db), so
  *   digital silence (-100 dB) and a quiet room look alike.
  * - instance: 'band' subtracts the clip's own mean of each mel band (cepstral-mean style: removes the
- *   microphone, the room and much of the speaker's timbre), 'clip' only the clip's overall level, 'none' nothing.
+ *   microphone, the room and much of the speaker's timbre), 'clip' its mean level, 'peak' its loudest value
+ *   (librosa's ref=np.max: the recording's gain no longer matters, its dynamics do), 'none' nothing.
  * - mean/std: per band, from training speakers only, after the steps above.
  */
 export interface InputNorm {
   trimDb: number;
   topDb: number;
-  instance: 'none' | 'band' | 'clip';
+  instance: 'none' | 'band' | 'clip' | 'peak';
   mean: number[];
   std: number[];
 }
@@ -74,6 +75,11 @@ export function instanceOffsets(spec: Spectrogram, mode: InstanceMode): Float32A
   const { frames, bins, data } = spec;
   const offsets = new Float32Array(bins);
   if (mode === 'none' || frames === 0) return offsets;
+  if (mode === 'peak') {
+    let peak = -Infinity;
+    for (let i = 0; i < data.length; i++) if (data[i] > peak) peak = data[i];
+    return offsets.fill(peak);
+  }
   const sums = new Float64Array(bins);
   for (let t = 0; t < frames; t++) {
     const row = t * bins;

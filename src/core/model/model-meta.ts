@@ -61,7 +61,7 @@ const metaSchema = z.object({
   norm: z.object({
     trimDb: z.number().nonnegative(),
     topDb: z.number().nonnegative(),
-    instance: z.enum(['none', 'band', 'clip']),
+    instance: z.enum(['none', 'band', 'clip', 'peak']),
     mean: z.array(z.number()),
     std: z.array(z.number()),
   }),

@@ -54,16 +54,39 @@ describe('input normalisation', () => {
     expect(Array.from(p.data)).toEqual(Array.from(f.data));
   });
 
-  it("band mode removes each band's clip mean; clip mode only the overall level", () => {
+  it("band mode removes each band's clip mean; clip mode its overall level; peak mode its loudest value", () => {
     const c = { frames: 2, bins: 2, data: Float32Array.from([0, 10, 2, 30]) };
     expect(Array.from(instanceOffsets(c, 'band'))).toEqual([1, 20]);
     expect(Array.from(instanceOffsets(c, 'clip'))).toEqual([10.5, 10.5]);
+    expect(Array.from(instanceOffsets(c, 'peak'))).toEqual([30, 30]);
     expect(Array.from(instanceOffsets(c, 'none'))).toEqual([0, 0]);
+  });
+
+  it('peak mode gives a recording 20 dB quieter the same model input, down to the floor', () => {
+    const loud = clip(10, 60, 10);
+    const quiet = { ...loud, data: loud.data.map((v) => v - 20) };
+    const norm = fitInputNorm([loud], 'peak', { trimDb: 0, topDb: 80 });
+    const input = (c: typeof loud) => {
+      const p = prepareLogMel(c, norm);
+      const out = new Float32Array(p.frames * p.bins);
+      writeNormalised(p, instanceOffsets(p, 'peak'), norm, out);
+      return Array.from(out);
+    };
+    const a = input(loud);
+    const b = input(quiet);
+    expect(b.length).toBe(a.length);
+    b.forEach((v, i) => expect(v).toBeCloseTo(a[i], 4));
+    // Without it the level is part of the input.
+    const none = fitInputNorm([loud], 'none', { trimDb: 0, topDb: 80 });
+    const q = prepareLogMel(quiet, none);
+    const out = new Float32Array(q.frames * q.bins);
+    writeNormalised(q, instanceOffsets(q, 'none'), none, out);
+    expect(Math.abs(out[20] - a[20])).toBeCloseTo(20 / none.std[0], 3);
   });
 
   it('fits statistics that make training clips zero-mean, unit-variance per band', () => {
     const specs = [clip(0, 60, 0), { ...clip(0, 60, 0), data: clip(0, 60, 0).data.map((v) => v + 6) }];
-    for (const mode of ['none', 'band', 'clip'] as const) {
+    for (const mode of ['none', 'band', 'clip', 'peak'] as const) {
       const norm = fitInputNorm(specs, mode, { trimDb: 0, topDb: 80 });
       const out = new Float32Array(120 * 2);
       specs.forEach((s, i) => writeNormalised(s, instanceOffsets(s, mode), norm, out, i * 120));

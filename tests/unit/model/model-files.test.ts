@@ -163,6 +163,33 @@ describe('model folders', () => {
     model.dispose();
   });
 
+  it('with the peak reference, predicts the same for a recording at a tenth of the gain (-20 dB)', async () => {
+    const model = trainedLike('stats');
+    const peak = { ...meta(), norm: { ...meta().norm, instance: 'peak' as const } };
+    const folder = path.join(dir, 'peak');
+    await saveModelFolder(folder, model, peak);
+    const loaded = await loadModelFolder(folder);
+    expect(loaded.meta.norm.instance).toBe('peak');
+    const loud = Float32Array.from(
+      { length: 24000 },
+      (_, i) => 0.5 * Math.sin(i * 0.05) * Math.sin(i / 2000),
+    );
+    const quiet = loud.map((v) => v / 10);
+    const a = predictSamples(loaded, loud).probs;
+    const b = predictSamples(loaded, quiet).probs;
+    for (const label of Object.keys(a)) expect(b[label]).toBeCloseTo(a[label], 4);
+    // Measured against fixed band statistics alone, the level is part of what the model sees.
+    const absolute = {
+      model: loaded.model,
+      meta: { ...peak, norm: { ...peak.norm, instance: 'none' as const } },
+    };
+    const c = predictSamples(absolute, loud).probs;
+    const d = predictSamples(absolute, quiet).probs;
+    expect(Math.max(...Object.keys(c).map((l) => Math.abs(c[l] - d[l])))).toBeGreaterThan(1e-3);
+    loaded.model.dispose();
+    model.dispose();
+  });
+
   it('says clearly when a folder holds no model or a broken description', async () => {
     await expect(readModelMeta(path.join(dir, 'nothing'))).rejects.toThrow(
       /no model in .*studio-model.json is missing/,
