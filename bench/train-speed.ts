@@ -1,7 +1,7 @@
 // Training and inference speed on every tfjs backend this machine can run, for two models:
 // - default: the model the app trains, buildModel(modelSpecOf(DEFAULT_TRAIN_CONFIG, 64, 3, 0)), trained by the
-//   app's own trainLoop (batches from a FeatureBank of random clips, made on the app's batch worker); comparable with
-//   `python3 bench/torch_default_cnn.py`, its PyTorch twin.
+//   app's own trainLoop on a FeatureBank of random clips, its batches made on the app's batch worker;
+//   comparable with `python3 bench/torch_default_cnn.py`, its PyTorch twin.
 // - reference: the small 128x128 CNN of bench/cnn-twin.ts, comparable with
 //   `python3 ../shared/reference/bench_torch_cnn.py`.
 // `npx tsx bench/train-speed.ts [--model default|reference] [--backends wasm,cpu] [--samples 256] [--epochs 4]
@@ -34,8 +34,8 @@ function option(name: string): string | undefined {
 }
 
 const samples = Number(option('--samples') ?? TWIN.samples);
-// Four epochs: the first warms up, the median of the other three is what is reported (a single epoch of
-// PyTorch's varied by 20% from run to run on this machine).
+// Four epochs: the first warms up, the median of the other three is reported (a single PyTorch epoch took
+// anywhere from 0.37 to 0.75 s on this 2-core VM).
 const epochs = Number(option('--epochs') ?? 4);
 const stockLayers = process.argv.includes('--stock-layers');
 const wanted = (option('--backends')?.split(',') ?? BACKEND_NAMES) as BackendName[];
