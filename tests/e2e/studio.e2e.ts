@@ -220,6 +220,7 @@ describe('Emotion Studio in the browser (ser serve)', () => {
     expect(await foldValidation.isChecked()).toBe(false);
     await main().getByRole('spinbutton', { name: 'Epochs' }).fill('8');
     await main().getByRole('combobox', { name: 'Model size' }).selectOption('small');
+    await main().getByRole('spinbutton', { name: 'Statistics branch rate' }).fill('8');
     await button('Train').click();
 
     const bar = main().getByRole('progressbar', { name: 'Training progress' });
@@ -297,9 +298,13 @@ describe('Emotion Studio in the browser (ser serve)', () => {
     const metrics = JSON.parse(strFromU8(byName.get('metrics.json')!)) as {
       accuracy: number;
       labels: string[];
+      config: { statsRateScale: number; epochs: number };
     };
     expect(metrics.labels).toEqual(['happy', 'sad', 'neutral']);
     expect(metrics.accuracy).toBeGreaterThanOrEqual(0);
+    // the run was trained with what the form said
+    expect(metrics.config.epochs).toBe(8);
+    expect(metrics.config.statsRateScale).toBe(8);
     expect(strFromU8(byName.get('report.html')!)).toContain('<svg');
     expect(strFromU8(byName.get('predictions.csv')!).split('\n')[0]).toMatch(
       /^file,speaker,label,predicted,confidence/,
