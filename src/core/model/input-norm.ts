@@ -1,5 +1,8 @@
 import { applyTopDbInPlace, cloneSpectrogram, type Spectrogram } from '../features/index.js';
 
+/** The instance steps a model may have been trained with (saved in its studio-model.json). */
+export const INSTANCE_MODES = ['none', 'band', 'clip', 'peak'] as const;
+
 /**
  * How a log-mel becomes model input, saved with every model so training, evaluation and prediction
  * (in Node or the browser) transform clips identically.
@@ -16,7 +19,7 @@ import { applyTopDbInPlace, cloneSpectrogram, type Spectrogram } from '../featur
 export interface InputNorm {
   trimDb: number;
   topDb: number;
-  instance: 'none' | 'band' | 'clip' | 'peak';
+  instance: (typeof INSTANCE_MODES)[number];
   mean: number[];
   std: number[];
 }

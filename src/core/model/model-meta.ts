@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { FeatureConfig, ShortClipFill } from '../features/index.js';
 import type { Metrics } from '../metrics/index.js';
 import type { TrainConfig } from './config.js';
-import type { InputNorm } from './input-norm.js';
+import { INSTANCE_MODES, type InputNorm } from './input-norm.js';
 import type { LayersModel } from './tf.js';
 
 export const MODEL_META_FILE = 'studio-model.json';
@@ -61,7 +61,7 @@ const metaSchema = z.object({
   norm: z.object({
     trimDb: z.number().nonnegative(),
     topDb: z.number().nonnegative(),
-    instance: z.enum(['none', 'band', 'clip', 'peak']),
+    instance: z.enum(INSTANCE_MODES),
     mean: z.array(z.number()),
     std: z.array(z.number()),
   }),
