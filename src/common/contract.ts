@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { CANONICAL_LABELS } from './labels.js';
+import { RECIPE_KINDS, type RecipeKind } from './options.js';
 
 export const LabelSchema = z.enum(CANONICAL_LABELS);
 const Id = z.number().int().nonnegative();
@@ -148,6 +149,8 @@ export const TrainRequestSchema = z
     foldValidation: z.boolean().optional(),
     statsRateScale: z.number().positive().max(1000).optional(),
     members: z.number().int().min(1).max(9).optional(),
+    recipe: z.enum(RECIPE_KINDS).optional(),
+    speakerNorm: z.boolean().optional(),
     backend: z.enum(['auto', 'node-gpu', 'node', 'wasm', 'cpu']).optional(),
   })
   .strict();
@@ -217,6 +220,34 @@ export interface RunMetrics {
   per_speaker: Record<string, { accuracy: number; clips: number }>;
   clips: number;
   speakers: number;
+  /** The recipe's score beside the CNN's, the classic baseline's and their fusion's, on the same folds. */
+  comparison?: RecipeComparison;
+}
+
+/** One model's held-out scores in a comparison. */
+export interface ComparedScores {
+  model: Exclude<RecipeKind, 'auto'>;
+  macro_f1: number;
+  uar: number;
+  accuracy: number;
+  per_class: Record<string, ClassScores>;
+}
+/** What 'auto' chose for one fold, and the inner scores (macro F1 per recipe) that chose it. */
+export interface RecipeChoice {
+  fold: number;
+  testSpeakers: string[];
+  chosen: Exclude<RecipeKind, 'auto'>;
+  inner: Partial<Record<Exclude<RecipeKind, 'auto'>, number>> | null;
+  innerSplit: string | null;
+  reason: string;
+}
+export interface RecipeComparison {
+  recipe: RecipeKind;
+  /** What the saved model combines (for 'auto': the choice most folds made). */
+  finalRecipe: Exclude<RecipeKind, 'auto'>;
+  speakerNorm: boolean;
+  models: ComparedScores[];
+  choices: RecipeChoice[];
 }
 export interface RunDetail extends RunSummary {
   config: Record<string, unknown>;

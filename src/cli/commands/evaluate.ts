@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { backendOption } from '../backend-option.js';
+import { comparisonLines } from '../comparison-lines.js';
 import { projectDirOf, withProjectOption } from '../project-option.js';
 
 interface EvaluateCliOptions {
@@ -36,7 +37,7 @@ export function register(program: Command): void {
       const m = result.metrics;
       if (opts.json) {
         process.stdout.write(
-          `${JSON.stringify({ runId: result.runId, model: result.modelDir, report: result.reportDir, backend: result.backend.detail, skipped: result.skipped, ...m })}\n`,
+          `${JSON.stringify({ runId: result.runId, model: result.modelDir, report: result.reportDir, backend: result.backend.detail, skipped: result.skipped, ...m, comparison: result.comparison })}\n`,
         );
         return;
       }
@@ -54,6 +55,7 @@ export function register(program: Command): void {
           (row, i) => `${m.labels[i].padEnd(width)}  ${row.map((v) => String(v).padStart(6)).join('')}`,
         ),
       ];
+      if (result.comparison) lines.push(...comparisonLines(result.comparison));
       if (result.skipped > 0)
         lines.push(`${result.skipped} file(s) skipped (unlabelled, or a label the model does not know)`);
       lines.push(`report: ${result.reportDir}/report.html`);

@@ -1,6 +1,8 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { EpochRecord, TrainProgress } from '../../common/contract.js';
+import { RECIPE_DESCRIPTIONS, RECIPE_KINDS, type RecipeKind } from '../../common/options.js';
 import { backendOption } from '../backend-option.js';
+import { comparisonLines } from '../comparison-lines.js';
 import { projectDirOf, withProjectOption } from '../project-option.js';
 
 interface TrainCliOptions {
@@ -17,6 +19,8 @@ interface TrainCliOptions {
   foldValidation?: boolean;
   statsRate?: number;
   members?: number;
+  recipe?: RecipeKind;
+  speakerNorm?: boolean;
   backend?: 'auto' | 'node-gpu' | 'node' | 'wasm' | 'cpu';
   out?: string;
   report?: string;
@@ -114,18 +118,31 @@ export function register(program: Command): void {
       'with loso or kfold, hold out validation speakers in each fold for early stopping ' +
         '(default: each fold trains its whole schedule on all its training speakers)',
     )
+    .addOption(
+      new Option(
+        '--recipe <kind>',
+        `what scores and predicts: ${RECIPE_KINDS.map((k) => `${k} (${RECIPE_DESCRIPTIONS[k]})`).join('; ')}`,
+      ).choices([...RECIPE_KINDS]),
+    )
+    .option('--no-speaker-norm', "don't standardise each speaker's clips by that speaker's own statistics")
     .addOption(backendOption())
     .option('--out <dir>', 'model folder (default: <project>/models/run-<id>)')
     .option('--report <dir>', 'report folder (default: <project>/reports/run-<id>)')
     .option('--json', 'print the result as JSON on stdout (progress stays on stderr)')
     .action(async (opts: TrainCliOptions) => {
-      const [{ parseLabelList }, { parseAugment, parseSplit }, { trainProject }, { TrainEmitter }] =
-        await Promise.all([
-          import('../../core/dataset/labels.js'),
-          import('../../core/model/config.js'),
-          import('../../core/model/train-project.js'),
-          import('../../core/model/train-events.js'),
-        ]);
+      const [
+        { parseLabelList },
+        { parseAugment, parseSplit },
+        { trainProject },
+        { TrainEmitter },
+        { comparisonOf },
+      ] = await Promise.all([
+        import('../../core/dataset/labels.js'),
+        import('../../core/model/config.js'),
+        import('../../core/model/train-project.js'),
+        import('../../core/model/train-events.js'),
+        import('../../core/model/recipe/comparison.js'),
+      ]);
       const config = {
         ...(opts.labels !== undefined ? { labels: parseLabelList(opts.labels) } : {}),
         split: parseSplit(opts.split ?? 'speaker'),
@@ -139,6 +156,8 @@ export function register(program: Command): void {
         ...(opts.foldValidation ? { foldValidation: true } : {}),
         ...(opts.statsRate !== undefined ? { statsRateScale: opts.statsRate } : {}),
         ...(opts.members !== undefined ? { members: opts.members } : {}),
+        ...(opts.recipe ? { recipe: opts.recipe } : {}),
+        ...(opts.speakerNorm === false ? { speakerNorm: false } : {}),
       };
       const err = process.stderr;
       const live = err.isTTY === true;
@@ -190,7 +209,8 @@ export function register(program: Command): void {
         });
         clearLine();
         const { experiment: x } = result;
-        const m = x.metrics;
+        const m = result.recipe.metrics;
+        const comparison = m ? comparisonOf(result.recipe) : null;
         if (opts.json) {
           process.stdout.write(
             `${JSON.stringify({
@@ -210,6 +230,7 @@ export function register(program: Command): void {
               trainSeconds: x.trainSeconds,
               clipsPerS: x.clipsSeen / Math.max(x.trainSeconds, 1e-9),
               warnings: x.warnings,
+              comparison,
             })}\n`,
           );
         } else {
@@ -229,6 +250,7 @@ export function register(program: Command): void {
                 `${m.labels[i].padEnd(width + 2)}${row.map((v) => String(v).padStart(width)).join(' ')}`,
               ),
             );
+            if (comparison) lines.push(...comparisonLines(comparison));
           }
           for (const w of x.warnings) lines.push(`warning: ${w}`);
           lines.push(

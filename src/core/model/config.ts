@@ -5,6 +5,7 @@ import {
   type FeatureConfig,
   type ShortClipFill,
 } from '../features/index.js';
+import type { RecipeKind } from '../../common/options.js';
 import type { HeadKind, ModelSize, ModelSpec } from './cnn.js';
 import type { InstanceMode } from './input-norm.js';
 import type { StopMonitor } from './early-stopping.js';
@@ -83,6 +84,13 @@ export interface TrainConfig {
   foldValidation: boolean;
   featureConfig: FeatureConfig;
   augmentConfig: AugmentConfig;
+  /** What the held-out scores and the saved model use: the CNN, the classic baseline, their fusion, or auto. */
+  recipe: RecipeKind;
+  /**
+   * Standardise each speaker's clips by that speaker's own statistics (band by band for the CNN's log-mel,
+   * feature by feature for the classic statistics), at training and at test; needs no labels.
+   */
+  speakerNorm: boolean;
 }
 
 export const DEFAULT_TRAIN_CONFIG: TrainConfig = {
@@ -118,6 +126,8 @@ export const DEFAULT_TRAIN_CONFIG: TrainConfig = {
   foldValidation: false,
   featureConfig: { ...DEFAULT_FEATURE_CONFIG },
   augmentConfig: { ...DEFAULT_AUGMENT },
+  recipe: 'cnn',
+  speakerNorm: false,
 };
 
 /** The defaults with the given fields replaced (labels, split, epochs, ...). */

@@ -10,6 +10,8 @@ import { loadModelFolder, readModelMeta } from './model-files.js';
 import { assertSameLabels, type LoadedModel } from './model-meta.js';
 import { configTable, datasetSummary } from './run-report.js';
 import { scoreClips, type ScoredClip } from './score-clips.js';
+import { comparisonOfParts } from './recipe/comparison.js';
+import type { RecipeComparison } from '../../common/contract.js';
 
 export interface EvaluateOptions {
   projectDir?: string;
@@ -28,6 +30,8 @@ export interface EvaluateResult {
   reportDir: string;
   metrics: Metrics;
   predictions: PredictionRow[];
+  /** The model's CNN, classic baseline and fusion on the same clips (null for models saved before recipes). */
+  comparison: RecipeComparison | null;
   backend: BackendInfo;
   /** Files of --data skipped: no label, or a label the model doesn't know. */
   skipped: number;
@@ -134,7 +138,9 @@ export async function evaluateModel(opts: EvaluateOptions): Promise<EvaluateResu
       });
     }
     try {
-      const predictions = await scoreClips(loaded, clips, logMelOf, opts.onProgress);
+      const scored = await scoreClips(loaded, clips, logMelOf, opts.onProgress);
+      const predictions = scored.rows;
+      const comparison = comparisonOfParts(meta.recipe, scored.parts, meta.labels) ?? undefined;
       const reportDir = path.resolve(
         opts.reportDir ??
           (project
@@ -164,6 +170,7 @@ export async function evaluateModel(opts: EvaluateOptions): Promise<EvaluateResu
         dataset: datasetSummary(clips, datasetName, fingerprint),
         createdAt: new Date().toISOString(),
         warnings,
+        comparison,
       });
       if (project && runId !== null) {
         const withIds = predictions.filter((p) => p.clipId !== undefined);
@@ -179,9 +186,22 @@ export async function evaluateModel(opts: EvaluateOptions): Promise<EvaluateResu
             })),
           );
         }
-        project.runs.update(runId, { status: 'done', metrics: report.metrics, reportDir });
+        project.runs.update(runId, {
+          status: 'done',
+          metrics: { ...report.metrics, ...(comparison ? { comparison } : {}) },
+          reportDir,
+        });
       }
-      return { runId, modelDir, reportDir, metrics: report.metrics, predictions, backend, skipped };
+      return {
+        runId,
+        modelDir,
+        reportDir,
+        metrics: report.metrics,
+        predictions,
+        comparison: comparison ?? null,
+        backend,
+        skipped,
+      };
     } finally {
       loaded.model.dispose();
     }

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import type { FeatureConfig, ShortClipFill } from '../features/index.js';
 import type { Metrics } from '../metrics/index.js';
+import type { ClassicModel } from '../classic/index.js';
 import type { TrainConfig } from './config.js';
-import { INSTANCE_MODES, type InputNorm } from './input-norm.js';
+import type { FixedRecipe } from './recipe/side-predictions.js';
+import { INSTANCE_MODES, type InputNorm, type InstanceMode } from './input-norm.js';
 import type { LayersModel } from './tf.js';
 
 export const MODEL_META_FILE = 'studio-model.json';
@@ -32,6 +34,20 @@ export interface StudioModelMeta {
   metrics: Metrics | null;
   runId: number | null;
   createdAt: string;
+  /** How the CNN and the classic baseline combine; absent in models saved before recipes (the CNN alone). */
+  recipe?: ModelRecipe;
+}
+
+/** studio-model.json's recipe: what a prediction averages, and the statistics speaker standardisation needs. */
+export interface ModelRecipe {
+  kind: FixedRecipe;
+  /** Inputs are standardised per speaker (see speaker-norm.ts and classic/speaker-standardise.ts). */
+  speakerNorm: boolean;
+  /** The instance step done before the speaker standardisation (the model's `norm.instance` is then 'none'). */
+  instance: InstanceMode;
+  /** The training speakers' pooled bands: what a clip of an unknown speaker is standardised with. */
+  populationBands: { mean: number[]; std: number[] } | null;
+  classic: ClassicModel | null;
 }
 
 export interface LoadedModel {
@@ -73,6 +89,29 @@ const metaSchema = z.object({
   metrics: z.record(z.string(), z.unknown()).nullable(),
   runId: z.number().int().nullable(),
   createdAt: z.string(),
+  recipe: z
+    .object({
+      kind: z.enum(['fusion', 'cnn', 'classic']),
+      speakerNorm: z.boolean(),
+      instance: z.enum(INSTANCE_MODES),
+      populationBands: z.object({ mean: z.array(z.number()), std: z.array(z.number()) }).nullable(),
+      classic: z
+        .object({
+          kind: z.literal('logistic'),
+          speakerNorm: z.boolean(),
+          population: z.object({ mean: z.array(z.number()), std: z.array(z.number()) }),
+          logistic: z.object({
+            classes: z.number().int().min(2),
+            dims: z.number().int().positive(),
+            mean: z.array(z.number()),
+            std: z.array(z.number()),
+            weights: z.array(z.number()),
+            bias: z.array(z.number()),
+          }),
+        })
+        .nullable(),
+    })
+    .optional(),
 });
 
 /** Validates a parsed studio-model.json; the error names the file and the first bad field. */

@@ -3,8 +3,8 @@ import { loadAudio } from '../audio/browser.js';
 import { logMelSpectrogram, type Spectrogram } from '../features/index.js';
 import { prepareLogMel } from './input-norm.js';
 import type { LoadedModel } from './model-meta.js';
-import { argMax, concatWindows, predictWindowSet } from './validation.js';
-import { clipWindows, windowPlanOf } from './windows.js';
+import { scorePrepared, type SpeakerContext } from './recipe/recipe-scoring.js';
+import { argMax } from './validation.js';
 
 export interface ClipPrediction {
   label: string;
@@ -16,10 +16,14 @@ export interface ClipPrediction {
   durationS: number;
 }
 
-/** Probabilities (model label order) of a log-mel, averaged over its sliding windows. */
+/**
+ * Probabilities (model label order) of a log-mel under the model's recipe, the CNN's part averaged over its
+ * sliding windows. `context` carries the speaker's statistics for models that standardise per speaker.
+ */
 export function predictLogMel(
   loaded: LoadedModel,
   logMel: Spectrogram,
+  context: SpeakerContext | null = null,
 ): { probs: number[]; windows: number } {
   const { meta } = loaded;
   if (logMel.bins !== meta.featureConfig.nMels) {
@@ -27,10 +31,8 @@ export function predictLogMel(
       `the spectrogram has ${logMel.bins} mel bands, the model expects ${meta.featureConfig.nMels}`,
     );
   }
-  const windows = clipWindows(prepareLogMel(logMel, meta.norm), windowPlanOf(meta), meta.norm);
-  const set = concatWindows([windows], meta.cropFrames, logMel.bins);
-  const [probs] = predictWindowSet(loaded.model, set, meta.labels.length);
-  return { probs: Array.from(probs), windows: windows.count };
+  const { probs, windows } = scorePrepared(loaded, prepareLogMel(logMel, meta.norm), context);
+  return { probs, windows };
 }
 
 function toPrediction(

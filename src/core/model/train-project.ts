@@ -3,9 +3,11 @@ import { openProject } from '../dataset/index.js';
 import { writeReport } from '../report/index.js';
 import { selectBackend, type BackendInfo, type BackendPreference } from './backend/select.js';
 import { createBatchSource } from './worker-batch-source.js';
+import { comparisonOf } from './recipe/comparison.js';
+import { runRecipe, type RecipeResult } from './recipe/run-recipe.js';
 import { loadFeatureBank } from './clip-features.js';
 import { resolveTrainConfig, type TrainConfig } from './config.js';
-import { runExperiment, type ExperimentResult } from './experiment.js';
+import type { ExperimentResult } from './experiment.js';
 import { saveModelFolder } from './model-files.js';
 import { MODEL_FORMAT, type StudioModelMeta } from './model-meta.js';
 import { decideSplit } from './refusals.js';
@@ -33,6 +35,8 @@ export interface TrainProjectResult {
   modelDir: string | null;
   reportDir: string | null;
   experiment: ExperimentResult;
+  /** The recipe's scores (the run's headline) beside the CNN's, the classic baseline's and their fusion's. */
+  recipe: RecipeResult;
   featureSeconds: number;
 }
 
@@ -45,7 +49,6 @@ export interface TrainProjectResult {
 export async function trainProject(opts: TrainProjectOptions): Promise<TrainProjectResult> {
   const project = openProject(opts.projectDir);
   let runId: number | null = null;
-  let dispose: (() => Promise<void>) | null = null;
   try {
     const labels = opts.config?.labels ?? project.settings.labelSet();
     const config = resolveTrainConfig({ ...opts.config, labels: [...labels] });
@@ -102,21 +105,23 @@ export async function trainProject(opts: TrainProjectOptions): Promise<TrainProj
       }),
     );
     const featureSeconds = (performance.now() - featureStart) / 1000;
-    const { source, note } = await createBatchSource(bank, opts.batches ?? 'worker');
-    dispose = () => source.close();
-    if (note) opts.events?.emit('message', { level: 'warn', text: note });
     const unsubscribe = opts.events?.on('epoch', (e) => project.runs.addEpoch(id, { runId: id, ...e }));
-    const experiment = await runExperiment({
+    const recipe = await runRecipe({
       clips: clips.map((c) => ({ id: c.id, file: c.path, speaker: c.speaker, label: c.label })),
       bank,
       config: { ...config, split: decision.split },
-      source,
+      sourceFor: async (b) => {
+        const { source, note } = await createBatchSource(b, opts.batches ?? 'worker');
+        if (note) opts.events?.emit('message', { level: 'warn', text: note });
+        return source;
+      },
       backend: backend.detail,
       runId: id,
       events: opts.events,
       signal: opts.signal,
     });
     unsubscribe?.();
+    const experiment = recipe.experiment;
     const createdAt = new Date().toISOString();
     let savedModel: string | null = null;
     if (experiment.model && experiment.norm) {
@@ -136,11 +141,18 @@ export async function trainProject(opts: TrainProjectOptions): Promise<TrainProj
         shortClipFill: config.shortClipFill,
         norm: experiment.norm,
         training: config,
+        recipe: {
+          kind: recipe.finalRecipe,
+          speakerNorm: config.speakerNorm,
+          instance: config.instanceNorm,
+          populationBands: recipe.populationBands,
+          classic: recipe.classicModel,
+        },
         split: experiment.split,
         folds: experiment.folds,
         backend: backend.detail,
         datasetFingerprint: fingerprint,
-        metrics: experiment.metrics,
+        metrics: recipe.metrics,
         runId: id,
         createdAt,
       };
@@ -148,10 +160,10 @@ export async function trainProject(opts: TrainProjectOptions): Promise<TrainProj
       savedModel = modelDir;
     }
     let savedReport: string | null = null;
-    if (experiment.predictions.length > 0) {
+    if (recipe.predictions.length > 0) {
       project.runs.addPredictions(
         id,
-        experiment.predictions.map((p) => ({
+        recipe.predictions.map((p) => ({
           clipId: p.clipId ?? 0,
           fold: p.fold ?? 0,
           label: p.label,
@@ -169,7 +181,8 @@ export async function trainProject(opts: TrainProjectOptions): Promise<TrainProj
       await writeReport(reportDir, {
         title: `Emotion Studio run ${id}`,
         labels: config.labels,
-        predictions: experiment.predictions,
+        predictions: recipe.predictions,
+        comparison: comparisonOf(recipe),
         split: experiment.split,
         folds: experiment.folds,
         backend: backend.detail,
@@ -187,7 +200,7 @@ export async function trainProject(opts: TrainProjectOptions): Promise<TrainProj
     const status = experiment.cancelled ? 'cancelled' : 'done';
     project.runs.update(id, {
       status,
-      metrics: experiment.metrics,
+      metrics: recipe.metrics ? { ...recipe.metrics, comparison: comparisonOf(recipe) } : null,
       modelDir: savedModel,
       reportDir: savedReport,
     });
@@ -200,6 +213,7 @@ export async function trainProject(opts: TrainProjectOptions): Promise<TrainProj
       modelDir: savedModel,
       reportDir: savedReport,
       experiment,
+      recipe,
       featureSeconds,
     };
   } catch (err) {
@@ -210,7 +224,6 @@ export async function trainProject(opts: TrainProjectOptions): Promise<TrainProj
       });
     throw err;
   } finally {
-    await dispose?.();
     project.close();
   }
 }

@@ -1,4 +1,5 @@
 import type { Metrics } from '../metrics/index.js';
+import { comparisonSection } from './comparison-section.js';
 import { confusionMatrixSvg } from './confusion-svg.js';
 import { reportWarnings } from './derived-warnings.js';
 import { summariseFolds } from './fold-summary.js';
@@ -53,6 +54,7 @@ ${warningsHtml(warnings)}
 <h2 id="h-summary">Summary</h2>
 ${headline(metrics)}
 </section>
+${comparisonSection(input.comparison, metrics.labels)}
 <section aria-labelledby="h-confusion">
 <h2 id="h-confusion">Confusion matrix</h2>
 <figure class="matrix">

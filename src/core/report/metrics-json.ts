@@ -35,6 +35,7 @@ export function metricsJson(
     created_at: input.createdAt,
     dataset: input.dataset,
     config: input.config,
+    comparison: input.comparison ?? null,
     warnings,
   };
 }

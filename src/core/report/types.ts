@@ -1,3 +1,4 @@
+import type { RecipeComparison } from '../../common/contract.js';
 import type { Metrics, PredictionRow } from '../metrics/index.js';
 
 export interface EpochPoint {
@@ -41,6 +42,8 @@ export interface ReportInput {
   createdAt: string;
   /** e.g. the speaker-leakage warning of a random split */
   warnings?: string[];
+  /** The CNN, the classic baseline and their fusion on the same folds (and auto's choices). */
+  comparison?: RecipeComparison;
 }
 
 export interface ReportFiles {

@@ -6,6 +6,7 @@
 import type { RunMetrics, TrainProgress } from '../../common/contract.js';
 import type { TrainConfig } from '../model/config.js';
 import { TrainEmitter } from '../model/train-events.js';
+import { comparisonOf } from '../model/recipe/comparison.js';
 import { trainProject } from '../model/train-project.js';
 import type { TrainingJobSpec } from './training-host.js';
 import type { TrainingRunner } from './training-runner.js';
@@ -24,6 +25,8 @@ function configOf(request: TrainingJobSpec['request']): Partial<TrainConfig> {
   if (request.foldValidation !== undefined) c.foldValidation = request.foldValidation;
   if (request.statsRateScale !== undefined) c.statsRateScale = request.statsRateScale;
   if (request.members !== undefined) c.members = request.members;
+  if (request.recipe) c.recipe = request.recipe;
+  if (request.speakerNorm !== undefined) c.speakerNorm = request.speakerNorm;
   return c;
 }
 
@@ -57,7 +60,8 @@ export const runTrainingJob: TrainingRunner = async (spec, post, signal) => {
       signal,
     });
     if (runId === null) post({ type: 'started', runId: result.runId, backend: result.backend.detail });
-    const metrics = (result.experiment.metrics as RunMetrics | null) ?? null;
+    const m = result.recipe.metrics;
+    const metrics: RunMetrics | null = m ? { ...m, comparison: comparisonOf(result.recipe) } : null;
     post({ type: 'done', runId: result.runId, status: result.status, metrics, error: null });
   } catch (err) {
     // Before a run exists this is a refusal (too few classes, one speaker ...); after, the run failed.

@@ -1,0 +1,33 @@
+import type { RecipeComparison } from '../common/contract.js';
+
+const NAMES = { fusion: 'fusion', cnn: 'CNN', classic: 'classic baseline' } as const;
+
+/** The CNN beside the classic baseline (and their fusion) on the same folds, as aligned terminal lines. */
+export function comparisonLines(c: RecipeComparison): string[] {
+  const labels = Object.keys(c.models[0]?.per_class ?? {});
+  const nameWidth = Math.max(...Object.values(NAMES).map((n) => n.length)) + 2;
+  const header = ['macro F1', 'UAR', 'accuracy', ...labels.map((l) => `F1 ${l}`)];
+  const widths = header.map((h) => Math.max(8, h.length));
+  const lines = [
+    `same folds, side by side (recipe ${c.recipe}${c.recipe === 'auto' ? `, saved model: ${c.finalRecipe}` : ''}${c.speakerNorm ? ', per-speaker standardisation' : ''}):`,
+    `${''.padEnd(nameWidth)}${header.map((h, i) => h.padStart(widths[i])).join(' ')}`,
+  ];
+  for (const m of c.models) {
+    const values = [m.macro_f1, m.uar, m.accuracy, ...labels.map((l) => m.per_class[l]?.f1 ?? 0)];
+    const mark = m.model === c.finalRecipe && c.recipe !== 'auto' ? ' *' : '';
+    lines.push(
+      `${(NAMES[m.model] + mark).padEnd(nameWidth)}${values.map((v, i) => v.toFixed(3).padStart(widths[i])).join(' ')}`,
+    );
+  }
+  for (const ch of c.choices)
+    lines.push(
+      `fold ${ch.fold + 1} (${ch.testSpeakers.join(', ')}): ${ch.chosen}${
+        ch.inner
+          ? ` (inner macro F1: ${Object.entries(ch.inner)
+              .map(([k, v]) => `${k} ${(v ?? 0).toFixed(3)}`)
+              .join(', ')})`
+          : ` (${ch.reason})`
+      }`,
+    );
+  return lines;
+}

@@ -1,0 +1,88 @@
+import { computeMetrics } from '../../metrics/index.js';
+import { runExperiment, type ExperimentInput } from '../experiment.js';
+import type { ClassicData } from './classic-folds.js';
+import { FIXED_RECIPES, sidePredictions, type FixedRecipe } from './side-predictions.js';
+
+/** An inner split needs this many training speakers (with fewer, the default recipe is kept). */
+export const MIN_INNER_SPEAKERS = 3;
+/** Inner folds: three speaker groups (leave-one-speaker-out when there are exactly three speakers). */
+export const INNER_FOLDS = 3;
+/** What 'auto' keeps where it cannot choose: the default recipe. */
+export const AUTO_FALLBACK: FixedRecipe = 'fusion';
+/** A label no clip has: how clips are kept out of an inner experiment without copying the feature bank. */
+const EXCLUDED = '\u0000held-out';
+
+export interface FoldChoice {
+  fold: number;
+  testSpeakers: string[];
+  chosen: FixedRecipe;
+  /** Macro F1 of each recipe over the inner folds (null where there was no inner split). */
+  inner: Record<FixedRecipe, number> | null;
+  innerSplit: string | null;
+  reason: string;
+}
+
+/** The seed of a fold's inner experiment: its own stream, apart from the outer folds' seeds. */
+export function innerSeed(seed: number, fold: number): number {
+  return seed * 101 + 53 + fold;
+}
+
+/**
+ * For each outer fold, the recipe that scores best (macro F1, ties to the default) in a speaker-grouped
+ * cross-validation among that fold's training speakers only. The fold's test clips are removed from the
+ * inner experiment and from the classic data before anything is fitted, so they cannot sway the choice.
+ */
+export async function chooseRecipes(
+  input: ExperimentInput,
+  data: ClassicData,
+  folds: ReadonlyMap<number, readonly number[]>,
+): Promise<FoldChoice[]> {
+  const labels = input.config.labels;
+  const choices: FoldChoice[] = [];
+  for (const fold of [...folds.keys()].sort((a, b) => a - b)) {
+    if (input.signal?.aborted) break;
+    const test = new Set(folds.get(fold));
+    const testSpeakers = [...new Set([...test].map((i) => data.speakers[i]))].sort();
+    const innerLabels = data.labels.map((l, i) => (test.has(i) ? -1 : l));
+    const speakers = new Set(innerLabels.flatMap((l, i) => (l >= 0 ? [data.speakers[i]] : [])));
+    if (speakers.size < MIN_INNER_SPEAKERS) {
+      choices.push({
+        fold,
+        testSpeakers,
+        chosen: AUTO_FALLBACK,
+        inner: null,
+        innerSplit: null,
+        reason: `${speakers.size} training speaker${speakers.size === 1 ? '' : 's'}: too few for an inner split, so the default recipe`,
+      });
+      continue;
+    }
+    const innerSplit = `kfold:${Math.min(INNER_FOLDS, speakers.size)}` as const;
+    input.events?.emit('message', {
+      level: 'info',
+      text: `choosing the recipe for fold ${fold + 1}: ${innerSplit.slice(6)} inner folds over its ${speakers.size} training speakers`,
+    });
+    const inner = await runExperiment({
+      ...input,
+      clips: input.clips.map((c, i) => (innerLabels[i] >= 0 ? c : { ...c, label: EXCLUDED })),
+      config: { ...input.config, split: innerSplit, seed: innerSeed(input.config.seed, fold) },
+      skipFinal: true,
+      events: undefined,
+    });
+    if (inner.cancelled) break;
+    const indexOfClip = new Map(input.clips.map((c, i) => [c.id, i]));
+    const side = sidePredictions(inner.predictions, { ...data, labels: innerLabels }, labels, indexOfClip);
+    const inner_ = Object.fromEntries(
+      FIXED_RECIPES.map((r) => [r, computeMetrics(side[r], labels).macro_f1]),
+    ) as Record<FixedRecipe, number>;
+    const chosen = FIXED_RECIPES.reduce((best, r) => (inner_[r] > inner_[best] ? r : best));
+    choices.push({
+      fold,
+      testSpeakers,
+      chosen,
+      inner: inner_,
+      innerSplit,
+      reason: `best inner macro F1 over ${speakers.size} training speakers`,
+    });
+  }
+  return choices;
+}

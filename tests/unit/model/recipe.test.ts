@@ -1,0 +1,198 @@
+// Recipes: the classic baseline and the fusion on exactly the CNN's folds, per-speaker standardisation,
+// and 'auto' choosing on each fold's training speakers only.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { selectBackend } from '../../../src/core/model/backend/select.js';
+import { InlineBatchSource } from '../../../src/core/model/batch-source.js';
+import { resolveTrainConfig, type TrainConfig } from '../../../src/core/model/config.js';
+import { bankSpec, createFeatureBank, type FeatureBank } from '../../../src/core/model/feature-bank.js';
+import { chooseRecipes } from '../../../src/core/model/recipe/auto-choice.js';
+import { classicRows } from '../../../src/core/model/recipe/classic-folds.js';
+import { runRecipe, type RecipeResult } from '../../../src/core/model/recipe/run-recipe.js';
+import { speakerNormalisedBank } from '../../../src/core/model/speaker-norm.js';
+import { FRAMES, MELS, syntheticClip } from './synthetic.js';
+
+const LABELS = ['happy', 'sad', 'neutral'];
+const SPEAKERS = ['s1', 's2', 's3', 's4'];
+
+beforeAll(async () => {
+  await selectBackend('wasm');
+});
+
+/** Four speakers, six clips of each emotion each; every speaker has their own level and tilt. */
+function corpus(seed = 2): {
+  bank: FeatureBank;
+  clips: Array<{ id: number; file: string; speaker: string; label: string }>;
+} {
+  const specs = [];
+  const clips = [];
+  for (let i = 0; i < 18 * SPEAKERS.length; i++) {
+    const s = Math.floor(i / 18);
+    const spec = syntheticClip(i % 3, seed * 10007 + i);
+    for (let t = 0; t < spec.frames; t++)
+      for (let b = 0; b < MELS; b++) spec.data[t * MELS + b] += 8 * s + (s % 2 ? b * 0.8 : 0);
+    specs.push(spec);
+    clips.push({ id: i + 1, file: `clip${i}.wav`, speaker: SPEAKERS[s], label: LABELS[i % 3] });
+  }
+  return { bank: createFeatureBank(specs), clips };
+}
+
+function config(overrides: Partial<TrainConfig>): TrainConfig {
+  return resolveTrainConfig({
+    labels: LABELS,
+    split: 'loso',
+    epochs: 2,
+    size: 'small',
+    cropFrames: FRAMES,
+    windowHopFrames: 12,
+    augment: [],
+    featureConfig: { ...resolveTrainConfig().featureConfig, nMels: MELS, nMfcc: MELS },
+    ...overrides,
+  });
+}
+
+async function run(overrides: Partial<TrainConfig>, skipFinal = true): Promise<RecipeResult> {
+  const { bank, clips } = corpus();
+  const r = await runRecipe({
+    clips,
+    bank,
+    config: config(overrides),
+    sourceFor: async (b) => new InlineBatchSource(b),
+    backend: 'wasm',
+    skipFinal,
+  });
+  r.experiment.model?.dispose();
+  return r;
+}
+
+describe('runRecipe', () => {
+  it('scores the classic baseline and the fusion on exactly the CNN’s folds', async () => {
+    const r = await run({ recipe: 'fusion', speakerNorm: false });
+    const foldOf = (rows: RecipeResult['side']['cnn']) => rows.map((p) => `${p.clipId}:${p.fold}`).sort();
+    expect(r.side.cnn).toHaveLength(72);
+    expect(foldOf(r.side.classic)).toEqual(foldOf(r.side.cnn));
+    expect(foldOf(r.side.fusion)).toEqual(foldOf(r.side.cnn));
+    const cnn = new Map(r.side.cnn.map((p) => [p.clipId, p.probs]));
+    const classic = new Map(r.side.classic.map((p) => [p.clipId, p.probs]));
+    for (const p of r.side.fusion)
+      p.probs.forEach((v, k) =>
+        expect(v).toBeCloseTo((cnn.get(p.clipId)![k] + classic.get(p.clipId)![k]) / 2, 6),
+      );
+    // The run's own predictions are its recipe's.
+    expect(r.predictions).toEqual(r.side.fusion);
+    expect(r.metrics?.macro_f1).toBe(r.sideMetrics.fusion?.macro_f1);
+    // The bright band per class is easy for the classic statistics on held-out speakers (chance: 1/3).
+    expect(r.sideMetrics.classic!.macro_f1).toBeGreaterThan(0.8);
+  }, 120_000);
+
+  it('fits the final classic model and the population bands only when a final model is trained', async () => {
+    const withFinal = await run({ recipe: 'cnn', speakerNorm: true }, false);
+    expect(withFinal.classicModel?.logistic.classes).toBe(3);
+    expect(withFinal.populationBands?.mean).toHaveLength(MELS);
+    expect(withFinal.predictions).toEqual(withFinal.side.cnn);
+    const foldsOnly = await run({ recipe: 'classic', speakerNorm: true });
+    expect(foldsOnly.classicModel).toBeNull();
+    expect(foldsOnly.predictions).toEqual(foldsOnly.side.classic);
+  }, 120_000);
+});
+
+describe('speakerNormalisedBank', () => {
+  it('gives every speaker zero mean and unit spread in every band, whatever their level', () => {
+    const { bank, clips } = corpus();
+    const { bank: normed } = speakerNormalisedBank(
+      bank,
+      clips.map((c) => c.speaker),
+      'peak',
+    );
+    for (const s of SPEAKERS) {
+      const idx = clips.flatMap((c, i) => (c.speaker === s ? [i] : []));
+      for (let b = 0; b < MELS; b++) {
+        let n = 0;
+        let sum = 0;
+        let sq = 0;
+        for (const i of idx) {
+          const spec = bankSpec(normed, i);
+          for (let t = 0; t < spec.frames; t++) {
+            const v = spec.data[t * MELS + b];
+            sum += v;
+            sq += v * v;
+            n++;
+          }
+        }
+        expect(sum / n).toBeCloseTo(0, 4);
+        expect(Math.sqrt(sq / n - (sum / n) ** 2)).toBeCloseTo(1, 3);
+      }
+    }
+  });
+});
+
+describe("'auto'", () => {
+  it('never lets the outer fold’s test speaker sway its choice', async () => {
+    const choose = async (scramble: boolean) => {
+      const { bank, clips } = corpus();
+      const cfg = config({ recipe: 'auto', speakerNorm: true });
+      const held = clips.flatMap((c, i) => (c.speaker === 's1' ? [i] : []));
+      if (scramble) {
+        // The held-out speaker's labels rotated and their audio replaced: nothing of them may matter.
+        for (const i of held) {
+          clips[i] = { ...clips[i], label: LABELS[(LABELS.indexOf(clips[i].label) + 1) % 3] };
+          bankSpec(bank, i).data.fill(-7 * (i % 5));
+        }
+      }
+      const { bank: cnnBank } = speakerNormalisedBank(
+        bank,
+        clips.map((c) => c.speaker),
+        cfg.instanceNorm,
+      );
+      const labels = clips.map((c) => LABELS.indexOf(c.label));
+      return chooseRecipes(
+        {
+          clips,
+          bank: cnnBank,
+          config: { ...cfg, instanceNorm: 'none' },
+          source: new InlineBatchSource(cnnBank),
+          backend: 'wasm',
+        },
+        {
+          rows: classicRows(bank),
+          speakers: clips.map((c) => c.speaker),
+          labels,
+          classes: 3,
+          speakerNorm: true,
+        },
+        new Map([[0, held]]),
+      );
+    };
+    const plain = await choose(false);
+    const scrambled = await choose(true);
+    expect(plain).toHaveLength(1);
+    expect(plain[0].innerSplit).toBe('kfold:3');
+    expect(plain[0].testSpeakers).toEqual(['s1']);
+    expect(plain[0].inner).not.toBeNull();
+    expect(scrambled).toEqual(plain);
+  }, 120_000);
+
+  it('keeps the default recipe, and says why, where too few speakers are left for an inner split', async () => {
+    const { bank, clips } = corpus();
+    const two = clips.filter((c) => c.speaker === 's1' || c.speaker === 's2' || c.speaker === 's3');
+    const choices = await chooseRecipes(
+      {
+        clips: two,
+        bank,
+        config: config({ recipe: 'auto' }),
+        source: new InlineBatchSource(bank),
+        backend: 'wasm',
+      },
+      {
+        rows: classicRows(bank).slice(0, two.length),
+        speakers: two.map((c) => c.speaker),
+        labels: two.map((c) => LABELS.indexOf(c.label)),
+        classes: 3,
+        speakerNorm: false,
+      },
+      new Map([[0, two.flatMap((c, i) => (c.speaker === 's1' ? [i] : []))]]),
+    );
+    expect(choices[0].chosen).toBe('fusion');
+    expect(choices[0].inner).toBeNull();
+    expect(choices[0].reason).toMatch(/2 training speakers: too few for an inner split/);
+  });
+});
