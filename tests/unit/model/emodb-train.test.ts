@@ -42,7 +42,7 @@ afterAll(() => {
 
 describe.runIf(hasEmoDb)('training on six EmoDB speakers (happy, sad, neutral)', () => {
   it('scores clearly above chance on the held-out speaker', () => {
-    const m = result.experiment.metrics;
+    const m = result.recipe.metrics;
     expect(result.status).toBe('done');
     expect(m).not.toBeNull();
     expect(m!.speakers).toBe(1);
@@ -70,10 +70,7 @@ describe.runIf(hasEmoDb)('training on six EmoDB speakers (happy, sad, neutral)',
       expect(run.kind).toBe('train');
       expect(run.backend).toMatch(/wasm/);
       expect(run.modelDir).toBe(result.modelDir);
-      expect((run.metrics as { macro_f1: number }).macro_f1).toBeCloseTo(
-        result.experiment.metrics!.macro_f1,
-        9,
-      );
+      expect((run.metrics as { macro_f1: number }).macro_f1).toBeCloseTo(result.recipe.metrics!.macro_f1, 9);
       expect(project.runs.epochs(result.runId).length).toBe(result.experiment.curves[0].epochs.length);
       expect(project.runs.predictions(result.runId).length).toBe(result.experiment.metrics!.clips);
     } finally {
@@ -94,8 +91,34 @@ describe.runIf(hasEmoDb)('training on six EmoDB speakers (happy, sad, neutral)',
     expect(meta.datasetFingerprint).toMatch(/^[0-9a-f]{64}$/);
     expect(meta.norm.mean).toHaveLength(64);
     const metrics = JSON.parse(fs.readFileSync(path.join(result.reportDir!, 'metrics.json'), 'utf8'));
-    expect(metrics.macro_f1).toBeCloseTo(result.experiment.metrics!.macro_f1, 9);
+    expect(metrics.macro_f1).toBeCloseTo(result.recipe.metrics!.macro_f1, 9);
     expect(fs.existsSync(path.join(result.reportDir!, 'report.html'))).toBe(true);
+    // The default recipe travels with the model: fusion, per-speaker standardisation, the classic model.
+    expect(meta.recipe.kind).toBe('fusion');
+    expect(meta.recipe.speakerNorm).toBe(true);
+    expect(meta.recipe.populationBands.mean).toHaveLength(64);
+    expect(meta.recipe.classic.logistic.classes).toBe(3);
+  });
+
+  it('the classic baseline, trained on the same folds, beats chance on the held-out speaker and reaches the report', () => {
+    const classic = result.recipe.sideMetrics.classic!;
+    const cnn = result.recipe.sideMetrics.cnn!;
+    expect(classic.clips).toBe(cnn.clips);
+    expect(classic.speakers).toBe(1);
+    expect(classic.macro_f1).toBeGreaterThan(0.6);
+    const metrics = JSON.parse(fs.readFileSync(path.join(result.reportDir!, 'metrics.json'), 'utf8'));
+    const byModel = Object.fromEntries(
+      (metrics.comparison.models as Array<{ model: string; macro_f1: number }>).map((m) => [
+        m.model,
+        m.macro_f1,
+      ]),
+    );
+    expect(byModel.classic).toBeCloseTo(classic.macro_f1, 9);
+    expect(byModel.cnn).toBeCloseTo(cnn.macro_f1, 9);
+    expect(byModel.fusion).toBeCloseTo(result.recipe.metrics!.macro_f1, 9);
+    const html = fs.readFileSync(path.join(result.reportDir!, 'report.html'), 'utf8');
+    expect(html).toContain('CNN beside the classic baseline');
+    expect(html).toMatch(new RegExp(`Classic baseline</th><td>${classic.macro_f1.toFixed(3)}</td>`));
   });
 
   it('a cancelled run stops after the current batch, keeps its best model and is recorded as cancelled', async () => {
@@ -146,6 +169,12 @@ describe.runIf(hasEmoDb)('training on six EmoDB speakers (happy, sad, neutral)',
     expect(out.speakers).toBe(1);
     expect(out.skipped).toBeGreaterThan(0); // the angry clips: not a label of the model
     expect(out.macro_f1).toBeGreaterThan(0.4);
+    expect(out.comparison.models.map((m: { model: string }) => m.model)).toEqual([
+      'fusion',
+      'cnn',
+      'classic',
+    ]);
+    expect(out.comparison.models[0].macro_f1).toBeCloseTo(out.macro_f1, 9);
     expect(fs.existsSync(path.join(root, 'eval', 'report.html'))).toBe(true);
   });
 
