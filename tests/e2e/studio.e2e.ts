@@ -9,7 +9,7 @@ import path from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ClipDetail, ClipPage, RunSummary } from '../../src/common/contract.js';
+import type { ClipDetail, ClipPage, RunDetail, RunSummary } from '../../src/common/contract.js';
 import { unnamedControls } from './support/a11y.js';
 import { openBrowser, type Browser } from './support/browser.js';
 import { drawnPixels } from './support/canvas.js';
@@ -264,6 +264,14 @@ describe('Emotion Studio in the browser (ser serve)', () => {
     await expect
       .poll(() => main().getByRole('table', { name: 'Per-class scores' }).textContent())
       .toContain('neutral');
+    // the CNN and the classic baseline side by side, on the same held-out clips, with the run's own score
+    const compared = main().getByRole('table', { name: 'CNN beside the classic baseline' });
+    await expect.poll(() => compared.getByRole('row').count()).toBe(4);
+    const detail = await served.rpc<RunDetail>('runs.get', { id: runs[0].id });
+    const rows = await compared.getByRole('row').allTextContents();
+    expect(rows[1]).toContain('in use');
+    expect(rows[1]).toContain(detail.metrics!.macro_f1.toFixed(3));
+    expect(rows[3]).toMatch(/^Classic baseline/);
 
     // a cell lists its clips, which open in Review: a confusion (off the diagonal) if the model made one
     const labels = await cells.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
