@@ -6,8 +6,13 @@ import { mediaPaths } from '../../../common/media-urls.js';
 import type { Handlers } from './types.js';
 
 export const runHandlers: Pick<Handlers, 'runs.list' | 'runs.get' | 'runs.predictions' | 'report.export'> = {
-  'runs.list': (ctx) => ctx.project.runs.list().map(runSummary),
+  // Each look at the runs first retires those whose process is gone: the Train screen never follows a dead run.
+  'runs.list': (ctx) => {
+    ctx.project.runs.failOrphans();
+    return ctx.project.runs.list().map(runSummary);
+  },
   'runs.get': (ctx, p) => {
+    ctx.project.runs.failOrphans();
     const run = ctx.project.runs.get(p.id);
     if (!run) throw notFound(`no run with id ${p.id}`);
     return runDetail(run, ctx.project.runs.epochs(p.id));
