@@ -80,6 +80,12 @@ async function answer(service: StudioService, rendererDir: string, rawUrl: strin
   }
   if (`${url.protocol}//${url.host}` !== ELECTRON_MEDIA_BASE) return text(404, 'unknown host');
   try {
+    // Checked once here so no route below meets a URIError (which would surface as a 500).
+    decodeURIComponent(url.pathname);
+  } catch {
+    return text(400, 'bad URL: malformed percent-encoding');
+  }
+  try {
     const fromMedia = await media(service, url.pathname);
     if (fromMedia) return fromMedia;
   } catch (err) {

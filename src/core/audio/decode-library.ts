@@ -1,5 +1,4 @@
 import { AudioError } from './audio-error.js';
-import { hexHead } from './describe-bytes.js';
 import { mixToMono } from './mixdown.js';
 
 export interface LibraryDecoded {
@@ -14,7 +13,7 @@ export async function decodeWithLibrary(bytes: Uint8Array, format: string): Prom
     const { sampleRate, channelData } = await decode(bytes);
     return { sampleRate, channelData: [...channelData] };
   } catch (error) {
-    throw libraryError(error, bytes, format);
+    throw libraryError(error, format);
   }
 }
 
@@ -86,7 +85,7 @@ export async function decodeStreamBounded(
     }
   } catch (error) {
     if (error instanceof AudioError) throw error;
-    throw libraryError(error, bytes, format);
+    throw libraryError(error, format);
   }
   const mono = new Float32Array(frames);
   let at = 0;
@@ -97,14 +96,10 @@ export async function decodeStreamBounded(
   return { sampleRate, channels, mono };
 }
 
-function libraryError(error: unknown, bytes: Uint8Array, format: string): AudioError {
+function libraryError(error: unknown, format: string): AudioError {
   const reason = error instanceof Error ? error.message : String(error);
   if (/unknown audio format/i.test(reason)) {
-    return new AudioError(
-      'not-audio',
-      `not audio: unrecognised binary data (first bytes ${hexHead(bytes)})`,
-      { cause: error },
-    );
+    return new AudioError('not-audio', 'not audio: unrecognised binary data', { cause: error });
   }
   if (/no decoder for/i.test(reason)) {
     return new AudioError('unsupported', `no decoder for this audio format (${reason})`, { cause: error });

@@ -8,7 +8,7 @@ function audioFrames(): Uint8Array[] {
   const b = fixture('tone440-44k1-mono.mp3');
   const tagEnd = 10 + ((b[6] << 21) | (b[7] << 14) | (b[8] << 7) | b[9]);
   const frames: Uint8Array[] = [];
-  for (let at = tagEnd; at + 4 <= b.length; ) {
+  for (let at = tagEnd; at + 4 <= b.length;) {
     if (b[at] !== 0xff || (b[at + 1] & 0xfe) !== 0xfa) break;
     const bitrate = BITRATES_KBPS[b[at + 2] >> 4] * 1000;
     const rate = RATES[(b[at + 2] >> 2) & 3];
