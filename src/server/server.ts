@@ -20,6 +20,8 @@ export interface StudioServerOptions {
   /** Fixed token for tests; default a fresh random one. */
   token?: string;
   log?: (message: string) => void;
+  /** Debug-level lines (clients hanging up); default stderr when SER_DEBUG is set, else nowhere. */
+  debug?: (message: string) => void;
 }
 
 export interface StudioServer {
@@ -43,6 +45,8 @@ export interface StudioServer {
 export async function startServer(opts: StudioServerOptions): Promise<StudioServer> {
   const token = opts.token ?? newToken();
   const log = opts.log ?? ((m: string) => process.stderr.write(`${m}\n`));
+  const debug =
+    opts.debug ?? (process.env.SER_DEBUG ? (m: string) => process.stderr.write(`debug: ${m}\n`) : undefined);
   const streams = new EventStreams();
   const launches = new LaunchCodes();
   const sockets = new Set<Socket>();
@@ -90,7 +94,7 @@ export async function startServer(opts: StudioServerOptions): Promise<StudioServ
         sendError(res, 403, 'refused: a state-changing request from another site');
         return;
       }
-      void handleApi({ service: opts.service, streams, log }, req, res, url);
+      void handleApi({ service: opts.service, streams, log, debug }, req, res, url);
       return;
     }
     if (!opts.staticDir) {
