@@ -124,6 +124,8 @@ export interface ImportSummary {
   elapsedS: number;
   /** True when the import was stopped by its AbortSignal; what was done so far is kept. */
   cancelled: boolean;
+  /** Manifest labels that are no emotion word the studio knows, with how many files had each: left unlabelled. */
+  unknownLabels?: Record<string, number>;
 }
 
 // ---------- training ----------
