@@ -4,12 +4,7 @@
  */
 import fs from 'node:fs';
 import { contentSecurityPolicy } from '../common/csp.js';
-import {
-  AUGMENT_KINDS,
-  ELECTRON_MEDIA_BASE,
-  ELECTRON_SCHEME,
-  type AugmentKind,
-} from '../common/media-urls.js';
+import { AUGMENT_KINDS, ELECTRON_MEDIA_BASE, type AugmentKind } from '../common/media-urls.js';
 import { httpStatusOf, toPublicError } from '../core/studio/errors.js';
 import { fileMimeOf } from '../core/studio/mime.js';
 import type { StudioService } from '../core/studio/service.js';
@@ -21,7 +16,7 @@ export interface ProtocolReply {
   body: Uint8Array;
 }
 
-export const ELECTRON_CSP = contentSecurityPolicy({ extraMediaSources: [`${ELECTRON_SCHEME}:`] });
+export const ELECTRON_CSP = contentSecurityPolicy();
 
 const text = (status: number, message: string): ProtocolReply => ({
   status,
