@@ -70,6 +70,8 @@ export interface ClipDetail extends ClipRow {
   silentFraction: number;
   history: LabelEvent[];
   probs: Record<string, number> | null;
+  /** False for a rejected file that did not decode as audio: its bytes are never served. */
+  playable: boolean;
 }
 export interface DatasetStats {
   clips: number;

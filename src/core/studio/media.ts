@@ -14,10 +14,14 @@ const AUDIO_REJECTIONS: ReadonlySet<string> = new Set(['silent', 'too-long', 'in
  * The file of a clip that is audio. A manifest may name any path: a file that did not decode as audio
  * (a document, a key, a database) is a rejected clip whose bytes are never handed out.
  */
+export function isPlayable(clip: { status: string; rejectCode: string | null }): boolean {
+  return clip.status === 'ok' || AUDIO_REJECTIONS.has(clip.rejectCode ?? '');
+}
+
 function clipPath(project: Project, clipId: number): string {
   const clip = project.clips.get(clipId);
   if (!clip) throw notFound(`no clip with id ${clipId}`);
-  if (clip.status !== 'ok' && !AUDIO_REJECTIONS.has(clip.rejectCode ?? ''))
+  if (!isPlayable(clip))
     throw notFound(`clip ${clipId} is not audio (${clip.rejectCode ?? 'rejected'}): nothing to play`);
   if (!fs.existsSync(clip.path)) throw notFound(`the file of clip ${clipId} is missing: ${clip.path}`);
   return clip.path;

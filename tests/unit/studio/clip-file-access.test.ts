@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ClipPage } from '../../../src/common/contract.js';
+import type { ClipDetail, ClipPage } from '../../../src/common/contract.js';
 import { answerStudioUrl } from '../../../src/main/studio-protocol.js';
 import { startHarness, type Harness } from '../server/harness.js';
 import { toneWav } from './fixtures.js';
@@ -37,6 +37,9 @@ describe('a manifest that names a file outside the project which is not audio', 
     expect(row?.status).toBe('rejected');
     expect(row?.reason).toMatch(/not audio: .* is text/);
     expect(JSON.stringify(page)).not.toMatch(/BEGIN|OPENSSH|b3Bl/);
+    // so the Review screen never asks for its bytes
+    expect(((await h.service.handle('clips.get', { id: secretId })) as ClipDetail).playable).toBe(false);
+    expect(((await h.service.handle('clips.get', { id: audioId })) as ClipDetail).playable).toBe(true);
   });
 
   it('is never served, in web mode or over studio://; real audio still is', async () => {
