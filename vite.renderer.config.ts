@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { injectCsp } from './src/common/csp.js';
 
 // The renderer alone, for web mode (`ser serve` builds it with this when out/renderer is missing) and for
 // the e2e tests. electron.vite.config.ts builds the same entry (src/renderer/index.html) into the same folder.
@@ -21,7 +22,8 @@ function isInstalled(pkg: string): boolean {
 export default defineConfig({
   root,
   base: './',
-  plugins: [svelte({ configFile: false })],
+  // The meta tag's policy is written from the same source as the servers' headers (src/common/csp.ts).
+  plugins: [svelte({ configFile: false }), { name: 'studio-csp', transformIndexHtml: injectCsp }],
   build: {
     outDir,
     emptyOutDir: true,

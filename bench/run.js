@@ -7,7 +7,16 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const defaults = ['decode', 'features', 'import', 'train-speed', 'inference', 'train-memory', 'ui'];
+const defaults = [
+  'decode',
+  'decode-bomb',
+  'features',
+  'import',
+  'train-speed',
+  'inference',
+  'train-memory',
+  'ui',
+];
 const names = process.argv.slice(2).length ? process.argv.slice(2) : defaults;
 
 let failed = 0;

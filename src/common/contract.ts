@@ -71,6 +71,8 @@ export interface ClipDetail extends ClipRow {
   silentFraction: number;
   history: LabelEvent[];
   probs: Record<string, number> | null;
+  /** False for a rejected file that did not decode as audio: its bytes are never served. */
+  playable: boolean;
 }
 export interface DatasetStats {
   clips: number;
@@ -125,6 +127,8 @@ export interface ImportSummary {
   elapsedS: number;
   /** True when the import was stopped by its AbortSignal; what was done so far is kept. */
   cancelled: boolean;
+  /** Manifest labels that are no emotion word the studio knows, with how many files had each: left unlabelled. */
+  unknownLabels?: Record<string, number>;
 }
 
 // ---------- training ----------

@@ -25,7 +25,11 @@ export const mediaPaths = {
   modelFile: (runId: number, file: string): string => `/api/models/${runId}/${encodeURIComponent(file)}`,
 };
 
-/** Web mode: media URLs used by <audio>/fetch can't send headers, so they carry the token in the query. */
+/**
+ * Web mode: media URLs used by <audio>/fetch can't send headers, so they carry the token in the query; a page
+ * opened through a launch link has no token (its HttpOnly cookie authenticates) and leaves URLs as they are.
+ */
 export function withToken(url: string, token: string): string {
+  if (!token) return url;
   return `${url}${url.includes('?') ? '&' : '?'}token=${encodeURIComponent(token)}`;
 }

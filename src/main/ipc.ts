@@ -51,7 +51,10 @@ export function registerIpc(
       properties: ['createDirectory' as const, 'showOverwriteConfirmation' as const],
     };
     const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
-    return r.canceled || !r.filePath ? null : r.filePath;
+    if (r.canceled || !r.filePath) return null;
+    // The one folder report.export may now write to: the page itself can name none.
+    service.allowReportExport(r.filePath);
+    return r.filePath;
   });
 
   // Engine events go to every window of the app.

@@ -1,6 +1,22 @@
-import { app, session, shell, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, session, shell, type WebContents } from 'electron';
 import { ELECTRON_CSP } from './studio-protocol.js';
 import { isTrustedSender } from './ipc-validation.js';
+import { allowPermissionCheck, allowPermissionRequest, externalLinkAction } from './security-policy.js';
+
+/** A link the app does not know: the user sees the full address and decides. */
+async function askToOpen(contents: WebContents, url: string): Promise<void> {
+  const options = {
+    type: 'question' as const,
+    buttons: ['Open in browser', 'Cancel'],
+    defaultId: 1,
+    cancelId: 1,
+    message: 'Open this link in your web browser?',
+    detail: url,
+  };
+  const win = BrowserWindow.fromWebContents(contents);
+  const r = win ? await dialog.showMessageBox(win, options) : await dialog.showMessageBox(options);
+  if (r.response === 0) await shell.openExternal(url);
+}
 
 /**
  * The renderer is treated as untrusted content: it may not navigate away, open windows, attach webviews,
@@ -8,14 +24,15 @@ import { isTrustedSender } from './ipc-validation.js';
  */
 export function hardenSessions(devServerUrl: string | undefined): void {
   const ses = session.defaultSession;
-  ses.setPermissionRequestHandler((contents, permission, callback, details) => {
-    const mediaTypes = 'mediaTypes' in details ? (details.mediaTypes ?? []) : [];
-    const audioOnly = permission === 'media' && mediaTypes.every((t) => t === 'audio');
-    callback(audioOnly && isTrustedSender(details.requestingUrl, devServerUrl));
+  ses.setPermissionRequestHandler((_contents, permission, callback, details) => {
+    const mediaTypes = 'mediaTypes' in details ? details.mediaTypes : undefined;
+    callback(
+      allowPermissionRequest(permission, { mediaTypes, requestingUrl: details.requestingUrl }, devServerUrl),
+    );
   });
-  ses.setPermissionCheckHandler((_contents, permission, requestingOrigin) => {
-    return permission === 'media' && isTrustedSender(requestingOrigin, devServerUrl);
-  });
+  ses.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) =>
+    allowPermissionCheck(permission, requestingOrigin, { mediaType: details.mediaType }, devServerUrl),
+  );
   // The dev server's pages get the same policy as the packaged app (studio:// answers carry it already).
   ses.webRequest.onHeadersReceived((details, callback) => {
     const headers = { ...details.responseHeaders };
@@ -34,8 +51,10 @@ export function hardenSessions(devServerUrl: string | undefined): void {
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(({ url }) => {
-      // Links to the web open in the user's browser, never inside the app.
-      if (url.startsWith('https://')) void shell.openExternal(url);
+      // Never inside the app: a known link opens in the user's browser, any other https link asks first.
+      const action = externalLinkAction(url);
+      if (action === 'open') void shell.openExternal(url);
+      else if (action === 'ask') void askToOpen(contents, url);
       return { action: 'deny' };
     });
   });

@@ -4,12 +4,7 @@
  */
 import fs from 'node:fs';
 import { contentSecurityPolicy } from '../common/csp.js';
-import {
-  AUGMENT_KINDS,
-  ELECTRON_MEDIA_BASE,
-  ELECTRON_SCHEME,
-  type AugmentKind,
-} from '../common/media-urls.js';
+import { AUGMENT_KINDS, ELECTRON_MEDIA_BASE, type AugmentKind } from '../common/media-urls.js';
 import { httpStatusOf, toPublicError } from '../core/studio/errors.js';
 import { fileMimeOf } from '../core/studio/mime.js';
 import type { StudioService } from '../core/studio/service.js';
@@ -21,7 +16,7 @@ export interface ProtocolReply {
   body: Uint8Array;
 }
 
-export const ELECTRON_CSP = contentSecurityPolicy({ extraMediaSources: [`${ELECTRON_SCHEME}:`] });
+export const ELECTRON_CSP = contentSecurityPolicy();
 
 const text = (status: number, message: string): ProtocolReply => ({
   status,
@@ -79,6 +74,12 @@ async function answer(service: StudioService, rendererDir: string, rawUrl: strin
     return text(400, 'bad URL');
   }
   if (`${url.protocol}//${url.host}` !== ELECTRON_MEDIA_BASE) return text(404, 'unknown host');
+  try {
+    // Checked once here so no route below meets a URIError (which would surface as a 500).
+    decodeURIComponent(url.pathname);
+  } catch {
+    return text(400, 'bad URL: malformed percent-encoding');
+  }
   try {
     const fromMedia = await media(service, url.pathname);
     if (fromMedia) return fromMedia;

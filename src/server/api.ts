@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AUGMENT_KINDS, type AugmentKind } from '../common/media-urls.js';
 import { MAX_PREDICT_BYTES, MAX_RPC_BYTES, MAX_UPLOAD_BYTES, type UploadResult } from '../common/web-api.js';
@@ -12,6 +13,19 @@ export interface ApiContext {
   service: StudioService;
   streams: EventStreams;
   log: (message: string) => void;
+  /** What only someone debugging the server wants (a client that hung up); default nowhere. */
+  debug?: (message: string) => void;
+}
+
+/** A client that closed its connection mid-request (a cancelled upload, a closed tab): not our failure. */
+function isClientHangUp(err: unknown, req: IncomingMessage): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return (
+    code === 'ECONNRESET' ||
+    code === 'ERR_STREAM_PREMATURE_CLOSE' ||
+    (err instanceof Error && err.message === 'aborted') ||
+    (req.destroyed && !req.complete)
+  );
 }
 
 type Route = {
@@ -102,7 +116,14 @@ const ROUTES: Route[] = [
       const name = url.searchParams.get('name');
       if (!name) throw new HttpError(400, 'upload needs ?name= (the file name)');
       const target = service.reserveUpload(name, url.searchParams.get('batch') ?? undefined);
-      const bytes = await saveBody(req, target.path, MAX_UPLOAD_BYTES);
+      let bytes: number;
+      try {
+        bytes = await saveBody(req, target.path, MAX_UPLOAD_BYTES);
+      } catch (err) {
+        // A refused or abandoned first upload leaves no empty batch folder behind (a fuller one stays).
+        await fs.promises.rmdir(target.dir).catch(() => {});
+        throw err;
+      }
       const result: UploadResult = { batch: target.batch, dir: target.dir, path: target.path, bytes };
       sendJson(res, 200, { ok: true, result });
     },
@@ -137,6 +158,11 @@ export async function handleApi(
     }
     await route.r.run(ctx, req, res, route.m as RegExpExecArray, url);
   } catch (err) {
+    if (isClientHangUp(err, req)) {
+      ctx.debug?.(`${req.method} ${url.pathname}: the client hung up`);
+      res.destroy();
+      return;
+    }
     if (err instanceof HttpError) {
       sendError(res, err.status, err.message);
       return;

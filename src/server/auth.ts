@@ -1,5 +1,6 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { cookieValue, sessionCookieName } from './launch.js';
 
 /** A fresh secret per launch: whoever has the printed URL may use the studio, nobody else on the machine. */
 export function newToken(): string {
@@ -12,15 +13,20 @@ function same(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-/** `Authorization: Bearer <token>` or, for URLs an <audio> element or EventSource fetches, `?token=`. */
-export function hasValidToken(req: IncomingMessage, url: URL, token: string): boolean {
+/**
+ * `Authorization: Bearer <token>`, or for URLs an <audio> element or EventSource fetches `?token=`, or the
+ * session cookie a launch link set (`port` names it).
+ */
+export function hasValidToken(req: IncomingMessage, url: URL, token: string, port?: number): boolean {
   const header = req.headers.authorization;
   if (typeof header === 'string') {
     const m = /^Bearer\s+(\S+)$/i.exec(header.trim());
     if (m && same(m[1], token)) return true;
   }
   const query = url.searchParams.get('token');
-  return query !== null && same(query, token);
+  if (query !== null && same(query, token)) return true;
+  const cookie = port === undefined ? undefined : cookieValue(req, sessionCookieName(port));
+  return cookie !== undefined && same(cookie, token);
 }
 
 /**

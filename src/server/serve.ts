@@ -42,7 +42,8 @@ export async function serveStudio(opts: ServeOptions): Promise<void> {
   say(`Emotion Studio: project ${service.projectDir}`);
   process.stdout.write(`${server.url}\n`);
   say("Open the URL above in a browser (it holds this launch's token). Ctrl-C stops the server.");
-  if (opts.open && !(await openBrowser(server.url)))
+  // Never the token on the browser's command line (readable by every local user): a one-time launch code.
+  if (opts.open && !(await openBrowser(server.launchUrl())))
     say('(no browser could be opened here: open the URL yourself)');
 
   await new Promise<void>((resolve) => {

@@ -3,6 +3,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import type { StudioService } from '../core/studio/service.js';
 import { handleApi } from './api.js';
 import { hasValidToken, isLoopbackHost, newToken } from './auth.js';
+import { isSameOriginRequest, LaunchCodes, sessionCookie } from './launch.js';
 import { baseHeaders, sendError } from './respond.js';
 import { EventStreams } from './sse.js';
 import { serveStatic } from './static-files.js';
@@ -19,6 +20,8 @@ export interface StudioServerOptions {
   /** Fixed token for tests; default a fresh random one. */
   token?: string;
   log?: (message: string) => void;
+  /** Debug-level lines (clients hanging up); default stderr when SER_DEBUG is set, else nowhere. */
+  debug?: (message: string) => void;
 }
 
 export interface StudioServer {
@@ -26,8 +29,13 @@ export interface StudioServer {
   readonly host: string;
   readonly port: number;
   readonly token: string;
-  /** The URL to open: the app with its token. */
+  /** The URL to print: the app with its token (for the person at the terminal). */
   readonly url: string;
+  /**
+   * A URL to hand to a browser's command line, which other local users can read: it carries a one-time
+   * code, not the token, and sets the token as an HttpOnly cookie when first opened.
+   */
+  launchUrl(): string;
   /** Event streams currently open (for diagnostics and tests). */
   readonly openStreams: number;
   /** Stops accepting, ends event streams and open connections; does not close the service. */
@@ -37,7 +45,10 @@ export interface StudioServer {
 export async function startServer(opts: StudioServerOptions): Promise<StudioServer> {
   const token = opts.token ?? newToken();
   const log = opts.log ?? ((m: string) => process.stderr.write(`${m}\n`));
+  const debug =
+    opts.debug ?? (process.env.SER_DEBUG ? (m: string) => process.stderr.write(`debug: ${m}\n`) : undefined);
   const streams = new EventStreams();
+  const launches = new LaunchCodes();
   const sockets = new Set<Socket>();
   let port = 0;
 
@@ -56,12 +67,34 @@ export async function startServer(opts: StudioServerOptions): Promise<StudioServ
       sendError(res, 403, 'this server only answers requests addressed to 127.0.0.1 or localhost');
       return;
     }
+    const launch = url.searchParams.get('launch');
+    if (launch !== null && url.pathname === '/') {
+      if (!launches.redeem(launch)) {
+        sendError(
+          res,
+          403,
+          'this launch link was used already or has expired: open the URL printed by `ser serve`',
+        );
+        return;
+      }
+      res.writeHead(303, {
+        Location: '/',
+        'Set-Cookie': sessionCookie(port, token),
+        'Cache-Control': 'no-store',
+      });
+      res.end();
+      return;
+    }
     if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
-      if (!hasValidToken(req, url, token)) {
+      if (!hasValidToken(req, url, token, port)) {
         sendError(res, 401, 'missing or wrong token: open the URL printed by `ser serve`');
         return;
       }
-      void handleApi({ service: opts.service, streams, log }, req, res, url);
+      if (req.method !== 'GET' && req.method !== 'HEAD' && !isSameOriginRequest(req, port)) {
+        sendError(res, 403, 'refused: a state-changing request from another site');
+        return;
+      }
+      void handleApi({ service: opts.service, streams, log, debug }, req, res, url);
       return;
     }
     if (!opts.staticDir) {
@@ -94,6 +127,7 @@ export async function startServer(opts: StudioServerOptions): Promise<StudioServ
     port,
     token,
     url: `http://${HOST}:${port}/?token=${token}`,
+    launchUrl: () => `http://${HOST}:${port}/?launch=${launches.issue()}`,
     get openStreams() {
       return streams.size;
     },

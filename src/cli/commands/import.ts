@@ -21,6 +21,11 @@ function formatSummary(s: ImportSummary): string {
     formatCounts('label', s.perLabel),
     formatCounts('speaker', s.perSpeaker),
   ];
+  const unknown = Object.entries(s.unknownLabels ?? {});
+  if (unknown.length > 0) {
+    const words = unknown.map(([w, n]) => `${JSON.stringify(w)} (${n})`).join(', ');
+    lines.push(`Labels the studio does not know, left unlabelled: ${words}`);
+  }
   if (s.rejected.length > 0) {
     lines.push(`Rejected files (${s.rejected.length}):`);
     for (const r of s.rejected) lines.push(`  ${r.path}\n    ${r.code}: ${r.reason}`);

@@ -47,7 +47,7 @@ export function register(program: Command): void {
         throw err;
       });
       const [
-        { loadAudioFile },
+        { loadAudioFile, MAX_PREDICT_DURATION_S },
         { planImport, openProject },
         { loadModelFolder, readModelMeta },
         { assertSameLabels },
@@ -86,7 +86,11 @@ export function register(program: Command): void {
         for (const file of files) {
           const shown = opts.dir ? path.relative(opts.dir, file) : file;
           try {
-            const audio = await loadAudioFile(file, { maxDurationS: Infinity, rejectSilent: false });
+            // The studio's limit: a file that does not say how long it is is decoded no further than that.
+            const audio = await loadAudioFile(file, {
+              maxDurationS: MAX_PREDICT_DURATION_S,
+              rejectSilent: false,
+            });
             const p = predictSamples(loaded, audio.samples);
             results.push({
               file: shown,

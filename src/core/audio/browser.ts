@@ -6,4 +6,5 @@ export { resampleTo, DEFAULT_RESAMPLE_QUALITY, type ResampleQuality } from './re
 export { audioStats, type AudioStats } from './stats.js';
 export { loadAudio } from './load.js';
 export { encodeWav, type EncodeWavOptions } from './wav-encode.js';
-export { DEFAULT_MAX_DURATION_S } from './duration-limit.js';
+export { DEFAULT_MAX_DURATION_S, MAX_PREDICT_DURATION_S } from './duration-limit.js';
+export { sniffAudio, type Sniffed } from './sniff.js';

@@ -1,5 +1,5 @@
 import { AudioError } from './audio-error.js';
-import { decodeWithLibrary } from './decode-library.js';
+import { decodesInChunks, decodeStreamBounded, decodeWithLibrary } from './decode-library.js';
 import { enforceMaxDuration } from './duration-limit.js';
 import { findNonFinite, mixToMono } from './mixdown.js';
 import { probeDuration } from './probe.js';
@@ -51,10 +51,21 @@ async function decodeCompressed(
   const probe = probeDuration(bytes, format);
   if (probe && probe.durationS - probe.slackS > maxDurationS)
     enforceMaxDuration(probe.durationS, maxDurationS, 'header');
-  const decoded = await decodeWithLibrary(bytes, format);
-  if (decoded.channelData.length === 0)
+  let decoded: { sampleRate: number; channels: number; mono: Float32Array };
+  if (Number.isFinite(maxDurationS) && decodesInChunks(format)) {
+    // The header may not say how long it is: decode no further than the limit.
+    decoded = await decodeStreamBounded(bytes, format, maxDurationS);
+  } else {
+    const whole = await decodeWithLibrary(bytes, format);
+    decoded = {
+      sampleRate: whole.sampleRate,
+      channels: whole.channelData.length,
+      mono: mixToMono(whole.channelData),
+    };
+  }
+  if (decoded.channels === 0)
     throw new AudioError('no-samples', `no samples: the ${format} stream decodes to nothing`);
-  const mono = mixToMono(decoded.channelData);
+  const mono = decoded.mono;
   if (probe?.exactFrames !== undefined && mono.length < probe.exactFrames) {
     throw new AudioError(
       'truncated',
@@ -64,7 +75,7 @@ async function decodeCompressed(
   return {
     format,
     sampleRate: decoded.sampleRate,
-    channels: decoded.channelData.length,
+    channels: decoded.channels,
     frames: mono.length,
     mono,
   };
@@ -72,7 +83,8 @@ async function decodeCompressed(
 
 /**
  * decodeAudio with a duration limit checked from the header before decoding wherever the format
- * states its length (WAV, FLAC, Ogg Vorbis/Opus, MP3 with a Xing/Info/VBRI header), else after.
+ * states its length (WAV, FLAC, Ogg Vorbis/Opus, MP3 with a Xing/Info/VBRI header); plain streams without
+ * one (MP3, AAC, FLAC, Ogg) are decoded in chunks that stop at the limit; containers after decoding.
  */
 export async function decodeAudioBounded(
   bytes: Uint8Array,

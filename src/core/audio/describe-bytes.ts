@@ -53,13 +53,6 @@ export function describeNonAudio(bytes: Uint8Array): string | undefined {
     return `a RIFF file of type ${JSON.stringify(form)}, not WAVE`;
   }
   const text = asText(bytes);
-  if (text === undefined) return undefined;
-  const firstLine = text.trim().split(/\r?\n/, 1)[0];
-  const shown = firstLine.length > 40 ? `${firstLine.slice(0, 40)}…` : firstLine;
-  return `${textKind(text)} (starts with ${JSON.stringify(shown)})`;
-}
-
-/** The first bytes in hex, for messages about unrecognised binary data. */
-export function hexHead(bytes: Uint8Array, count = 8): string {
-  return Array.from(bytes.subarray(0, count), (b) => b.toString(16).padStart(2, '0')).join(' ');
+  // Only the kind: a reason is shown and stored, and must never carry the file's contents (a key, a password).
+  return text === undefined ? undefined : textKind(text);
 }

@@ -1,6 +1,8 @@
 import { AudioError } from './audio-error.js';
 
 export const DEFAULT_MAX_DURATION_S = 120;
+/** Longest recording a prediction takes (scored over windows, but not hours): the studio's and `ser predict`'s. */
+export const MAX_PREDICT_DURATION_S = 600;
 
 function seconds(s: number): string {
   return `${s >= 100 ? s.toFixed(0) : s.toFixed(1)} s`;

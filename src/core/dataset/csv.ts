@@ -1,3 +1,5 @@
+import { neutraliseFormula } from '../util/spreadsheet-cell.js';
+
 /**
  * RFC 4180 CSV, the little of it manifests need: quoted fields (with commas, quotes and newlines inside),
  * CRLF or LF line ends, a UTF-8 byte-order mark. Too small a need for a dependency.
@@ -40,7 +42,12 @@ export function parseCsv(text: string): string[][] {
 }
 
 export function formatCsvField(value: string | number | null | undefined): string {
-  const s = value === null || value === undefined ? '' : String(value);
+  const s =
+    value === null || value === undefined
+      ? ''
+      : typeof value === 'number'
+        ? String(value)
+        : neutraliseFormula(value);
   return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

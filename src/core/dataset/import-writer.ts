@@ -47,6 +47,10 @@ export class ImportWriter {
       return;
     }
 
+    if (r.origin.unknownLabel !== null) {
+      const unknown = (this.summary.unknownLabels ??= {});
+      unknown[r.origin.unknownLabel] = (unknown[r.origin.unknownLabel] ?? 0) + 1;
+    }
     // Looked up again here: an earlier file of this very import may have brought the same content.
     const known = clips.getBySha256(r.sha256);
     if (known) {

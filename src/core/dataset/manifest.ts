@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { restoreFormula } from '../util/spreadsheet-cell.js';
 import { formatCsvRow, parseCsv } from './csv.js';
 import type { ManifestEntry } from './origin.js';
 import type { Split } from './types.js';
@@ -67,7 +68,9 @@ export function parseManifest(text: string, baseDir: string, name = MANIFEST_NAM
   ];
   const manifest: Manifest = new Map();
   rows.slice(1).forEach((row, i) => {
-    const cell = (c: number): string | undefined => (c >= 0 ? row[c]?.trim() || undefined : undefined);
+    // A cell our own export guarded against spreadsheets ('=...) reads back as it was.
+    const cell = (c: number): string | undefined =>
+      c >= 0 ? restoreFormula(row[c]?.trim() ?? '').trim() || undefined : undefined;
     const file = cell(fileCol);
     if (!file) return;
     const splitWord = cell(splitCol);

@@ -105,6 +105,10 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX predictions_clip ON predictions (clip_id);
   `,
+  // 2: the process that owns a running run, so a run whose process was killed can be recognised.
+  `
+  ALTER TABLE runs ADD COLUMN owner TEXT CHECK (owner IS NULL OR json_valid(owner));
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -19,7 +19,12 @@ export interface ClipOrigin {
   speakerSource: 'manifest' | 'convention' | 'folder' | null;
   corpus: CorpusName | null;
   split: Split | null;
+  /** A manifest label that is no emotion word the studio knows: not stored, reported by the import. */
+  unknownLabel: string | null;
 }
+
+/** How much of an unknown label the import summary repeats. */
+const SHOWN_LABEL_CHARS = 40;
 
 export const UNKNOWN_SPEAKER = 'unknown';
 
@@ -38,8 +43,14 @@ export function resolveOrigin(file: string, root: string, manifest?: ManifestEnt
 
   let label: string | null = null;
   let labelSource: LabelSource | null = null;
-  if (manifest?.label) {
-    label = canonicalLabel(manifest.label) ?? manifest.label.trim().toLowerCase();
+  let unknownLabel: string | null = null;
+  const fromManifest = manifest?.label ? canonicalLabel(manifest.label) : undefined;
+  if (manifest?.label && !fromManifest) {
+    // Stored as written, a typo or a stray cell would become a class of its own: the clip stays unlabelled.
+    const word = manifest.label.trim();
+    unknownLabel = word.length > SHOWN_LABEL_CHARS ? `${word.slice(0, SHOWN_LABEL_CHARS)}…` : word;
+  } else if (fromManifest) {
+    label = fromManifest;
     labelSource = 'manifest';
   } else if (convention) {
     label = convention.label;
@@ -77,5 +88,6 @@ export function resolveOrigin(file: string, root: string, manifest?: ManifestEnt
     speakerSource,
     corpus: convention?.corpus ?? null,
     split: manifest?.split ?? null,
+    unknownLabel,
   };
 }

@@ -63,5 +63,12 @@ export class Project {
 export function openProject(dir: string, opts: { create?: boolean } = {}): Project {
   const paths = projectPaths(dir);
   if (!opts.create && !fs.existsSync(paths.database)) throw new ProjectNotFoundError(paths.dir);
-  return new Project(paths, openDatabase(paths.database));
+  const project = new Project(paths, openDatabase(paths.database));
+  // A training killed mid-run (kill -9, out of memory, power cut) must not leave its run 'running' for ever.
+  try {
+    project.runs.failOrphans();
+  } catch {
+    // the database is busy with another process: the next look at the runs marks them
+  }
+  return project;
 }

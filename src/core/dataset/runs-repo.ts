@@ -1,4 +1,5 @@
 import type { Db } from './db.js';
+import { currentOwner, ownerState, parseOwner, type RunOwner } from './run-owner.js';
 import type { Prediction, Run, RunEpoch, RunKind, RunStatus } from './types.js';
 
 export interface NewRun {
@@ -10,6 +11,8 @@ export interface NewRun {
   modelDir?: string | null;
   reportDir?: string | null;
   datasetFingerprint?: string | null;
+  /** Default: this process. */
+  owner?: RunOwner;
 }
 
 export interface RunUpdate {
@@ -39,6 +42,7 @@ interface RunRow {
   metrics: string | null;
   dataset_fingerprint: string | null;
   error: string | null;
+  owner: string | null;
 }
 
 function toRun(r: RunRow): Run {
@@ -62,6 +66,13 @@ function toRun(r: RunRow): Run {
 
 const FINAL: ReadonlySet<RunStatus> = new Set(['done', 'failed', 'cancelled']);
 
+/** How the error of a run whose process died mid-run begins (killed, out of memory, power cut ...). */
+export const INTERRUPTED = 'interrupted:';
+
+export function isInterrupted(run: Run): boolean {
+  return run.status === 'failed' && (run.error?.startsWith(INTERRUPTED) ?? false);
+}
+
 /** Training and evaluation runs, their per-epoch curves and their per-clip predictions. */
 export class RunsRepo {
   constructor(private readonly db: Db) {}
@@ -69,8 +80,8 @@ export class RunsRepo {
   create(run: NewRun): number {
     const info = this.db
       .prepare(
-        `INSERT INTO runs (created_at, status, kind, labels, config, split, backend, model_dir, report_dir, dataset_fingerprint)
-         VALUES (?, 'running', ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO runs (created_at, status, kind, labels, config, split, backend, model_dir, report_dir, dataset_fingerprint, owner)
+         VALUES (?, 'running', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         new Date().toISOString(),
@@ -82,8 +93,43 @@ export class RunsRepo {
         run.modelDir ?? null,
         run.reportDir ?? null,
         run.datasetFingerprint ?? null,
+        JSON.stringify(run.owner ?? currentOwner()),
       );
     return Number(info.lastInsertRowid);
+  }
+
+  /**
+   * Marks failed every running run whose owning process is gone (killed, crashed, the machine stopped), so
+   * no run stays 'running' for ever and its partial model is never taken for the current one. A run owned
+   * by a live process (the CLI training in another shell) or by another machine is left alone. Returns the
+   * ids marked.
+   */
+  failOrphans(): number[] {
+    const rows = this.db.prepare(`SELECT id, owner FROM runs WHERE status = 'running'`).all() as Array<{
+      id: number;
+      owner: string | null;
+    }>;
+    const orphans: Array<{ id: number; why: string }> = [];
+    for (const row of rows) {
+      const owner = parseOwner(row.owner);
+      // Runs from before owners were recorded cannot be checked; nothing of that age can still be training.
+      if (owner === null) orphans.push({ id: row.id, why: 'its process was not recorded' });
+      else if (ownerState(owner) === 'gone')
+        orphans.push({ id: row.id, why: `its process (pid ${owner.pid}) ended without finishing it` });
+    }
+    if (orphans.length === 0) return [];
+    const mark = this.db.prepare(
+      `UPDATE runs SET status = 'failed', finished_at = ?, error = ? WHERE id = ? AND status = 'running'`,
+    );
+    const marked: number[] = [];
+    this.db.transaction(() => {
+      const at = new Date().toISOString();
+      for (const o of orphans) {
+        const error = `${INTERRUPTED} ${o.why} (killed, crashed or the machine stopped); its partial model is not used`;
+        if (mark.run(at, error, o.id).changes > 0) marked.push(o.id);
+      }
+    })();
+    return marked;
   }
 
   /** Updates a run; a final status (done, failed, cancelled) also stamps finished_at. */

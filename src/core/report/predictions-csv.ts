@@ -1,4 +1,5 @@
 import type { PredictionRow } from '../metrics/index.js';
+import { neutraliseFormula } from '../util/spreadsheet-cell.js';
 
 /** Probabilities keep six decimals: exact enough to re-rank, short enough to read in a spreadsheet. */
 const PROBABILITY_DECIMALS = 6;
@@ -32,9 +33,13 @@ export function predictionsCsv(rows: readonly PredictionRow[], labels: readonly 
   return lines.join('\r\n') + '\r\n';
 }
 
-/** Quotes a field when it holds a comma, quote, line break or edge space, doubling inner quotes. */
+/**
+ * Quotes a field when it holds a comma, quote, line break or edge space, doubling inner quotes; a text that
+ * a spreadsheet would run as a formula is neutralised first.
+ */
 export function csvField(value: string): string {
-  return /[",\r\n]|^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  const v = neutraliseFormula(value);
+  return /[",\r\n]|^\s|\s$/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
 function probability(p: number): string {

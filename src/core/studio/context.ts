@@ -16,6 +16,8 @@ export interface StudioContext {
   readonly trainingHost: TrainingHost;
   readonly models: ModelCache;
   readonly nativeBinding?: string;
+  /** Folders the user chose in the desktop app's save dialog: the only ones report.export may write to. */
+  readonly exportFolders: Set<string>;
   /** For messages that only the project's owner needs (a crashed job's stack), never sent to a client. */
   readonly log: (message: string) => void;
 }

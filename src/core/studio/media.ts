@@ -1,15 +1,28 @@
 import fs from 'node:fs';
 import type { AugmentKind } from '../../common/media-urls.js';
-import { encodeWav, loadAudioFile } from '../audio/index.js';
+import { encodeWav, loadAudioFile, sniffAudio } from '../audio/index.js';
 import { addNoiseWave, DEFAULT_AUGMENT, pitchShiftWave, timeStretchWave } from '../features/index.js';
 import { createRng } from '../util/random.js';
 import type { Project } from '../dataset/project.js';
 import { notFound } from './errors.js';
 import { audioMimeOf } from './mime.js';
 
+/** Rejections of files that did decode as audio (or declared an audio length): those may still be heard. */
+const AUDIO_REJECTIONS: ReadonlySet<string> = new Set(['silent', 'too-long', 'invalid-samples']);
+
+/**
+ * The file of a clip that is audio. A manifest may name any path: a file that did not decode as audio
+ * (a document, a key, a database) is a rejected clip whose bytes are never handed out.
+ */
+export function isPlayable(clip: { status: string; rejectCode: string | null }): boolean {
+  return clip.status === 'ok' || AUDIO_REJECTIONS.has(clip.rejectCode ?? '');
+}
+
 function clipPath(project: Project, clipId: number): string {
   const clip = project.clips.get(clipId);
   if (!clip) throw notFound(`no clip with id ${clipId}`);
+  if (!isPlayable(clip))
+    throw notFound(`clip ${clipId} is not audio (${clip.rejectCode ?? 'rejected'}): nothing to play`);
   if (!fs.existsSync(clip.path)) throw notFound(`the file of clip ${clipId} is missing: ${clip.path}`);
   return clip.path;
 }
@@ -20,7 +33,12 @@ export async function clipAudio(
   clipId: number,
 ): Promise<{ bytes: Uint8Array; mime: string }> {
   const bytes = new Uint8Array(await fs.promises.readFile(clipPath(project, clipId)));
-  return { bytes, mime: audioMimeOf(bytes) };
+  // The file may have been replaced since it was imported: still audio by its bytes, or nothing.
+  const kind = sniffAudio(bytes).kind;
+  const mime = audioMimeOf(bytes);
+  if (kind === 'not-audio' || (kind === 'unknown' && mime === 'application/octet-stream'))
+    throw notFound(`the file of clip ${clipId} is no longer audio: nothing to play`);
+  return { bytes, mime };
 }
 
 /**

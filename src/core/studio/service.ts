@@ -1,3 +1,4 @@
+import path from 'node:path';
 import {
   isRequestName,
   parseParams,
@@ -55,6 +56,11 @@ export interface StudioService {
   modelFile(runId: number, name: string): Promise<{ bytes: Uint8Array; mime: string }>;
   reportZip(runId: number): Promise<{ bytes: Uint8Array; name: string }>;
   exportReport(runId: number, dir: string): Promise<{ dir: string; files: string[] }>;
+  /**
+   * Lets one `report.export {dir}` write to `dir`: the desktop app calls it with the folder its save dialog
+   * returned. Without it (and always in web mode, which downloads a zip) a renderer cannot name a folder.
+   */
+  allowReportExport(dir: string): void;
   /** Reserves a file for a browser upload under the project's uploads folder. */
   reserveUpload(name: string, batch?: string): UploadTarget;
   predict(name: string, bytes: Uint8Array, runId?: number): Promise<PredictionResult>;
@@ -89,6 +95,7 @@ export function createStudioService(opts: StudioServiceOptions): StudioService {
     trainingHost: opts.trainingHost ?? createNodeTrainingHost(),
     models: new ModelCache(project, opts.predictorLoader ?? defaultPredictorLoader),
     nativeBinding: opts.nativeBinding,
+    exportFolders: new Set(),
     log,
   };
   // `ser` commands run against the same project while the studio is open show up on its screens too.
@@ -125,6 +132,9 @@ export function createStudioService(opts: StudioServiceOptions): StudioService {
     modelFile: whileOpen((runId, name) => modelFile(project, runId, name)),
     reportZip: whileOpen((runId) => reportZip(project, runId)),
     exportReport: whileOpen((runId, dir) => exportReport(project, runId, dir)),
+    allowReportExport: (dir) => {
+      if (opts.mode === 'electron') ctx.exportFolders.add(path.resolve(dir));
+    },
     reserveUpload: (name, batch) => {
       open();
       return reserveUpload(project.paths.uploads, name, batch);

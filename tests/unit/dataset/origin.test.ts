@@ -39,8 +39,12 @@ describe('label and speaker of a file', () => {
     expect(p).toMatchObject({ label: 'neutral', labelSource: 'folder', split: 'train' });
   });
 
-  it('keeps a manifest label it does not know, lower-cased', () => {
-    expect(resolveOrigin(at('a.wav'), root, { label: 'Contempt' }).label).toBe('contempt');
+  it('does not store a manifest label it does not know: unlabelled, the word kept for the report', () => {
+    expect(resolveOrigin(at('a.wav'), root, { label: 'Contempt' })).toMatchObject({
+      label: null,
+      labelSource: null,
+      unknownLabel: 'Contempt',
+    });
   });
 
   it('reads label/speaker and speaker/label folder layouts', () => {

@@ -9,6 +9,7 @@ import { trainProject, type TrainProjectResult } from '../../../src/core/model/t
 import { TrainEmitter } from '../../../src/core/model/train-events.js';
 import type { TrainProgress } from '../../../src/common/contract.js';
 import { EMODB, hasEmoDb, linkEmoDb, ser } from './corpus-fixtures.js';
+import { headerlessMp3 } from '../audio/helpers/headerless-mp3.js';
 
 let root: string;
 let projectDir: string;
@@ -194,6 +195,14 @@ describe.runIf(hasEmoDb)('training on six EmoDB speakers (happy, sad, neutral)',
     const r = ser(['predict', '--file', notAudio, '--project', projectDir]);
     expect(r.code).not.toBe(0);
     expect(r.stderr).toMatch(/cannot predict .*notes\.wav: .*(text|not audio|not-audio)/i);
+  });
+
+  it('`ser predict` on a 10 MB MP3 without a length header: refused at the 600 s limit, not decoded whole', () => {
+    const bomb = path.join(root, 'bomb.mp3');
+    fs.writeFileSync(bomb, headerlessMp3(10 * 1000 * 1000));
+    const r = ser(['predict', '--file', bomb, '--project', projectDir]);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toMatch(/cannot predict .*bomb\.mp3: too long: it lasts more than the 600 s limit/);
   });
 
   it('`ser predict` with a missing model: a clear message and a non-zero exit', () => {

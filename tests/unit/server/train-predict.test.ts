@@ -101,7 +101,7 @@ describe('train, then predict over HTTP', () => {
     expect(meta.labels).toEqual(['happy', 'sad', 'neutral']);
   });
 
-  it('exports the report as a zip and into a folder', async () => {
+  it('exports the report as a zip, never into a folder the page names', async () => {
     const exported = await h.rpc('report.export', { runId });
     expect(exported.body.result).toEqual({ downloadUrl: `/api/runs/${runId}/report.zip` });
     const zip = await h.api(`/api/runs/${runId}/report.zip`);
@@ -120,8 +120,9 @@ describe('train, then predict over HTTP', () => {
       expect(files).toContain(`emotion-studio-report-run-${runId}/${f}`);
     }
     const dest = path.join(h.dir, 'exported');
-    const copied = await h.rpc('report.export', { runId, dir: dest });
-    expect((copied.body.result as { dir: string }).dir).toBe(dest);
-    expect(fs.existsSync(path.join(dest, 'metrics.json'))).toBe(true);
+    const refused = await h.rpc('report.export', { runId, dir: dest });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error).toMatch(/not available in web mode/);
+    expect(fs.existsSync(dest)).toBe(false);
   });
 });

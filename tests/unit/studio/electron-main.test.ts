@@ -69,6 +69,15 @@ describe('studio:// protocol answers', () => {
       expect(r.status).toBe(404);
     }
   });
+
+  it.each(['/%E0%A4%A', '/api/models/1/%E0%A4%A', '/api/clips/1/%ZZ', '/assets/%C0%AF'])(
+    'answers a malformed URL %s with a 400, not a 500',
+    async (p) => {
+      const r = await answerStudioUrl(service, renderer, `studio://app${p}`);
+      expect(r.status).toBe(400);
+      expect(new TextDecoder().decode(r.body)).toMatch(/malformed/);
+    },
+  );
 });
 
 describe('window state', () => {

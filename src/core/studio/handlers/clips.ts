@@ -2,6 +2,7 @@ import type { ClipDetail } from '../../../common/contract.js';
 import { notFound } from '../errors.js';
 import { toClipRow } from '../clip-table.js';
 import type { StudioContext } from '../context.js';
+import { isPlayable } from '../media.js';
 import type { Handlers } from './types.js';
 
 function clipDetail(ctx: StudioContext, id: number): ClipDetail {
@@ -38,6 +39,7 @@ function clipDetail(ctx: StudioContext, id: number): ClipDetail {
       at: e.at,
     })),
     probs: prediction?.probs ?? null,
+    playable: isPlayable(clip),
   };
 }
 

@@ -1,11 +1,12 @@
 import type { PredictionResult } from '../../../common/contract.js';
-import { loadAudio } from '../../audio/index.js';
+import { loadAudio, MAX_PREDICT_DURATION_S } from '../../audio/index.js';
+
 import { badRequest } from '../errors.js';
 import type { StudioContext } from '../context.js';
 import type { Handlers } from './types.js';
 
 /** Longest audio a prediction request may carry; longer clips are scored over windows, but not hours. */
-export const MAX_PREDICT_SECONDS = 600;
+export const MAX_PREDICT_SECONDS = MAX_PREDICT_DURATION_S;
 
 export async function predictAudio(
   ctx: StudioContext,

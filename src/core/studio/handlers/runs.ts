@@ -1,13 +1,19 @@
+import path from 'node:path';
 import { runPredictions } from '../clip-table.js';
-import { notFound } from '../errors.js';
+import { badRequest, notFound } from '../errors.js';
 import { exportReport } from '../report-files.js';
 import { runDetail, runSummary } from '../run-views.js';
 import { mediaPaths } from '../../../common/media-urls.js';
 import type { Handlers } from './types.js';
 
 export const runHandlers: Pick<Handlers, 'runs.list' | 'runs.get' | 'runs.predictions' | 'report.export'> = {
-  'runs.list': (ctx) => ctx.project.runs.list().map(runSummary),
+  // Each look at the runs first retires those whose process is gone: the Train screen never follows a dead run.
+  'runs.list': (ctx) => {
+    ctx.project.runs.failOrphans();
+    return ctx.project.runs.list().map(runSummary);
+  },
   'runs.get': (ctx, p) => {
+    ctx.project.runs.failOrphans();
     const run = ctx.project.runs.get(p.id);
     if (!run) throw notFound(`no run with id ${p.id}`);
     return runDetail(run, ctx.project.runs.epochs(p.id));
@@ -17,7 +23,17 @@ export const runHandlers: Pick<Handlers, 'runs.list' | 'runs.get' | 'runs.predic
     return runPredictions(ctx.project.db, p.id, { label: p.label, predicted: p.predicted });
   },
   'report.export': async (ctx, p) => {
-    if (p.dir !== undefined) return exportReport(ctx.project, p.runId, p.dir);
+    if (p.dir !== undefined) {
+      // Only where the user chose, once: a page cannot write (and overwrite) into a folder of its own choice.
+      const dir = path.resolve(p.dir);
+      if (!ctx.exportFolders.delete(dir))
+        throw badRequest(
+          ctx.mode === 'web'
+            ? 'report.export to a folder is not available in web mode: leave out dir and download the zip'
+            : `report.export writes only to a folder chosen in the save dialog, not ${dir}`,
+        );
+      return exportReport(ctx.project, p.runId, dir);
+    }
     // No folder: the browser downloads a zip (the transport adds its token to the URL).
     const run = ctx.project.runs.get(p.runId);
     if (!run) throw notFound(`no run with id ${p.runId}`);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ParsedParams } from '../../../common/contract.js';
+import { isInterrupted } from '../../dataset/runs-repo.js';
 import { badRequest, StudioError } from '../errors.js';
 import type { StudioContext } from '../context.js';
 import type { TrainingJob, TrainingMessage } from '../training-host.js';
@@ -15,6 +16,7 @@ interface Current {
 const current = new WeakMap<StudioContext, Current>();
 
 function startTraining(ctx: StudioContext, request: ParsedParams<'train.start'>): Promise<{ runId: number }> {
+  ctx.project.runs.failOrphans();
   const slotId = randomUUID();
   let exited!: () => void;
   const gone = new Promise<void>((resolve) => (exited = resolve));
@@ -110,8 +112,16 @@ export const trainHandlers: Pick<Handlers, 'train.start' | 'train.cancel'> = {
   'train.start': (ctx, p) => startTraining(ctx, p),
   'train.cancel': (ctx, p) => {
     const running = current.get(ctx);
-    if (!running || running.runId !== p.runId) return { cancelled: false };
-    running.job.cancel();
+    if (running && running.runId === p.runId) {
+      running.job.cancel();
+      return { cancelled: true };
+    }
+    // A run whose process died is over already: cancelling it succeeds (and tells the screens it ended).
+    const orphaned = ctx.project.runs.failOrphans().includes(p.runId);
+    const run = ctx.project.runs.get(p.runId);
+    if (!run || !isInterrupted(run)) return { cancelled: false };
+    if (orphaned)
+      ctx.events.emit('train.done', { runId: run.id, status: 'failed', metrics: null, error: run.error });
     return { cancelled: true };
   },
 };
