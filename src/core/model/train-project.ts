@@ -4,10 +4,11 @@ import { writeReport } from '../report/index.js';
 import { selectBackend, type BackendInfo, type BackendPreference } from './backend/select.js';
 import { createBatchSource } from './worker-batch-source.js';
 import { loadFeatureBank } from './clip-features.js';
-import { resolveTrainConfig, type TrainConfig } from './config.js';
+import { modelSpecOf, resolveTrainConfig, type TrainConfig } from './config.js';
 import { runExperiment, type ExperimentResult } from './experiment.js';
 import { saveModelFolder } from './model-files.js';
 import { MODEL_FORMAT, type StudioModelMeta } from './model-meta.js';
+import { planPool } from './pool-size.js';
 import { decideSplit } from './refusals.js';
 import { configTable, datasetSummary, toFoldCurves } from './run-report.js';
 import type { TrainEmitter } from './train-events.js';
@@ -23,6 +24,11 @@ export interface TrainProjectOptions {
   signal?: AbortSignal;
   /** 'inline' makes batches on the main thread (the worker is the default). */
   batches?: 'worker' | 'inline';
+  /**
+   * Trainings at once (folds side by side, each in a worker thread); default: the machine's cores less
+   * one, as many as memory allows (see planPool). The results are the same for any value.
+   */
+  jobs?: number;
 }
 
 export interface TrainProjectResult {
@@ -102,7 +108,20 @@ export async function trainProject(opts: TrainProjectOptions): Promise<TrainProj
       }),
     );
     const featureSeconds = (performance.now() - featureStart) / 1000;
-    const { source, note } = await createBatchSource(bank, opts.batches ?? 'worker');
+    const pool = planPool({
+      requested: opts.jobs,
+      trainings: trainingsOf(decision.split, clips),
+      backend: backend.name,
+      spec: modelSpecOf(config, bank.bins, config.labels.length, config.seed),
+      batchSize: config.batchSize,
+      bank,
+    });
+    opts.events?.emit('message', { level: 'info', text: `pool: ${pool.note}` });
+    // With a pool the trainings make their own batches; this thread only needs a source if the pool cannot start.
+    const { source, note } = await createBatchSource(
+      bank,
+      pool.jobs > 1 ? 'inline' : (opts.batches ?? 'worker'),
+    );
     dispose = () => source.close();
     if (note) opts.events?.emit('message', { level: 'warn', text: note });
     const unsubscribe = opts.events?.on('epoch', (e) => project.runs.addEpoch(id, { runId: id, ...e }));
@@ -115,6 +134,9 @@ export async function trainProject(opts: TrainProjectOptions): Promise<TrainProj
       runId: id,
       events: opts.events,
       signal: opts.signal,
+      jobs: pool.jobs,
+      backendName: backend.name,
+      poolBatches: opts.batches,
     });
     unsubscribe?.();
     const createdAt = new Date().toISOString();
@@ -213,4 +235,12 @@ export async function trainProject(opts: TrainProjectOptions): Promise<TrainProj
     await dispose?.();
     project.close();
   }
+}
+
+/** How many trainings a split makes: one per fold plus the final model for loso and kfold, else one. */
+function trainingsOf(split: string, clips: ReadonlyArray<{ speaker: string }>): number {
+  const speakers = new Set(clips.map((c) => c.speaker)).size;
+  if (split === 'loso') return speakers + 1;
+  const k = /^kfold:(\d+)$/.exec(split);
+  return k ? Math.min(Number(k[1]), speakers) + 1 : 1;
 }

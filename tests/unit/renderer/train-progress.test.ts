@@ -45,4 +45,18 @@ describe('training progress as shown on the Train screen', () => {
     expect(overallFraction({ ...base, phase: 'evaluating' })).toBeNull();
     expect(stepText({ ...base, phase: 'evaluating' })).toBe('');
   });
+
+  it('shows the pool with folds side by side: which train, how many are done and waiting, one bar', () => {
+    const loso = { ...base, folds: 4, epoch: 4, batch: 3 };
+    const pool = { jobs: 2, running: [2, 3], done: 2, queued: 1 };
+    expect(foldText({ ...loso, fold: 3, pool })).toBe('folds 3, 4 of 4 at once · 2 done · 1 waiting');
+    expect(foldText({ ...loso, pool: { ...pool, running: [3, 4], queued: 0 } })).toBe(
+      'fold 4 and the final model of 4 at once · 2 done · 0 waiting',
+    );
+    // Each running fold halfway: two done plus two halves, of five trainings.
+    expect(overallFraction({ ...loso, fold: 3, pool })).toBeCloseTo(3 / 5);
+    expect(overallFraction({ ...loso, phase: 'evaluating', fold: 2, pool })).toBeCloseTo(4 / 5);
+    // The step belongs to one of several folds, so it is not shown as the run's.
+    expect(stepText({ ...loso, pool })).toBe('');
+  });
 });
