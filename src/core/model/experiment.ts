@@ -13,7 +13,7 @@ import type { BatchItem } from './train-batch.js';
 import type { TrainEmitter } from './train-events.js';
 import type { TrainingJob } from './train-job.js';
 import { batchSlices, type EpochStats } from './train-loop.js';
-import { runTrainingJobs } from './train-pool.js';
+import { runTrainingJobs, type TrainingPool } from './train-pool.js';
 import { argMax } from './validation.js';
 import { windowPlanOf } from './windows.js';
 
@@ -47,6 +47,8 @@ export interface ExperimentInput {
   backendName?: BackendName;
   /** How each pool worker makes its batches (default: a batch worker of its own). */
   poolBatches?: 'worker' | 'inline';
+  /** A pool already started, used instead of starting one (and not closed): its size replaces `jobs`. */
+  pool?: TrainingPool;
 }
 
 export interface FoldCurve {
@@ -188,6 +190,7 @@ export async function runExperiment(input: ExperimentInput): Promise<ExperimentR
     backend: input.backendName ?? currentBackendName(),
     source: input.source,
     batches: input.poolBatches,
+    pool: input.pool,
     signal,
     onState: (s) => {
       pool = { jobs: s.jobs, running: s.running.map(foldNumberOf), done: s.done, queued: s.queued };

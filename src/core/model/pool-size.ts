@@ -1,7 +1,6 @@
 import os from 'node:os';
 import type { BackendName } from './backend/select.js';
 import { buildModel, type ModelSpec } from './cnn.js';
-import type { FeatureBank } from './feature-bank.js';
 import { defaultPoolJobs } from './pool-jobs.js';
 
 /**
@@ -73,7 +72,8 @@ export interface PoolPlanInput {
   backend: BackendName;
   spec: ModelSpec;
   batchSize: number;
-  bank: FeatureBank;
+  /** Memory the run needs besides the jobs and not yet taken (the feature bank, when planned before it loads). */
+  sharedBytes?: number;
   /** Defaults: this machine's (tests pass their own). */
   cores?: number;
   availableBytes?: number;
@@ -86,7 +86,8 @@ const gb = (bytes: number) => `${(bytes / 2 ** 30).toFixed(1)} GB`;
  * How many trainings run at once. wasm and cpu compute on one thread, so by default every core but one
  * (left for the UI) trains. Native TensorFlow spreads one training over every core already, and a GPU
  * holds one training's memory at a time with no way here to ask how much is free: those default to 1.
- * Whatever was asked, only as many as fit in 80% of the free memory run (the bank is shared by all).
+ * Whatever was asked, only as many as fit in 80% of the memory left once the feature bank (shared by all)
+ * is loaded.
  */
 export function planPool(input: PoolPlanInput): PoolPlan {
   const cores = input.cores ?? os.availableParallelism();
@@ -102,10 +103,10 @@ export function planPool(input: PoolPlanInput): PoolPlan {
           : `one training at a time (${input.requested !== undefined ? '--jobs 1' : native ? `${input.backend} uses every core for one training` : `${cores} core${cores === 1 ? '' : 's'}, one kept for the UI`})`,
     };
   const { perJobBytes } = estimateJobMemory(input.spec, input.batchSize);
-  const available = input.availableBytes ?? availableMemoryBytes();
+  const available = Math.max(0, (input.availableBytes ?? availableMemoryBytes()) - (input.sharedBytes ?? 0));
   const fit = Math.max(1, Math.floor((0.8 * available) / perJobBytes));
   const jobs = Math.min(wanted, fit, input.trainings);
-  const memory = `about ${mb(perJobBytes)} each, ${gb(available)} free, ${mb(input.bank.data.byteLength)} of features shared`;
+  const memory = `about ${mb(perJobBytes)} each, ${gb(available)} free`;
   const note =
     fit < Math.min(wanted, input.trainings)
       ? `${jobs} training${jobs === 1 ? '' : 's'} at once, not ${Math.min(wanted, input.trainings)}: memory allows ${fit} (${memory})`

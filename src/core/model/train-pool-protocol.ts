@@ -5,16 +5,16 @@ import type { BatchProgress, EpochStats } from './train-loop.js';
 
 /** What a pool worker is started with. */
 export interface PoolWorkerData {
-  /** Shared with every worker (its data is a SharedArrayBuffer when the bank was built shared). */
-  bank: FeatureBank;
-  /** The backend the calling thread selected; the worker selects the same, so results match. */
+  /** The calling thread's backend; the worker selects the same, so results match. */
   backend: BackendName;
   batches: 'worker' | 'inline';
   /** Element 0 turns 1 on cancel: read between batches, so a busy worker sees it without a message. */
   cancel: Int32Array;
 }
 
-export type PoolRequest = { type: 'job'; index: number; job: TrainingJob };
+export type PoolRequest =
+  /** The bank the next jobs index (its data is shared memory when the bank was built shared). */
+  { type: 'bank'; bank: FeatureBank } | { type: 'job'; index: number; job: TrainingJob };
 
 export type PoolReply =
   | { type: 'ready'; detail: string }

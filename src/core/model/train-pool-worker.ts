@@ -3,6 +3,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { selectBackend } from './backend/select.js';
 import type { BatchSource } from './batch-source.js';
+import type { FeatureBank } from './feature-bank.js';
 import { runTrainingJob } from './train-job.js';
 import type { PoolReply, PoolRequest, PoolWorkerData } from './train-pool-protocol.js';
 import { snapshotWeights } from './weights.js';
@@ -14,28 +15,35 @@ const data = workerData as PoolWorkerData;
 const post = (m: PoolReply, transfer: ArrayBuffer[] = []): void => port.postMessage(m, transfer);
 const message = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
+let bank: FeatureBank | null = null;
 let source: BatchSource | null = null;
+let started: Promise<void> = Promise.resolve();
 
 async function start(): Promise<void> {
   try {
     const backend = await selectBackend(data.backend);
-    source = (await createBatchSource(data.bank, data.batches)).source;
     post({ type: 'ready', detail: backend.detail });
   } catch (err) {
     post({ type: 'init-failed', message: message(err) });
   }
 }
 
-async function run(req: PoolRequest): Promise<void> {
-  const { index, job } = req;
+async function useBank(next: FeatureBank): Promise<void> {
+  await source?.close();
+  bank = next;
+  source = (await createBatchSource(next, data.batches)).source;
+}
+
+async function run(index: number, job: PoolRequest & { type: 'job' }): Promise<void> {
   try {
-    if (!source) throw new Error('the pool worker has no batch source');
+    await started;
+    if (!bank || !source) throw new Error('the pool worker was sent a job before its feature bank');
     const controller = new AbortController();
     const checkCancel = () => {
       if (Atomics.load(data.cancel, 0) === 1) controller.abort();
     };
     checkCancel();
-    const outcome = await runTrainingJob(job, data.bank, source, controller.signal, {
+    const outcome = await runTrainingJob(job.job, bank, source, controller.signal, {
       onBatch: (progress) => {
         checkCancel();
         post({ type: 'batch', index, progress });
@@ -55,8 +63,10 @@ async function run(req: PoolRequest): Promise<void> {
   }
 }
 
-// Jobs arrive one at a time (the pool sends the next when this one is done), so they never overlap.
+// A bank arrives before the jobs that use it, and a job only after the previous one is done, so the
+// messages are handled in order and jobs never overlap.
 port.on('message', (req: PoolRequest) => {
-  if (req.type === 'job') void run(req);
+  if (req.type === 'bank') started = started.then(() => useBank(req.bank));
+  else if (req.type === 'job') void run(req.index, req);
 });
-void start();
+started = start();

@@ -22,16 +22,8 @@ export interface PoolState {
   queued: number;
 }
 
-export interface RunJobsOptions {
-  bank: FeatureBank;
-  /** At most this many trainings at once; 1 runs them one after another on the calling thread. */
-  jobs: number;
-  /** The calling thread's backend (selectBackend has run); every worker selects the same. */
-  backend: BackendName;
-  /** Batches for trainings on the calling thread (jobs 1, a single job, or a pool that cannot start). */
-  source: BatchSource;
-  /** How each pool worker makes its batches (default: a batch worker of its own). */
-  batches?: 'worker' | 'inline';
+/** What a list's caller hears while it runs; indices are positions in the list. */
+export interface JobListeners {
   /** Stops every running training after its current batch (each keeps its model); queued ones never start. */
   signal?: AbortSignal;
   onStart?: (index: number) => void;
@@ -46,6 +38,20 @@ export interface RunJobsOptions {
   onNote?: (text: string) => void;
 }
 
+export interface RunJobsOptions extends JobListeners {
+  bank: FeatureBank;
+  /** At most this many trainings at once; 1 runs them one after another on the calling thread. */
+  jobs: number;
+  /** The calling thread's backend (selectBackend has run); every worker selects the same. */
+  backend: BackendName;
+  /** Batches for trainings on the calling thread (jobs 1, a single job, or a pool that cannot start). */
+  source: BatchSource;
+  /** How each pool worker makes its batches (default: a batch worker of its own). */
+  batches?: 'worker' | 'inline';
+  /** A pool already started (kept for several lists, e.g. every candidate of a recipe search); not closed here. */
+  pool?: TrainingPool;
+}
+
 /**
  * Runs a list of independent trainings, up to `jobs` at once in worker threads that each have their own
  * tfjs backend, and returns their outcomes in list order (null for a job a cancel kept from starting).
@@ -57,19 +63,29 @@ export async function runTrainingJobs(
   list: readonly TrainingJob[],
   opts: RunJobsOptions,
 ): Promise<Array<TrainingJobOutcome | null>> {
+  if (opts.pool && list.length > 1) return opts.pool.run(list, opts.bank, opts);
   const width = Math.min(Math.max(1, Math.floor(opts.jobs)), list.length);
   if (width <= 1) return runHere(list, opts);
-  const workers = await startWorkers(width, opts);
-  if (typeof workers === 'string') {
-    opts.onNote?.(`training pool unavailable (${workers}); training one job at a time`);
+  let pool: TrainingPool;
+  try {
+    pool = await TrainingPool.start(width, { backend: opts.backend, batches: opts.batches });
+  } catch (err) {
+    opts.onNote?.(
+      `training pool unavailable (${err instanceof Error ? err.message : String(err)}); training one job at a time`,
+    );
     return runHere(list, opts);
   }
-  return runPooled(list, workers, opts);
+  try {
+    return await pool.run(list, opts.bank, opts);
+  } finally {
+    await pool.close();
+  }
 }
 
-async function runHere(
+/** The trainings one after another on the calling thread. */
+export async function runHere(
   list: readonly TrainingJob[],
-  opts: RunJobsOptions,
+  opts: JobListeners & { bank: FeatureBank; source: BatchSource },
 ): Promise<Array<TrainingJobOutcome | null>> {
   const out: Array<TrainingJobOutcome | null> = list.map(() => null);
   for (const [k, job] of list.entries()) {
@@ -91,6 +107,8 @@ async function runHere(
 class PoolWorker {
   private handler: ((m: PoolReply) => void) | null = null;
   private failure: ((e: Error) => void) | null = null;
+  private bank: FeatureBank | null = null;
+  private dead: Error | null = null;
   readonly ready: Promise<string>;
 
   constructor(readonly worker: Worker) {
@@ -102,13 +120,17 @@ class PoolWorker {
       this.failure = reject;
     });
     worker.on('message', (m: PoolReply) => this.handler?.(m));
-    const fail = (e: Error) => this.failure?.(e);
+    const fail = (e: Error) => {
+      this.dead ??= e;
+      this.failure?.(e);
+    };
     worker.on('error', fail);
     worker.on('exit', (code) => fail(new Error(`training worker exited with code ${code}`)));
   }
 
-  run(index: number, job: TrainingJob, opts: RunJobsOptions): Promise<PostedOutcome> {
+  run(index: number, job: TrainingJob, bank: FeatureBank, opts: JobListeners): Promise<PostedOutcome> {
     return new Promise((resolve, reject) => {
+      if (this.dead) return reject(this.dead);
       this.failure = reject;
       this.handler = (m) => {
         if (!('index' in m) || m.index !== index) return;
@@ -118,8 +140,15 @@ class PoolWorker {
         else if (m.type === 'done') resolve(m.outcome);
         else if (m.type === 'failed') reject(new Error(m.message));
       };
-      this.worker.postMessage({ type: 'job', index, job } satisfies PoolRequest);
+      // The bank goes once per worker and bank: its data is shared memory, its index arrays are small.
+      if (this.bank !== bank) this.post({ type: 'bank', bank });
+      this.bank = bank;
+      this.post({ type: 'job', index, job });
     });
+  }
+
+  private post(m: PoolRequest): void {
+    this.worker.postMessage(m);
   }
 
   terminate(): Promise<number> {
@@ -128,82 +157,105 @@ class PoolWorker {
   }
 }
 
-interface StartedWorkers {
-  workers: PoolWorker[];
-  cancel: Int32Array;
-}
+/**
+ * Worker threads that train one job each at a time, every one with its own tfjs backend. Started once, a
+ * pool can run several lists one after another (on the same or other feature banks), so a search over
+ * recipes pays the workers' start-up once. One list at a time.
+ */
+export class TrainingPool {
+  private busy = false;
 
-async function startWorkers(n: number, opts: RunJobsOptions): Promise<StartedWorkers | string> {
-  const cancel = new Int32Array(new SharedArrayBuffer(4));
-  const data: PoolWorkerData = {
-    bank: opts.bank,
-    backend: opts.backend,
-    batches: opts.batches ?? 'worker',
-    cancel,
-  };
-  const workers: PoolWorker[] = [];
-  try {
-    for (let i = 0; i < n; i++) workers.push(new PoolWorker(spawnModelWorker('train-pool-worker', data)));
-    await Promise.all(workers.map((w) => w.ready));
-    return { workers, cancel };
-  } catch (err) {
-    await Promise.all(workers.map((w) => w.terminate().catch(() => 0)));
-    return err instanceof Error ? err.message : String(err);
-  }
-}
+  private constructor(
+    private readonly workers: PoolWorker[],
+    private readonly cancel: Int32Array,
+  ) {}
 
-async function runPooled(
-  list: readonly TrainingJob[],
-  { workers, cancel }: StartedWorkers,
-  opts: RunJobsOptions,
-): Promise<Array<TrainingJobOutcome | null>> {
-  const out: Array<TrainingJobOutcome | null> = list.map(() => null);
-  const queue = list.map((_, k) => k);
-  const running = new Set<number>();
-  let done = 0;
-  let failure: Error | null = null;
-  const stop = () => Atomics.store(cancel, 0, 1);
-  const stopped = () => Atomics.load(cancel, 0) === 1;
-  opts.signal?.addEventListener('abort', stop);
-  if (opts.signal?.aborted) stop();
-  const state = () =>
-    opts.onState?.({
-      jobs: workers.length,
-      running: [...running].sort((a, b) => a - b),
-      done,
-      queued: queue.length,
-    });
-
-  const drive = async (w: PoolWorker): Promise<void> => {
-    while (queue.length > 0 && !stopped()) {
-      const k = queue.shift() as number;
-      running.add(k);
-      opts.onStart?.(k);
-      state();
-      try {
-        const outcome = receiveOutcome(list[k].spec, await w.run(k, list[k], opts));
-        out[k] = outcome;
-        running.delete(k);
-        done++;
-        opts.onDone?.(k, outcome);
-        state();
-      } catch (err) {
-        running.delete(k);
-        failure ??= err instanceof Error ? err : new Error(String(err));
-        stop();
-        return;
-      }
+  /** Starts `size` workers on `backend`; rejects (having stopped them) if any cannot start. */
+  static async start(
+    size: number,
+    opts: { backend: BackendName; batches?: 'worker' | 'inline' },
+  ): Promise<TrainingPool> {
+    const cancel = new Int32Array(new SharedArrayBuffer(4));
+    const data: PoolWorkerData = { backend: opts.backend, batches: opts.batches ?? 'worker', cancel };
+    const workers: PoolWorker[] = [];
+    try {
+      for (let i = 0; i < Math.max(1, size); i++)
+        workers.push(new PoolWorker(spawnModelWorker('train-pool-worker', data)));
+      await Promise.all(workers.map((w) => w.ready));
+      return new TrainingPool(workers, cancel);
+    } catch (err) {
+      await Promise.all(workers.map((w) => w.terminate().catch(() => 0)));
+      throw err;
     }
-  };
-  try {
-    await Promise.all(workers.map(drive));
-  } finally {
-    opts.signal?.removeEventListener('abort', stop);
-    await Promise.all(workers.map((w) => w.terminate().catch(() => 0)));
   }
-  if (failure) {
-    for (const o of out) o?.model?.dispose();
-    throw failure;
+
+  get size(): number {
+    return this.workers.length;
   }
-  return out;
+
+  /** Trains `list` on `bank`, up to `size` at once; outcomes in list order, null for jobs never started. */
+  async run(
+    list: readonly TrainingJob[],
+    bank: FeatureBank,
+    opts: JobListeners = {},
+  ): Promise<Array<TrainingJobOutcome | null>> {
+    if (this.busy) throw new Error('the training pool is already running a list');
+    this.busy = true;
+    const { cancel } = this;
+    Atomics.store(cancel, 0, 0);
+    const out: Array<TrainingJobOutcome | null> = list.map(() => null);
+    const queue = list.map((_, k) => k);
+    const running = new Set<number>();
+    let done = 0;
+    let failure: Error | null = null;
+    const stop = () => Atomics.store(cancel, 0, 1);
+    const stopped = () => Atomics.load(cancel, 0) === 1;
+    opts.signal?.addEventListener('abort', stop);
+    if (opts.signal?.aborted) stop();
+    const width = Math.min(this.workers.length, list.length);
+    const state = () =>
+      opts.onState?.({
+        jobs: width,
+        running: [...running].sort((a, b) => a - b),
+        done,
+        queued: queue.length,
+      });
+
+    const drive = async (w: PoolWorker): Promise<void> => {
+      while (queue.length > 0 && !stopped()) {
+        const k = queue.shift() as number;
+        running.add(k);
+        opts.onStart?.(k);
+        state();
+        try {
+          const outcome = receiveOutcome(list[k].spec, await w.run(k, list[k], bank, opts));
+          out[k] = outcome;
+          running.delete(k);
+          done++;
+          opts.onDone?.(k, outcome);
+          state();
+        } catch (err) {
+          running.delete(k);
+          failure ??= err instanceof Error ? err : new Error(String(err));
+          stop();
+          return;
+        }
+      }
+    };
+    try {
+      await Promise.all(this.workers.slice(0, width).map(drive));
+    } finally {
+      opts.signal?.removeEventListener('abort', stop);
+      this.busy = false;
+    }
+    if (failure) {
+      for (const o of out) o?.model?.dispose();
+      throw failure;
+    }
+    return out;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate().catch(() => 0)));
+  }
 }

@@ -3,13 +3,14 @@ import { openProject } from '../dataset/index.js';
 import { writeReport } from '../report/index.js';
 import { selectBackend, type BackendInfo, type BackendPreference } from './backend/select.js';
 import { createBatchSource } from './worker-batch-source.js';
-import { loadFeatureBank } from './clip-features.js';
+import { estimateBankFrames, loadFeatureBank } from './clip-features.js';
 import { modelSpecOf, resolveTrainConfig, type TrainConfig } from './config.js';
 import { runExperiment, type ExperimentResult } from './experiment.js';
 import { saveModelFolder } from './model-files.js';
 import { MODEL_FORMAT, type StudioModelMeta } from './model-meta.js';
 import { planPool } from './pool-size.js';
 import { decideSplit } from './refusals.js';
+import { TrainingPool } from './train-pool.js';
 import { configTable, datasetSummary, toFoldCurves } from './run-report.js';
 import type { TrainEmitter } from './train-events.js';
 
@@ -51,7 +52,7 @@ export interface TrainProjectResult {
 export async function trainProject(opts: TrainProjectOptions): Promise<TrainProjectResult> {
   const project = openProject(opts.projectDir);
   let runId: number | null = null;
-  let dispose: (() => Promise<void>) | null = null;
+  const cleanups: Array<() => Promise<unknown>> = [];
   try {
     const labels = opts.config?.labels ?? project.settings.labelSet();
     const config = resolveTrainConfig({ ...opts.config, labels: [...labels] });
@@ -96,6 +97,27 @@ export async function trainProject(opts: TrainProjectOptions): Promise<TrainProj
       etaS: null,
       message: `features of ${clips.length} clips`,
     });
+    const poolPlan = planPool({
+      requested: opts.jobs,
+      trainings: trainingsOf(decision.split, clips),
+      backend: backend.name,
+      spec: modelSpecOf(config, config.featureConfig.nMels, config.labels.length, config.seed),
+      batchSize: config.batchSize,
+      sharedBytes: estimateBankFrames(clips, config.featureConfig) * config.featureConfig.nMels * 4,
+    });
+    opts.events?.emit('message', { level: 'info', text: `pool: ${poolPlan.note}` });
+    // The pool's workers start (load tfjs, set up their backend) while the features load.
+    const poolStart =
+      poolPlan.jobs > 1
+        ? TrainingPool.start(poolPlan.jobs, { backend: backend.name, batches: opts.batches }).then(
+            (pool) => {
+              cleanups.push(() => pool.close());
+              return pool;
+            },
+            (err: unknown) => (err instanceof Error ? err : new Error(String(err))),
+          )
+        : null;
+    cleanups.push(async () => poolStart);
     const featureStart = performance.now();
     const bank = await loadFeatureBank(clips, project.featureStore, config.featureConfig, config, (p) =>
       opts.events?.emit('progress', {
@@ -108,21 +130,16 @@ export async function trainProject(opts: TrainProjectOptions): Promise<TrainProj
       }),
     );
     const featureSeconds = (performance.now() - featureStart) / 1000;
-    const pool = planPool({
-      requested: opts.jobs,
-      trainings: trainingsOf(decision.split, clips),
-      backend: backend.name,
-      spec: modelSpecOf(config, bank.bins, config.labels.length, config.seed),
-      batchSize: config.batchSize,
-      bank,
-    });
-    opts.events?.emit('message', { level: 'info', text: `pool: ${pool.note}` });
-    // With a pool the trainings make their own batches; this thread only needs a source if the pool cannot start.
-    const { source, note } = await createBatchSource(
-      bank,
-      pool.jobs > 1 ? 'inline' : (opts.batches ?? 'worker'),
-    );
-    dispose = () => source.close();
+    const started = await poolStart;
+    const pool = started instanceof TrainingPool ? started : null;
+    if (started instanceof Error)
+      opts.events?.emit('message', {
+        level: 'warn',
+        text: `training pool unavailable (${started.message}); training one fold at a time`,
+      });
+    // With a pool the trainings make their own batches; this thread needs a batch worker only without one.
+    const { source, note } = await createBatchSource(bank, pool ? 'inline' : (opts.batches ?? 'worker'));
+    cleanups.push(() => source.close());
     if (note) opts.events?.emit('message', { level: 'warn', text: note });
     const unsubscribe = opts.events?.on('epoch', (e) => project.runs.addEpoch(id, { runId: id, ...e }));
     const experiment = await runExperiment({
@@ -134,9 +151,9 @@ export async function trainProject(opts: TrainProjectOptions): Promise<TrainProj
       runId: id,
       events: opts.events,
       signal: opts.signal,
-      jobs: pool.jobs,
+      jobs: pool?.size ?? 1,
+      pool: pool ?? undefined,
       backendName: backend.name,
-      poolBatches: opts.batches,
     });
     unsubscribe?.();
     const createdAt = new Date().toISOString();
@@ -232,7 +249,8 @@ export async function trainProject(opts: TrainProjectOptions): Promise<TrainProj
       });
     throw err;
   } finally {
-    await dispose?.();
+    // In reverse: the pool's start is awaited before the pool it started is closed.
+    for (const clean of cleanups.reverse()) await clean().catch(() => undefined);
     project.close();
   }
 }

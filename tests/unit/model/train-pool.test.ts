@@ -5,11 +5,15 @@ import { selectBackend } from '../../../src/core/model/backend/select.js';
 import { InlineBatchSource } from '../../../src/core/model/batch-source.js';
 import { modelSpecOf, resolveTrainConfig, type TrainConfig } from '../../../src/core/model/config.js';
 import { runExperiment, type ExperimentResult } from '../../../src/core/model/experiment.js';
-import { bankSpec } from '../../../src/core/model/feature-bank.js';
+import { bankSpec, createFeatureBank } from '../../../src/core/model/feature-bank.js';
 import type { LayersModel } from '../../../src/core/model/tf.js';
 import { TrainEmitter } from '../../../src/core/model/train-events.js';
-import { runTrainingJob, type TrainingJob } from '../../../src/core/model/train-job.js';
-import { runTrainingJobs } from '../../../src/core/model/train-pool.js';
+import {
+  runTrainingJob,
+  type TrainingJob,
+  type TrainingJobOutcome,
+} from '../../../src/core/model/train-job.js';
+import { runTrainingJobs, TrainingPool } from '../../../src/core/model/train-pool.js';
 import { FRAMES, MELS, syntheticPlan, syntheticSet } from './synthetic.js';
 
 const LABELS = ['happy', 'sad', 'neutral'];
@@ -91,7 +95,7 @@ describe('the training pool', () => {
     }
   }, 120_000);
 
-  it('trains a fold in a worker to the same weights and predictions as the same fold trained alone', async () => {
+  it('trains a fold in a worker to the same weights and predictions as the same fold trained alone, list after list', async () => {
     const cfg = config({ epochs: 3 });
     const { bank, items } = data;
     const job = (k: number): TrainingJob => {
@@ -120,21 +124,28 @@ describe('the training pool', () => {
       };
     };
     const alone = await runTrainingJob(job(2), bank, new InlineBatchSource(bank), undefined);
-    const pooled = await runTrainingJobs([job(0), job(1), job(2)], {
-      bank,
-      jobs: 2,
-      backend: 'wasm',
-      source: new InlineBatchSource(bank),
-    });
+    // A second bank: the first 24 clips only, as a recipe search on a subset of the clips would make.
+    const sub = createFeatureBank(items.slice(0, 24).map((it) => bankSpec(bank, it.clip)));
+    const subJob = { ...job(1), train: items.slice(0, 18), test: [18, 19, 20, 21, 22, 23] };
+    const subAlone = await runTrainingJob(subJob, sub, new InlineBatchSource(sub), undefined);
+    // One pool, started once, runs both lists.
+    const pool = await TrainingPool.start(2, { backend: 'wasm', batches: 'inline' });
+    const pooled: Array<TrainingJobOutcome | null> = [];
     try {
+      pooled.push(...(await pool.run([job(0), job(1), job(2)], bank)));
+      pooled.push(...(await pool.run([subJob], sub)));
       const third = pooled[2];
       expect(third).not.toBeNull();
       expect(third!.cancelled).toBe(false);
       expect(third!.probs.map((p) => Array.from(p))).toEqual(alone.probs.map((p) => Array.from(p)));
       expect(weightsOf(third!.model)).toEqual(weightsOf(alone.model));
       expect(third!.history.map((e) => e.loss)).toEqual(alone.history.map((e) => e.loss));
+      expect(pooled[3]!.probs.map((p) => Array.from(p))).toEqual(subAlone.probs.map((p) => Array.from(p)));
+      expect(weightsOf(pooled[3]!.model)).toEqual(weightsOf(subAlone.model));
     } finally {
+      await pool.close();
       alone.model?.dispose();
+      subAlone.model?.dispose();
       for (const o of pooled) o?.model?.dispose();
     }
   }, 120_000);
