@@ -7,7 +7,17 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const defaults = ['decode', 'features', 'import', 'train-speed', 'inference', 'train-memory', 'ui'];
+const defaults = [
+  'decode',
+  'features',
+  'import',
+  'train-speed',
+  'inference',
+  'train-memory',
+  'train-pool',
+  'train-pool-memory',
+  'ui',
+];
 const names = process.argv.slice(2).length ? process.argv.slice(2) : defaults;
 
 let failed = 0;

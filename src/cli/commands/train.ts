@@ -57,10 +57,14 @@ function foldName(p: { phase?: TrainProgress['phase']; fold: number; folds: numb
   return p.folds > 1 ? `fold ${p.fold + 1}/${p.folds}` : 'train';
 }
 
-/** "folds 3,4 training (2 at once), 2 done, 5 waiting". */
+/** "training folds 3,4 (2 at once), 2 done, 5 waiting", or "training fold 10 + final ...". */
 function poolText(pool: PoolProgress, folds: number): string {
-  const running = pool.running.map((f) => (f >= folds ? 'final' : String(f + 1))).join(',');
-  return `folds ${running || '-'} training (${pool.jobs} at once), ${pool.done} done, ${pool.queued} waiting`;
+  const numbers = pool.running.filter((f) => f < folds).map((f) => f + 1);
+  const parts = [
+    ...(numbers.length > 0 ? [`fold${numbers.length > 1 ? 's' : ''} ${numbers.join(',')}`] : []),
+    ...(pool.running.some((f) => f >= folds) ? ['final'] : []),
+  ];
+  return `training ${parts.join(' + ') || '-'} (${pool.jobs} at once), ${pool.done} done, ${pool.queued} waiting`;
 }
 
 /** One status line, redrawn in place on a terminal. */

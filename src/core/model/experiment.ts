@@ -11,9 +11,9 @@ import { decideSplit } from './refusals.js';
 import { tf, type LayersModel } from './tf.js';
 import type { BatchItem } from './train-batch.js';
 import type { TrainEmitter } from './train-events.js';
-import type { TrainingJob } from './train-job.js';
+import type { TrainTask } from './train-task.js';
 import { batchSlices, type EpochStats } from './train-loop.js';
-import { runTrainingJobs, type TrainingPool } from './train-pool.js';
+import { runTrainTasks, type TrainingPool } from './train-pool.js';
 import { argMax } from './validation.js';
 import { windowPlanOf } from './windows.js';
 
@@ -105,7 +105,7 @@ export async function runExperiment(input: ExperimentInput): Promise<ExperimentR
   const item = (i: number): BatchItem => ({ clip: i, label: labelIndex.get(clips[i].label) ?? 0 });
 
   const windows = windowPlanOf(config);
-  const list: TrainingJob[] = plan.map((fold, k) => {
+  const list: TrainTask[] = plan.map((fold, k) => {
     const norm = fitInputNorm(
       fold.train.map((i) => bankSpec(bank, i)),
       config.instanceNorm,
@@ -184,7 +184,7 @@ export async function runExperiment(input: ExperimentInput): Promise<ExperimentR
     ...(pool ? { pool } : {}),
   });
 
-  const outcomes = await runTrainingJobs(list, {
+  const outcomes = await runTrainTasks(list, {
     bank,
     jobs: input.jobs ?? 1,
     backend: input.backendName ?? currentBackendName(),

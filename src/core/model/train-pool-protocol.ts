@@ -1,6 +1,6 @@
 import type { BackendName } from './backend/select.js';
 import type { FeatureBank } from './feature-bank.js';
-import type { PostedOutcome, TrainingJob } from './train-job.js';
+import type { PostedOutcome, TrainTask } from './train-task.js';
 import type { BatchProgress, EpochStats } from './train-loop.js';
 
 /** What a pool worker is started with. */
@@ -14,7 +14,7 @@ export interface PoolWorkerData {
 
 export type PoolRequest =
   /** The bank the next jobs index (its data is shared memory when the bank was built shared). */
-  { type: 'bank'; bank: FeatureBank } | { type: 'job'; index: number; job: TrainingJob };
+  { type: 'bank'; bank: FeatureBank } | { type: 'job'; index: number; job: TrainTask };
 
 export type PoolReply =
   | { type: 'ready'; detail: string }

@@ -1,10 +1,10 @@
 // Worker-thread entry of the training pool: selects the calling thread's backend for itself, then trains
-// the jobs it is sent one at a time, each exactly as the calling thread would (runTrainingJob).
+// the jobs it is sent one at a time, each exactly as the calling thread would (runTrainTask).
 import { parentPort, workerData } from 'node:worker_threads';
 import { selectBackend } from './backend/select.js';
 import type { BatchSource } from './batch-source.js';
 import type { FeatureBank } from './feature-bank.js';
-import { runTrainingJob } from './train-job.js';
+import { runTrainTask } from './train-task.js';
 import type { PoolReply, PoolRequest, PoolWorkerData } from './train-pool-protocol.js';
 import { snapshotWeights } from './weights.js';
 import { createBatchSource } from './worker-batch-source.js';
@@ -43,7 +43,7 @@ async function run(index: number, job: PoolRequest & { type: 'job' }): Promise<v
       if (Atomics.load(data.cancel, 0) === 1) controller.abort();
     };
     checkCancel();
-    const outcome = await runTrainingJob(job.job, bank, source, controller.signal, {
+    const outcome = await runTrainTask(job.job, bank, source, controller.signal, {
       onBatch: (progress) => {
         checkCancel();
         post({ type: 'batch', index, progress });

@@ -5,11 +5,11 @@ import type { FeatureBank } from './feature-bank.js';
 import { spawnModelWorker } from './spawn-worker.js';
 import {
   receiveOutcome,
-  runTrainingJob,
+  runTrainTask,
   type PostedOutcome,
-  type TrainingJob,
-  type TrainingJobOutcome,
-} from './train-job.js';
+  type TrainTask,
+  type TrainTaskOutcome,
+} from './train-task.js';
 import type { BatchProgress, EpochStats } from './train-loop.js';
 import type { PoolReply, PoolRequest, PoolWorkerData } from './train-pool-protocol.js';
 
@@ -31,7 +31,7 @@ export interface JobListeners {
   onEpoch?: (index: number, e: EpochStats) => void;
   onEvaluate?: (index: number) => void;
   /** Each outcome as it arrives (out of order in a pool); the returned list is in job order. */
-  onDone?: (index: number, outcome: TrainingJobOutcome) => void;
+  onDone?: (index: number, outcome: TrainTaskOutcome) => void;
   /** The pool's state whenever a job starts or ends (never called when the jobs run on the calling thread). */
   onState?: (state: PoolState) => void;
   /** A line worth showing, e.g. why the pool fell back to the calling thread. */
@@ -59,10 +59,10 @@ export interface RunJobsOptions extends JobListeners {
  * pooled run equals the sequential one. With jobs 1 or a single job, everything runs on the calling thread
  * as before.
  */
-export async function runTrainingJobs(
-  list: readonly TrainingJob[],
+export async function runTrainTasks(
+  list: readonly TrainTask[],
   opts: RunJobsOptions,
-): Promise<Array<TrainingJobOutcome | null>> {
+): Promise<Array<TrainTaskOutcome | null>> {
   if (opts.pool && list.length > 1) return opts.pool.run(list, opts.bank, opts);
   const width = Math.min(Math.max(1, Math.floor(opts.jobs)), list.length);
   if (width <= 1) return runHere(list, opts);
@@ -84,13 +84,13 @@ export async function runTrainingJobs(
 
 /** The trainings one after another on the calling thread. */
 export async function runHere(
-  list: readonly TrainingJob[],
+  list: readonly TrainTask[],
   opts: JobListeners & { bank: FeatureBank; source: BatchSource },
-): Promise<Array<TrainingJobOutcome | null>> {
-  const out: Array<TrainingJobOutcome | null> = list.map(() => null);
+): Promise<Array<TrainTaskOutcome | null>> {
+  const out: Array<TrainTaskOutcome | null> = list.map(() => null);
   for (const [k, job] of list.entries()) {
     opts.onStart?.(k);
-    const outcome = await runTrainingJob(job, opts.bank, opts.source, opts.signal, {
+    const outcome = await runTrainTask(job, opts.bank, opts.source, opts.signal, {
       onBatch: (p) => opts.onBatch?.(k, p),
       onEpoch: (e) => opts.onEpoch?.(k, e),
       onEvaluate: () => opts.onEvaluate?.(k),
@@ -128,7 +128,7 @@ class PoolWorker {
     worker.on('exit', (code) => fail(new Error(`training worker exited with code ${code}`)));
   }
 
-  run(index: number, job: TrainingJob, bank: FeatureBank, opts: JobListeners): Promise<PostedOutcome> {
+  run(index: number, job: TrainTask, bank: FeatureBank, opts: JobListeners): Promise<PostedOutcome> {
     return new Promise((resolve, reject) => {
       if (this.dead) return reject(this.dead);
       this.failure = reject;
@@ -195,15 +195,15 @@ export class TrainingPool {
 
   /** Trains `list` on `bank`, up to `size` at once; outcomes in list order, null for jobs never started. */
   async run(
-    list: readonly TrainingJob[],
+    list: readonly TrainTask[],
     bank: FeatureBank,
     opts: JobListeners = {},
-  ): Promise<Array<TrainingJobOutcome | null>> {
+  ): Promise<Array<TrainTaskOutcome | null>> {
     if (this.busy) throw new Error('the training pool is already running a list');
     this.busy = true;
     const { cancel } = this;
     Atomics.store(cancel, 0, 0);
-    const out: Array<TrainingJobOutcome | null> = list.map(() => null);
+    const out: Array<TrainTaskOutcome | null> = list.map(() => null);
     const queue = list.map((_, k) => k);
     const running = new Set<number>();
     let done = 0;

@@ -8,12 +8,8 @@ import { runExperiment, type ExperimentResult } from '../../../src/core/model/ex
 import { bankSpec, createFeatureBank } from '../../../src/core/model/feature-bank.js';
 import type { LayersModel } from '../../../src/core/model/tf.js';
 import { TrainEmitter } from '../../../src/core/model/train-events.js';
-import {
-  runTrainingJob,
-  type TrainingJob,
-  type TrainingJobOutcome,
-} from '../../../src/core/model/train-job.js';
-import { runTrainingJobs, TrainingPool } from '../../../src/core/model/train-pool.js';
+import { runTrainTask, type TrainTask, type TrainTaskOutcome } from '../../../src/core/model/train-task.js';
+import { runTrainTasks, TrainingPool } from '../../../src/core/model/train-pool.js';
 import { FRAMES, MELS, syntheticPlan, syntheticSet } from './synthetic.js';
 
 const LABELS = ['happy', 'sad', 'neutral'];
@@ -98,7 +94,7 @@ describe('the training pool', () => {
   it('trains a fold in a worker to the same weights and predictions as the same fold trained alone, list after list', async () => {
     const cfg = config({ epochs: 3 });
     const { bank, items } = data;
-    const job = (k: number): TrainingJob => {
+    const job = (k: number): TrainTask => {
       const train = items.filter((_, i) => i % 4 !== k);
       const test = items.filter((_, i) => i % 4 === k).map((it) => it.clip);
       return {
@@ -123,14 +119,14 @@ describe('the training pool', () => {
         keepModel: true,
       };
     };
-    const alone = await runTrainingJob(job(2), bank, new InlineBatchSource(bank), undefined);
+    const alone = await runTrainTask(job(2), bank, new InlineBatchSource(bank), undefined);
     // A second bank: the first 24 clips only, as a recipe search on a subset of the clips would make.
     const sub = createFeatureBank(items.slice(0, 24).map((it) => bankSpec(bank, it.clip)));
     const subJob = { ...job(1), train: items.slice(0, 18), test: [18, 19, 20, 21, 22, 23] };
-    const subAlone = await runTrainingJob(subJob, sub, new InlineBatchSource(sub), undefined);
+    const subAlone = await runTrainTask(subJob, sub, new InlineBatchSource(sub), undefined);
     // One pool, started once, runs both lists.
     const pool = await TrainingPool.start(2, { backend: 'wasm', batches: 'inline' });
-    const pooled: Array<TrainingJobOutcome | null> = [];
+    const pooled: Array<TrainTaskOutcome | null> = [];
     try {
       pooled.push(...(await pool.run([job(0), job(1), job(2)], bank)));
       pooled.push(...(await pool.run([subJob], sub)));
@@ -153,7 +149,7 @@ describe('the training pool', () => {
   it('stops every running training on cancel, keeps what finished, and starts no queued one', async () => {
     const cfg = config();
     const { bank, items } = data;
-    const job = (epochs: number, k: number): TrainingJob => ({
+    const job = (epochs: number, k: number): TrainTask => ({
       spec: modelSpecOf(cfg, MELS, 3, k),
       settings: {
         epochs,
@@ -174,7 +170,7 @@ describe('the training pool', () => {
       keepModel: false,
     });
     const abort = new AbortController();
-    const outcomes = await runTrainingJobs([job(1, 0), job(200, 1), job(200, 2), job(200, 3)], {
+    const outcomes = await runTrainTasks([job(1, 0), job(200, 1), job(200, 2), job(200, 3)], {
       bank,
       jobs: 2,
       backend: 'wasm',

@@ -13,7 +13,7 @@ import type { WindowPlan } from './windows.js';
  * by plain data only, so the same job can run on the calling thread or be posted to a pool worker. Its
  * seeds are in `spec` and `settings`: the result never depends on which thread runs it, or when.
  */
-export interface TrainingJob {
+export interface TrainTask {
   spec: ModelSpec;
   settings: LoopSettings;
   train: BatchItem[];
@@ -27,7 +27,7 @@ export interface TrainingJob {
 }
 
 /** What a job gives back, the same wherever it ran. */
-export interface TrainingJobOutcome {
+export interface TrainTaskOutcome {
   history: EpochStats[];
   bestEpoch: number;
   stoppedEarly: boolean;
@@ -41,7 +41,7 @@ export interface TrainingJobOutcome {
 }
 
 /** The same outcome in a form a thread can post: the model as its weights. */
-export type PostedOutcome = Omit<TrainingJobOutcome, 'model'> & { weights: WeightSnapshot | null };
+export type PostedOutcome = Omit<TrainTaskOutcome, 'model'> & { weights: WeightSnapshot | null };
 
 export interface JobCallbacks {
   onBatch?: (p: BatchProgress) => void;
@@ -51,13 +51,13 @@ export interface JobCallbacks {
 }
 
 /** Runs one job on this thread with this thread's tfjs backend. */
-export async function runTrainingJob(
-  job: TrainingJob,
+export async function runTrainTask(
+  job: TrainTask,
   bank: FeatureBank,
   source: BatchSource,
   signal: AbortSignal | undefined,
   cb: JobCallbacks = {},
-): Promise<TrainingJobOutcome> {
+): Promise<TrainTaskOutcome> {
   const result = await trainLoop({
     spec: job.spec,
     settings: job.settings,
@@ -91,7 +91,7 @@ export async function runTrainingJob(
 }
 
 /** A posted outcome back as a model on this thread: the same architecture from the spec, then its weights. */
-export function receiveOutcome(spec: ModelSpec, posted: PostedOutcome): TrainingJobOutcome {
+export function receiveOutcome(spec: ModelSpec, posted: PostedOutcome): TrainTaskOutcome {
   const { weights, ...rest } = posted;
   let model: LayersModel | null = null;
   if (weights) {
