@@ -62,6 +62,7 @@ try {
 
   const run = async (n: number) => {
     const started = performance.now();
+    const cpu = process.cpuUsage();
     const r = await trainProject({
       projectDir,
       config,
@@ -70,10 +71,13 @@ try {
       ...(n > 1 ? { batches: values.batches as 'worker' | 'inline' } : {}),
     });
     const seconds = (performance.now() - started) / 1000 - r.featureSeconds;
+    // CPU time of every thread of the process over the wall time: how many cores the run kept busy.
+    const used = process.cpuUsage(cpu);
+    const cores = (used.user + used.system) / 1e6 / (seconds + r.featureSeconds);
     const metrics = JSON.parse(
       fs.readFileSync(path.join(r.reportDir ?? '', 'metrics.json'), 'utf8'),
     ) as Record<string, unknown>;
-    return { seconds, metrics, r };
+    return { seconds, cores, metrics, r };
   };
   const one = await run(1);
   const many = await run(jobs);
@@ -95,6 +99,8 @@ try {
       jobs1_s: +one.seconds.toFixed(1),
       [`jobs${jobs}_s`]: +many.seconds.toFixed(1),
       speedup: +(one.seconds / many.seconds).toFixed(2),
+      jobs1_cores_busy: +one.cores.toFixed(2),
+      [`jobs${jobs}_cores_busy`]: +many.cores.toFixed(2),
       target_speedup: 1.6,
       identical_scores: scores(one.metrics) === scores(many.metrics),
       macro_f1: one.r.experiment.metrics ? +one.r.experiment.metrics.macro_f1.toFixed(4) : null,
