@@ -1,4 +1,4 @@
-import type { PoolProgress, TrainProgress } from '../../../common/contract.js';
+import type { EpochRecord, PoolProgress, TrainProgress } from '../../../common/contract.js';
 
 /**
  * Share of the whole job done. Folds, epochs and batches count from 0 in the engine's events; with several
@@ -62,3 +62,16 @@ export const PHASE_TEXT: Record<TrainProgress['phase'], string> = {
   final: 'Training',
   report: 'Writing the report',
 };
+
+/**
+ * The fold whose curves are shown: the latest epoch's; with folds side by side, the lowest one still
+ * training that has finished an epoch, so the chart follows one fold to its end instead of flipping
+ * between folds at every epoch.
+ */
+export function shownFold(epochs: readonly EpochRecord[], p: TrainProgress | null): number | null {
+  if (epochs.length === 0) return null;
+  const latest = epochs[epochs.length - 1].fold;
+  if (!p?.pool) return latest;
+  const running = p.pool.running.filter((f) => epochs.some((e) => e.fold === f));
+  return running.length > 0 ? Math.min(...running) : latest;
+}
