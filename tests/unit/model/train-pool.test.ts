@@ -149,7 +149,7 @@ describe('the training pool', () => {
   it('stops every running training on cancel, keeps what finished, and starts no queued one', async () => {
     const cfg = config();
     const { bank, items } = data;
-    const job = (epochs: number, k: number): TrainTask => ({
+    const job = (epochs: number, k: number, clips = items.length): TrainTask => ({
       spec: modelSpecOf(cfg, MELS, 3, k),
       settings: {
         epochs,
@@ -160,7 +160,7 @@ describe('the training pool', () => {
         labelSmoothing: 0,
         seed: k,
       },
-      train: items,
+      train: items.slice(0, clips),
       windows: { frames: FRAMES, hop: 12 },
       plan: syntheticPlan(
         items.map((it) => bankSpec(bank, it.clip)),
@@ -170,22 +170,26 @@ describe('the training pool', () => {
       keepModel: false,
     });
     const abort = new AbortController();
-    const outcomes = await runTrainTasks([job(1, 0), job(200, 1), job(200, 2), job(200, 3)], {
+    const started: number[] = [];
+    // The pool starts the longest first: the 200-epoch one and the 1-epoch one, then the two smaller ones.
+    const outcomes = await runTrainTasks([job(200, 0), job(1, 1), job(1, 2, 24), job(1, 3, 24)], {
       bank,
       jobs: 2,
       backend: 'wasm',
       source: new InlineBatchSource(bank),
       signal: abort.signal,
+      onStart: (k) => started.push(k),
       onDone: () => abort.abort(),
     });
     try {
-      expect(outcomes[0]?.cancelled).toBe(false);
-      expect(outcomes[0]?.probs).toHaveLength(3);
-      expect(outcomes[0]?.model).toBeNull();
+      expect(started).toEqual([0, 1]);
+      expect(outcomes[1]?.cancelled).toBe(false);
+      expect(outcomes[1]?.probs).toHaveLength(3);
+      expect(outcomes[1]?.model).toBeNull();
       // The long one running beside it stops early, and hands back its model for a cancelled run to keep.
-      expect(outcomes[1]?.cancelled).toBe(true);
-      expect(outcomes[1]!.history.length).toBeLessThan(200);
-      expect(outcomes[1]?.model).not.toBeNull();
+      expect(outcomes[0]?.cancelled).toBe(true);
+      expect(outcomes[0]!.history.length).toBeLessThan(200);
+      expect(outcomes[0]?.model).not.toBeNull();
       expect(outcomes.slice(2)).toEqual([null, null]);
     } finally {
       for (const o of outcomes) o?.model?.dispose();
