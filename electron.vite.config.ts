@@ -33,7 +33,9 @@ export default defineConfig({
           'batch-worker': r('./src/core/model/batch-worker.ts'),
           'train-pool-worker': r('./src/core/model/train-pool-worker.ts'),
         },
-        output: { format: 'es', entryFileNames: '[name].js' },
+        // Shared code beside the entries, not in chunks/: the engine finds its worker files next to its own
+        // module (new URL('./batch-worker.js', import.meta.url)), wherever the bundler put that module.
+        output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
       },
     },
   },
