@@ -3,6 +3,7 @@ import { openProject } from '../dataset/index.js';
 import { writeReport } from '../report/index.js';
 import { selectBackend, type BackendInfo, type BackendPreference } from './backend/select.js';
 import { createBatchSource } from './worker-batch-source.js';
+import type { BatchSource } from './batch-source.js';
 import { estimateBankFrames, loadFeatureBank } from './clip-features.js';
 import { modelSpecOf, resolveTrainConfig, type TrainConfig } from './config.js';
 import { runExperiment, type ExperimentResult } from './experiment.js';
@@ -23,7 +24,7 @@ export interface TrainProjectOptions {
   reportDir?: string;
   events?: TrainEmitter;
   signal?: AbortSignal;
-  /** 'inline' makes batches on the main thread (the worker is the default). */
+  /** 'inline' makes batches on the training's own thread (a batch worker beside it is the default). */
   batches?: 'worker' | 'inline';
   /**
    * Trainings at once (folds side by side, each in a worker thread); default: the machine's cores less
@@ -52,7 +53,8 @@ export interface TrainProjectResult {
 export async function trainProject(opts: TrainProjectOptions): Promise<TrainProjectResult> {
   const project = openProject(opts.projectDir);
   let runId: number | null = null;
-  const cleanups: Array<() => Promise<unknown>> = [];
+  let source: BatchSource | null = null;
+  let poolStart: Promise<TrainingPool | Error> | null = null;
   try {
     const labels = opts.config?.labels ?? project.settings.labelSet();
     const config = resolveTrainConfig({ ...opts.config, labels: [...labels] });
@@ -97,27 +99,24 @@ export async function trainProject(opts: TrainProjectOptions): Promise<TrainProj
       etaS: null,
       message: `features of ${clips.length} clips`,
     });
+    const trainings = trainingsOf(decision.split, clips);
     const poolPlan = planPool({
       requested: opts.jobs,
-      trainings: trainingsOf(decision.split, clips),
+      trainings,
       backend: backend.name,
       spec: modelSpecOf(config, config.featureConfig.nMels, config.labels.length, config.seed),
       batchSize: config.batchSize,
       sharedBytes: estimateBankFrames(clips, config.featureConfig) * config.featureConfig.nMels * 4,
     });
-    opts.events?.emit('message', { level: 'info', text: `pool: ${poolPlan.note}` });
+    // A run of a single training (a speaker or random split) has no pool to speak of.
+    if (trainings > 1) opts.events?.emit('message', { level: 'info', text: `pool: ${poolPlan.note}` });
     // The pool's workers start (load tfjs, set up their backend) while the features load.
-    const poolStart =
+    poolStart =
       poolPlan.jobs > 1
-        ? TrainingPool.start(poolPlan.jobs, { backend: backend.name, batches: opts.batches }).then(
-            (pool) => {
-              cleanups.push(() => pool.close());
-              return pool;
-            },
+        ? TrainingPool.start(poolPlan.jobs, { backend: backend.name, batches: opts.batches }).catch(
             (err: unknown) => (err instanceof Error ? err : new Error(String(err))),
           )
         : null;
-    cleanups.push(async () => poolStart);
     const featureStart = performance.now();
     const bank = await loadFeatureBank(clips, project.featureStore, config.featureConfig, config, (p) =>
       opts.events?.emit('progress', {
@@ -138,9 +137,9 @@ export async function trainProject(opts: TrainProjectOptions): Promise<TrainProj
         text: `training pool unavailable (${started.message}); training one fold at a time`,
       });
     // With a pool the trainings make their own batches; this thread needs a batch worker only without one.
-    const { source, note } = await createBatchSource(bank, pool ? 'inline' : (opts.batches ?? 'worker'));
-    cleanups.push(() => source.close());
-    if (note) opts.events?.emit('message', { level: 'warn', text: note });
+    const made = await createBatchSource(bank, pool ? 'inline' : (opts.batches ?? 'worker'));
+    source = made.source;
+    if (made.note) opts.events?.emit('message', { level: 'warn', text: made.note });
     const unsubscribe = opts.events?.on('epoch', (e) => project.runs.addEpoch(id, { runId: id, ...e }));
     const experiment = await runExperiment({
       clips: clips.map((c) => ({ id: c.id, file: c.path, speaker: c.speaker, label: c.label })),
@@ -249,8 +248,9 @@ export async function trainProject(opts: TrainProjectOptions): Promise<TrainProj
       });
     throw err;
   } finally {
-    // In reverse: the pool's start is awaited before the pool it started is closed.
-    for (const clean of cleanups.reverse()) await clean().catch(() => undefined);
+    await source?.close();
+    const pool = await poolStart;
+    if (pool instanceof TrainingPool) await pool.close();
     project.close();
   }
 }
