@@ -28,10 +28,14 @@ export default defineConfig({
         input: {
           index: r('./src/main/index.ts'),
           'training-process': r('./src/main/training-process.ts'),
-          // The learning engine prepares batches in a worker_thread it loads from beside its own code.
+          // The learning engine prepares batches, and trains folds side by side, in worker_threads it loads
+          // from beside its own code.
           'batch-worker': r('./src/core/model/batch-worker.ts'),
+          'train-pool-worker': r('./src/core/model/train-pool-worker.ts'),
         },
-        output: { format: 'es', entryFileNames: '[name].js' },
+        // Shared code beside the entries, not in chunks/: the engine finds its worker files next to its own
+        // module (new URL('./batch-worker.js', import.meta.url)), wherever the bundler put that module.
+        output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
       },
     },
   },

@@ -15,6 +15,8 @@ const defaults = [
   'train-speed',
   'inference',
   'train-memory',
+  'train-pool',
+  'train-pool-memory',
   'ui',
 ];
 const names = process.argv.slice(2).length ? process.argv.slice(2) : defaults;

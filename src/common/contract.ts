@@ -92,6 +92,8 @@ export interface ProjectInfo {
   /** The newest run whose model can predict: finished, or cancelled with its best model kept. */
   latestModelRunId: number | null;
   mode: 'electron' | 'web';
+  /** Trainings side by side when the Train form leaves its jobs field empty (cores less one; memory may lower it). */
+  defaultJobs: number;
 }
 
 // ---------- import ----------
@@ -156,6 +158,8 @@ export const TrainRequestSchema = z
     recipe: z.enum(RECIPE_KINDS).optional(),
     speakerNorm: z.boolean().optional(),
     backend: z.enum(['auto', 'node-gpu', 'node', 'wasm', 'cpu']).optional(),
+    /** Trainings at once (folds side by side); absent: as many as the cores (less one) and memory allow. */
+    jobs: z.number().int().min(1).max(64).optional(),
   })
   .strict();
 export type TrainRequest = z.infer<typeof TrainRequestSchema>;
@@ -179,6 +183,14 @@ export interface TrainProgress {
   etaS: number | null;
   backend: string;
   message?: string;
+  /** With trainings side by side: the folds training now (fold = folds is the final model), done, waiting. */
+  pool?: PoolProgress;
+}
+export interface PoolProgress {
+  jobs: number;
+  running: number[];
+  done: number;
+  queued: number;
 }
 export interface EpochRecord {
   fold: number;

@@ -221,19 +221,27 @@ describe('Emotion Studio in the browser (ser serve)', () => {
     await main().getByRole('spinbutton', { name: 'Epochs' }).fill('8');
     await main().getByRole('combobox', { name: 'Model size' }).selectOption('small');
     await main().getByRole('spinbutton', { name: 'Statistics branch rate' }).fill('8');
+    // empty shows the machine's default (the cores less one); two folds train side by side here
+    const jobs = main().getByRole('spinbutton', { name: 'Trainings at once' });
+    const info = await served.rpc<{ defaultJobs: number }>('project.info');
+    expect(await jobs.getAttribute('placeholder')).toBe(String(info.defaultJobs));
+    await jobs.fill('2');
     await button('Train').click();
 
     const bar = main().getByRole('progressbar', { name: 'Training progress' });
     await bar.waitFor({ timeout: 60_000 });
-    // progress advances: the bar's value or the status line (epoch, batch) changes while it runs
+    // progress advances: the bar's value or the status line (epoch and batch, or the pool) changes while it runs
     const seen = new Set<string>();
+    const pool = main().getByText(/folds? [\d, ]+(and the final model )?of 4 at once · \d done · \d waiting/);
+    let poolSeen = false;
     const until = Date.now() + 240_000;
-    while (Date.now() < until && seen.size < 3) {
+    while (Date.now() < until && (seen.size < 3 || !poolSeen)) {
       if (await main().getByText('Finished.').isVisible()) break;
+      poolSeen ||= await pool.first().isVisible();
       const value = (await bar.getAttribute('aria-valuenow').catch(() => null)) ?? '';
       const status =
         (await main()
-          .getByText(/epoch \d+ of \d+/)
+          .getByText(/epoch \d+ of \d+|at once/)
           .first()
           .textContent()
           .catch(() => null)) ?? '';
@@ -241,6 +249,8 @@ describe('Emotion Studio in the browser (ser serve)', () => {
       await page.waitForTimeout(250);
     }
     expect(seen.size).toBeGreaterThanOrEqual(2);
+    // the status line showed the pool: which folds train at once, how many are done and waiting
+    expect(poolSeen).toBe(true);
     await main()
       .getByRole('img', { name: /^Loss chart/ })
       .waitFor({ timeout: 240_000 });

@@ -1,6 +1,6 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import type { EpochRecord, TrainProgress } from '../../common/contract.js';
 import { RECIPE_DESCRIPTIONS, RECIPE_KINDS, type RecipeKind } from '../../common/options.js';
+import type { EpochRecord, PoolProgress, TrainProgress } from '../../common/contract.js';
 import { backendOption } from '../backend-option.js';
 import { comparisonLines } from '../comparison-lines.js';
 import { projectDirOf, withProjectOption } from '../project-option.js';
@@ -21,6 +21,7 @@ interface TrainCliOptions {
   members?: number;
   recipe?: RecipeKind;
   speakerNorm?: boolean;
+  jobs?: number;
   backend?: 'auto' | 'node-gpu' | 'node' | 'wasm' | 'cpu';
   out?: string;
   report?: string;
@@ -60,17 +61,31 @@ function foldName(p: { phase?: TrainProgress['phase']; fold: number; folds: numb
   return p.folds > 1 ? `fold ${p.fold + 1}/${p.folds}` : 'train';
 }
 
+/** "training folds 3,4 (2 at once), 2 done, 5 waiting", or "training fold 10 + final ...". */
+function poolText(pool: PoolProgress, folds: number): string {
+  const numbers = pool.running.filter((f) => f < folds).map((f) => f + 1);
+  const parts = [
+    ...(numbers.length > 0 ? [`fold${numbers.length > 1 ? 's' : ''} ${numbers.join(',')}`] : []),
+    ...(pool.running.some((f) => f >= folds) ? ['final'] : []),
+  ];
+  return `training ${parts.join(' + ') || '-'} (${pool.jobs} at once), ${pool.done} done, ${pool.queued} waiting`;
+}
+
 /** One status line, redrawn in place on a terminal. */
 function statusLine(p: TrainProgress): string {
   if (p.phase === 'features' || p.phase === 'report') return p.message ?? p.phase;
-  if (p.phase === 'evaluating') return `${foldName(p)}: predicting the held-out speakers`;
+  // With folds side by side the pool and the run's ETA lead: the fold numbers after them are one fold's.
+  const head = p.pool && p.folds > 1 ? [poolText(p.pool, p.folds), `ETA ${duration(p.etaS)}`] : [];
+  if (p.phase === 'evaluating')
+    return [...head, `${foldName(p)}: predicting the held-out speakers`].join(' | ');
   const parts = [
+    ...head,
     `${foldName(p)} ep ${p.epoch + 1}/${p.epochs} b ${p.batch + 1}/${p.batches}`,
     `loss ${num(p.loss)} acc ${num(p.accuracy, 2)}`,
     `val ${num(p.valLoss)} acc ${num(p.valAccuracy, 2)} F1 ${num(p.valMacroF1, 2)}`,
     `lr ${p.lr === null ? '--' : p.lr.toExponential(1)}`,
     `${p.clipsPerS === null ? '--' : Math.round(p.clipsPerS)} clips/s`,
-    `ETA ${duration(p.etaS)}`,
+    ...(head.length > 0 ? [] : [`ETA ${duration(p.etaS)}`]),
   ];
   return parts.join(' | ');
 }
@@ -125,6 +140,12 @@ export function register(program: Command): void {
       ).choices([...RECIPE_KINDS]),
     )
     .option('--no-speaker-norm', "don't standardise each speaker's clips by that speaker's own statistics")
+    .option(
+      '--jobs <n>',
+      'trainings at once: folds train side by side, each on a core (default: the cores less one, as many as ' +
+        'memory allows; the scores are the same for any value)',
+      integer('--jobs', 1),
+    )
     .addOption(backendOption())
     .option('--out <dir>', 'model folder (default: <project>/models/run-<id>)')
     .option('--report <dir>', 'report folder (default: <project>/reports/run-<id>)')
@@ -202,6 +223,7 @@ export function register(program: Command): void {
           projectDir: projectDirOf(opts),
           config,
           backend: opts.backend,
+          jobs: opts.jobs,
           modelDir: opts.out,
           reportDir: opts.report,
           events,

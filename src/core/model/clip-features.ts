@@ -27,6 +27,12 @@ export async function computeClipFeatures(file: string, cfg: FeatureConfig): Pro
   return logMelSpectrogram(audio.samples, cfg);
 }
 
+/** Frames a bank of these clips will hold, from their durations (4 s for a clip without one). */
+export function estimateBankFrames(clips: readonly FeatureClip[], cfg: FeatureConfig): number {
+  const framesPerS = cfg.sampleRate / cfg.hopLength;
+  return clips.reduce((n, c) => n + Math.ceil((c.durationS ?? 4) * framesPerS) + 2, 0);
+}
+
 /**
  * Makes sure every clip's log-mel is in the cache (computing the missing ones once, keyed by content hash
  * and feature config), then copies them, trimmed and floored (prepareLogMel), into one compact bank in
@@ -55,8 +61,7 @@ export async function loadFeatureBank(
   }
   if (pending.length > 0) store.putMany(pending.splice(0));
 
-  const framesPerS = cfg.sampleRate / cfg.hopLength;
-  const estimate = clips.reduce((n, c) => n + Math.ceil((c.durationS ?? 4) * framesPerS) + 2, 0);
+  const estimate = estimateBankFrames(clips, cfg);
   const builder = new FeatureBankBuilder(cfg.nMels, estimate * 1.01);
   const chunk = 256;
   for (let start = 0; start < clips.length; start += chunk) {

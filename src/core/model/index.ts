@@ -20,6 +20,15 @@ export {
   type LoopSettings,
 } from './train-loop.js';
 export { planFolds, type PlannedFold } from './folds.js';
+export {
+  runTrainTasks,
+  TrainingPool,
+  type PoolState,
+  type RunJobsOptions,
+  type JobListeners,
+} from './train-pool.js';
+export { runTrainTask, type TrainTask, type TrainTaskOutcome } from './train-task.js';
+export { planPool, estimateJobMemory, type PoolPlan } from './pool-size.js';
 export { decideSplit, TrainRefusal, RANDOM_SPLIT_WARNING } from './refusals.js';
 export {
   saveModelFolder,

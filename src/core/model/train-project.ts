@@ -5,12 +5,14 @@ import { selectBackend, type BackendInfo, type BackendPreference } from './backe
 import { createBatchSource } from './worker-batch-source.js';
 import { comparisonOf } from './recipe/comparison.js';
 import { runRecipe, type RecipeResult } from './recipe/run-recipe.js';
-import { loadFeatureBank } from './clip-features.js';
-import { resolveTrainConfig, type TrainConfig } from './config.js';
+import { estimateBankFrames, loadFeatureBank } from './clip-features.js';
+import { modelSpecOf, resolveTrainConfig, type TrainConfig } from './config.js';
 import type { ExperimentResult } from './experiment.js';
 import { saveModelFolder } from './model-files.js';
 import { MODEL_FORMAT, type StudioModelMeta } from './model-meta.js';
+import { planPool } from './pool-size.js';
 import { decideSplit } from './refusals.js';
+import { TrainingPool } from './train-pool.js';
 import { configTable, datasetSummary, toFoldCurves } from './run-report.js';
 import type { TrainEmitter } from './train-events.js';
 
@@ -23,8 +25,13 @@ export interface TrainProjectOptions {
   reportDir?: string;
   events?: TrainEmitter;
   signal?: AbortSignal;
-  /** 'inline' makes batches on the main thread (the worker is the default). */
+  /** 'inline' makes batches on the training's own thread (a batch worker beside it is the default). */
   batches?: 'worker' | 'inline';
+  /**
+   * Trainings at once (folds side by side, each in a worker thread); default: the machine's cores less
+   * one, as many as memory allows (see planPool). The results are the same for any value.
+   */
+  jobs?: number;
 }
 
 export interface TrainProjectResult {
@@ -49,6 +56,7 @@ export interface TrainProjectResult {
 export async function trainProject(opts: TrainProjectOptions): Promise<TrainProjectResult> {
   const project = openProject(opts.projectDir);
   let runId: number | null = null;
+  let poolStart: Promise<TrainingPool | Error> | null = null;
   try {
     const labels = opts.config?.labels ?? project.settings.labelSet();
     const config = resolveTrainConfig({ ...opts.config, labels: [...labels] });
@@ -93,6 +101,24 @@ export async function trainProject(opts: TrainProjectOptions): Promise<TrainProj
       etaS: null,
       message: `features of ${clips.length} clips`,
     });
+    const trainings = trainingsOf(decision.split, clips);
+    const poolPlan = planPool({
+      requested: opts.jobs,
+      trainings,
+      backend: backend.name,
+      spec: modelSpecOf(config, config.featureConfig.nMels, config.labels.length, config.seed),
+      batchSize: config.batchSize,
+      sharedBytes: estimateBankFrames(clips, config.featureConfig) * config.featureConfig.nMels * 4,
+    });
+    // A run of a single training (a speaker or random split) has no pool to speak of.
+    if (trainings > 1) opts.events?.emit('message', { level: 'info', text: `pool: ${poolPlan.note}` });
+    // The pool's workers start (load tfjs, set up their backend) while the features load.
+    poolStart =
+      poolPlan.jobs > 1
+        ? TrainingPool.start(poolPlan.jobs, { backend: backend.name, batches: opts.batches }).catch(
+            (err: unknown) => (err instanceof Error ? err : new Error(String(err))),
+          )
+        : null;
     const featureStart = performance.now();
     const bank = await loadFeatureBank(clips, project.featureStore, config.featureConfig, config, (p) =>
       opts.events?.emit('progress', {
@@ -105,13 +131,21 @@ export async function trainProject(opts: TrainProjectOptions): Promise<TrainProj
       }),
     );
     const featureSeconds = (performance.now() - featureStart) / 1000;
+    const started = await poolStart;
+    const pool = started instanceof TrainingPool ? started : null;
+    if (started instanceof Error)
+      opts.events?.emit('message', {
+        level: 'warn',
+        text: `training pool unavailable (${started.message}); training one fold at a time`,
+      });
     const unsubscribe = opts.events?.on('epoch', (e) => project.runs.addEpoch(id, { runId: id, ...e }));
     const recipe = await runRecipe({
       clips: clips.map((c) => ({ id: c.id, file: c.path, speaker: c.speaker, label: c.label })),
       bank,
       config: { ...config, split: decision.split },
+      // With a pool the trainings make their own batches; this thread needs a batch worker only without one.
       sourceFor: async (b) => {
-        const { source, note } = await createBatchSource(b, opts.batches ?? 'worker');
+        const { source, note } = await createBatchSource(b, pool ? 'inline' : (opts.batches ?? 'worker'));
         if (note) opts.events?.emit('message', { level: 'warn', text: note });
         return source;
       },
@@ -119,6 +153,9 @@ export async function trainProject(opts: TrainProjectOptions): Promise<TrainProj
       runId: id,
       events: opts.events,
       signal: opts.signal,
+      jobs: pool?.size ?? 1,
+      pool: pool ?? undefined,
+      backendName: backend.name,
     });
     unsubscribe?.();
     const experiment = recipe.experiment;
@@ -224,6 +261,16 @@ export async function trainProject(opts: TrainProjectOptions): Promise<TrainProj
       });
     throw err;
   } finally {
+    const pool = await poolStart;
+    if (pool instanceof TrainingPool) await pool.close();
     project.close();
   }
+}
+
+/** How many trainings a split makes: one per fold plus the final model for loso and kfold, else one. */
+function trainingsOf(split: string, clips: ReadonlyArray<{ speaker: string }>): number {
+  const speakers = new Set(clips.map((c) => c.speaker)).size;
+  if (split === 'loso') return speakers + 1;
+  const k = /^kfold:(\d+)$/.exec(split);
+  return k ? Math.min(Number(k[1]), speakers) + 1 : 1;
 }

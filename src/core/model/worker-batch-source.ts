@@ -1,28 +1,9 @@
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { FeatureBank } from './feature-bank.js';
 import type { BatchSource } from './batch-source.js';
 import type { BatchItem, TrainBatch, TrainBatchPlan } from './train-batch.js';
 import type { WorkerReply, WorkerRequest } from './batch-worker-protocol.js';
-
-/**
- * Spawns the batch worker next to this file. From a build it is the compiled .js beside this one. From
- * TypeScript sources (tsx, vitest) it is the .ts file, which a worker can only load once tsx's loader is
- * registered inside it: `execArgv: ['--import', 'tsx']` starts the worker but does not make it resolve
- * .ts (Node 20), so a two-line bootstrap registers tsx's API and then imports the worker module.
- */
-function spawnBatchWorker(bank: FeatureBank): Worker {
-  const fromSource = import.meta.url.endsWith('.ts');
-  if (!fromSource) return new Worker(new URL('./batch-worker.js', import.meta.url), { workerData: { bank } });
-  const workerUrl = new URL('./batch-worker.ts', import.meta.url).href;
-  const tsxApi = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api')).href.replace(
-    /\.cjs$/,
-    '.mjs',
-  );
-  const bootstrap = `(async () => { const { register } = await import(${JSON.stringify(tsxApi)}); register(); await import(${JSON.stringify(workerUrl)}); })().catch((e) => { throw e; });`;
-  return new Worker(bootstrap, { eval: true, workerData: { bank } });
-}
+import { spawnModelWorker } from './spawn-worker.js';
 
 /** Makes batches on the second core: the wasm backend is single-threaded, so this work is then free. */
 export class WorkerBatchSource implements BatchSource {
@@ -36,7 +17,7 @@ export class WorkerBatchSource implements BatchSource {
   private failure: Error | null = null;
 
   constructor(bank: FeatureBank) {
-    this.worker = spawnBatchWorker(bank);
+    this.worker = spawnModelWorker('batch-worker', { bank });
     this.worker.on('message', (msg: WorkerReply) => {
       const p = this.pending.get(msg.id);
       if (!p) return;

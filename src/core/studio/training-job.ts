@@ -56,6 +56,7 @@ export const runTrainingJob: TrainingRunner = async (spec, post, signal) => {
       projectDir: spec.projectDir,
       config: configOf(spec.request),
       backend: spec.request.backend ?? 'auto',
+      jobs: spec.request.jobs,
       events,
       signal,
     });

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { CANONICAL_LABELS } from '../../../common/labels.js';
 import type { DatasetStats } from '../../../common/contract.js';
 import type { Project } from '../../dataset/project.js';
+import { defaultPoolJobs } from '../../model/pool-jobs.js';
 import { latestUsableModelRunId } from '../run-views.js';
 import type { Handlers } from './types.js';
 
@@ -27,6 +28,7 @@ export const projectHandlers: Pick<Handlers, 'project.info' | 'dataset.stats' | 
     stats: datasetStats(ctx.project),
     latestModelRunId: latestUsableModelRunId(ctx.project),
     mode: ctx.mode,
+    defaultJobs: defaultPoolJobs(),
   }),
   'dataset.stats': (ctx) => datasetStats(ctx.project),
   'labels.set': (ctx, p) => {
