@@ -108,7 +108,12 @@ export async function trainProject(opts: TrainProjectOptions): Promise<TrainProj
       backend: backend.name,
       spec: modelSpecOf(config, config.featureConfig.nMels, config.labels.length, config.seed),
       batchSize: config.batchSize,
-      sharedBytes: estimateBankFrames(clips, config.featureConfig) * config.featureConfig.nMels * 4,
+      // With per-speaker standardisation the CNN trains on a standardised copy of the bank.
+      sharedBytes:
+        estimateBankFrames(clips, config.featureConfig) *
+        config.featureConfig.nMels *
+        4 *
+        (config.speakerNorm ? 2 : 1),
     });
     // A run of a single training (a speaker or random split) has no pool to speak of.
     if (trainings > 1) opts.events?.emit('message', { level: 'info', text: `pool: ${poolPlan.note}` });

@@ -5,7 +5,7 @@ import { selectBackend } from '../../../src/core/model/backend/select.js';
 import { InlineBatchSource } from '../../../src/core/model/batch-source.js';
 import { resolveTrainConfig, type TrainConfig } from '../../../src/core/model/config.js';
 import { bankSpec, createFeatureBank, type FeatureBank } from '../../../src/core/model/feature-bank.js';
-import { chooseRecipes } from '../../../src/core/model/recipe/auto-choice.js';
+import { AUTO_MARGIN, chooseRecipes, pickRecipe } from '../../../src/core/model/recipe/auto-choice.js';
 import { classicRows } from '../../../src/core/model/recipe/classic-folds.js';
 import { runRecipe, type RecipeResult } from '../../../src/core/model/recipe/run-recipe.js';
 import { speakerNormalisedBank } from '../../../src/core/model/speaker-norm.js';
@@ -126,6 +126,12 @@ describe('speakerNormalisedBank', () => {
 });
 
 describe("'auto'", () => {
+  it('leaves the default only for a recipe that beats it by more than the margin in the inner folds', () => {
+    expect(pickRecipe({ fusion: 0.8, cnn: 0.815, classic: 0.79 })).toBe('fusion');
+    expect(pickRecipe({ fusion: 0.8, cnn: 0.79, classic: 0.83 })).toBe('classic');
+    expect(pickRecipe({ fusion: 0.8, cnn: 0.8 + AUTO_MARGIN / 2, classic: 0.7 })).toBe('fusion');
+  });
+
   it('never lets the outer fold’s test speaker sway its choice', async () => {
     const choose = async (scramble: boolean) => {
       const { bank, clips } = corpus();
