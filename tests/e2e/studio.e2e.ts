@@ -279,9 +279,10 @@ describe('Emotion Studio in the browser (ser serve)', () => {
     await expect.poll(() => compared.getByRole('row').count()).toBe(4);
     const detail = await served.rpc<RunDetail>('runs.get', { id: runs[0].id });
     const rows = await compared.getByRole('row').allTextContents();
-    expect(rows[1]).toContain('in use');
-    expect(rows[1]).toContain(detail.metrics!.macro_f1.toFixed(3));
-    expect(rows[3]).toMatch(/^Classic baseline/);
+    expect(rows[1]).toMatch(/^CNN/);
+    expect(rows[2]).toMatch(/^Classic baseline\s*· in use/);
+    expect(rows[2]).toContain(detail.metrics!.macro_f1.toFixed(3));
+    expect(rows[3]).toMatch(/^Fusion/);
 
     // a cell lists its clips, which open in Review: a confusion (off the diagonal) if the model made one
     const labels = await cells.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));

@@ -5,7 +5,7 @@ import {
   type FeatureConfig,
   type ShortClipFill,
 } from '../features/index.js';
-import type { RecipeKind } from '../../common/options.js';
+import { DEFAULT_RECIPE, type RecipeKind } from '../../common/options.js';
 import type { HeadKind, ModelSize, ModelSpec } from './cnn.js';
 import type { InstanceMode } from './input-norm.js';
 import type { StopMonitor } from './early-stopping.js';
@@ -127,7 +127,7 @@ export const DEFAULT_TRAIN_CONFIG: TrainConfig = {
   featureConfig: { ...DEFAULT_FEATURE_CONFIG },
   augmentConfig: { ...DEFAULT_AUGMENT },
   // Chosen on all five development corpora at once (bench/accuracy.ts; DESIGN-NOTES.md has the table).
-  recipe: 'fusion',
+  recipe: DEFAULT_RECIPE,
   speakerNorm: true,
 };
 

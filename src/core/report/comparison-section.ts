@@ -1,5 +1,5 @@
 import type { RecipeComparison } from '../../common/contract.js';
-import { RECIPE_DESCRIPTIONS } from '../../common/options.js';
+import { FIXED_RECIPES, RECIPE_DESCRIPTIONS } from '../../common/options.js';
 import { escapeXml, formatScore } from './format.js';
 
 const NAMES = { fusion: 'Fusion (CNN + classic)', cnn: 'CNN', classic: 'Classic baseline' } as const;
@@ -25,13 +25,13 @@ export function comparisonSection(c: RecipeComparison | undefined, labels: reado
     c.choices.length === 0
       ? ''
       : `<table><caption>Recipe chosen in each fold, by an inner cross-validation on that fold's training speakers only</caption>
-<tr><th scope="col">Fold</th><th scope="col">Test speakers</th><th scope="col">Chosen</th><th scope="col">Inner macro F1 (fusion / CNN / classic)</th></tr>
+<tr><th scope="col">Fold</th><th scope="col">Test speakers</th><th scope="col">Chosen</th><th scope="col">Inner macro F1 (CNN / classic / fusion)</th></tr>
 ${c.choices
   .map(
     (ch) =>
       `<tr><td>${ch.fold + 1}</td><td>${escapeXml(ch.testSpeakers.join(', '))}</td><td>${escapeXml(ch.chosen)}</td><td>${
         ch.inner
-          ? (['fusion', 'cnn', 'classic'] as const).map((k) => formatScore(ch.inner?.[k] ?? 0)).join(' / ')
+          ? FIXED_RECIPES.map((k) => formatScore(ch.inner?.[k] ?? 0)).join(' / ')
           : escapeXml(ch.reason)
       }</td></tr>`,
   )

@@ -94,8 +94,8 @@ describe.runIf(hasEmoDb)('training on six EmoDB speakers (happy, sad, neutral)',
     const metrics = JSON.parse(fs.readFileSync(path.join(result.reportDir!, 'metrics.json'), 'utf8'));
     expect(metrics.macro_f1).toBeCloseTo(result.recipe.metrics!.macro_f1, 9);
     expect(fs.existsSync(path.join(result.reportDir!, 'report.html'))).toBe(true);
-    // The default recipe travels with the model: fusion, per-speaker standardisation, the classic model.
-    expect(meta.recipe.kind).toBe('fusion');
+    // The default recipe travels with the model: the classic baseline, per-speaker standardisation, the CNN beside it.
+    expect(meta.recipe.kind).toBe('classic');
     expect(meta.recipe.speakerNorm).toBe(true);
     expect(meta.recipe.populationBands.mean).toHaveLength(64);
     expect(meta.recipe.classic.logistic.classes).toBe(3);
@@ -115,11 +115,14 @@ describe.runIf(hasEmoDb)('training on six EmoDB speakers (happy, sad, neutral)',
       ]),
     );
     expect(byModel.classic).toBeCloseTo(classic.macro_f1, 9);
+    expect(byModel.classic).toBeCloseTo(result.recipe.metrics!.macro_f1, 9);
     expect(byModel.cnn).toBeCloseTo(cnn.macro_f1, 9);
-    expect(byModel.fusion).toBeCloseTo(result.recipe.metrics!.macro_f1, 9);
+    expect(byModel.fusion).toBeCloseTo(result.recipe.sideMetrics.fusion!.macro_f1, 9);
     const html = fs.readFileSync(path.join(result.reportDir!, 'report.html'), 'utf8');
     expect(html).toContain('CNN beside the classic baseline');
-    expect(html).toMatch(new RegExp(`Classic baseline</th><td>${classic.macro_f1.toFixed(3)}</td>`));
+    expect(html).toMatch(
+      new RegExp(`Classic baseline <b>\\(this run\\)</b></th><td>${classic.macro_f1.toFixed(3)}</td>`),
+    );
   });
 
   it('a cancelled run stops after the current batch, keeps its best model and is recorded as cancelled', async () => {
@@ -171,11 +174,11 @@ describe.runIf(hasEmoDb)('training on six EmoDB speakers (happy, sad, neutral)',
     expect(out.skipped).toBeGreaterThan(0); // the angry clips: not a label of the model
     expect(out.macro_f1).toBeGreaterThan(0.4);
     expect(out.comparison.models.map((m: { model: string }) => m.model)).toEqual([
-      'fusion',
       'cnn',
       'classic',
+      'fusion',
     ]);
-    expect(out.comparison.models[0].macro_f1).toBeCloseTo(out.macro_f1, 9);
+    expect(out.comparison.models[1].macro_f1).toBeCloseTo(out.macro_f1, 9);
     expect(fs.existsSync(path.join(root, 'eval', 'report.html'))).toBe(true);
   });
 

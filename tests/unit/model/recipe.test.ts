@@ -127,9 +127,9 @@ describe('speakerNormalisedBank', () => {
 
 describe("'auto'", () => {
   it('leaves the default only for a recipe that beats it by more than the margin in the inner folds', () => {
-    expect(pickRecipe({ fusion: 0.8, cnn: 0.815, classic: 0.79 })).toBe('fusion');
-    expect(pickRecipe({ fusion: 0.8, cnn: 0.79, classic: 0.83 })).toBe('classic');
-    expect(pickRecipe({ fusion: 0.8, cnn: 0.8 + AUTO_MARGIN / 2, classic: 0.7 })).toBe('fusion');
+    expect(pickRecipe({ classic: 0.8, cnn: 0.815, fusion: 0.79 })).toBe('classic');
+    expect(pickRecipe({ classic: 0.8, cnn: 0.79, fusion: 0.83 })).toBe('fusion');
+    expect(pickRecipe({ classic: 0.8, cnn: 0.8 + AUTO_MARGIN / 2, fusion: 0.7 })).toBe('classic');
   });
 
   it('never lets the outer fold’s test speaker sway its choice', async () => {
@@ -197,7 +197,7 @@ describe("'auto'", () => {
       },
       new Map([[0, two.flatMap((c, i) => (c.speaker === 's1' ? [i] : []))]]),
     );
-    expect(choices[0].chosen).toBe('fusion');
+    expect(choices[0].chosen).toBe('classic');
     expect(choices[0].inner).toBeNull();
     expect(choices[0].reason).toMatch(/2 training speakers: too few for an inner split/);
   });

@@ -1,3 +1,4 @@
+import { DEFAULT_RECIPE } from '../../../common/options.js';
 import { computeMetrics } from '../../metrics/index.js';
 import { runExperiment, type ExperimentInput } from '../experiment.js';
 import type { ClassicData } from './classic-folds.js';
@@ -8,7 +9,7 @@ export const MIN_INNER_SPEAKERS = 3;
 /** Inner folds: three speaker groups (leave-one-speaker-out when there are exactly three speakers). */
 export const INNER_FOLDS = 3;
 /** What 'auto' keeps where it cannot choose: the default recipe. */
-export const AUTO_FALLBACK: FixedRecipe = 'fusion';
+export const AUTO_FALLBACK: FixedRecipe = DEFAULT_RECIPE;
 /**
  * How much better than the default another recipe must score in the inner folds to be chosen. Inner scores
  * of a few speakers are noisy (seed-to-seed spread of about 0.02 on these corpora), and the default was
@@ -31,7 +32,7 @@ export interface FoldChoice {
 
 /** The recipe the inner scores choose: the best, unless it beats the default by no more than AUTO_MARGIN. */
 export function pickRecipe(inner: Record<FixedRecipe, number>): FixedRecipe {
-  const best = FIXED_RECIPES.reduce((b, r) => (inner[r] > inner[b] ? r : b));
+  const best = FIXED_RECIPES.reduce((b, r) => (inner[r] > inner[b] ? r : b), AUTO_FALLBACK);
   return inner[best] - inner[AUTO_FALLBACK] > AUTO_MARGIN ? best : AUTO_FALLBACK;
 }
 
@@ -87,7 +88,6 @@ export async function chooseRecipes(
     const inner_ = Object.fromEntries(
       FIXED_RECIPES.map((r) => [r, computeMetrics(side[r], labels).macro_f1]),
     ) as Record<FixedRecipe, number>;
-    const best = FIXED_RECIPES.reduce((b, r) => (inner_[r] > inner_[b] ? r : b));
     const chosen = pickRecipe(inner_);
     choices.push({
       fold,
@@ -96,7 +96,7 @@ export async function chooseRecipes(
       inner: inner_,
       innerSplit,
       reason:
-        chosen === best
+        chosen !== AUTO_FALLBACK || FIXED_RECIPES.every((r) => inner_[r] <= inner_[AUTO_FALLBACK])
           ? `best inner macro F1 over ${speakers.size} training speakers`
           : `no recipe beat the default by more than ${AUTO_MARGIN} in the inner folds`,
     });

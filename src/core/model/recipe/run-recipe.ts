@@ -123,8 +123,11 @@ function majority(chosen: readonly FixedRecipe[]): FixedRecipe {
   if (chosen.length === 0) return AUTO_FALLBACK;
   const counts = new Map<FixedRecipe, number>();
   for (const c of chosen) counts.set(c, (counts.get(c) ?? 0) + 1);
-  // Ties go to the earlier recipe in FIXED_RECIPES (the default first).
-  return FIXED_RECIPES.reduce((best, r) => ((counts.get(r) ?? 0) > (counts.get(best) ?? 0) ? r : best));
+  // Ties go to the default.
+  return FIXED_RECIPES.reduce(
+    (best, r) => ((counts.get(r) ?? 0) > (counts.get(best) ?? 0) ? r : best),
+    AUTO_FALLBACK,
+  );
 }
 
 function describeChoice(c: FoldChoice): string {

@@ -1,11 +1,9 @@
-import type { RecipeKind } from '../../../common/options.js';
+import { type FixedRecipe } from '../../../common/options.js';
 import type { PredictionRow } from '../../metrics/index.js';
 import { argMax } from '../validation.js';
 import { classicProbsOf, fitClassicOn, type ClassicData } from './classic-folds.js';
 
-/** The recipes a run can score with; 'auto' picks one of these per fold. */
-export type FixedRecipe = Exclude<RecipeKind, 'auto'>;
-export const FIXED_RECIPES: readonly FixedRecipe[] = ['fusion', 'cnn', 'classic'];
+export { FIXED_RECIPES, type FixedRecipe } from '../../../common/options.js';
 
 export type RecipePredictions = Record<FixedRecipe, PredictionRow[]>;
 
