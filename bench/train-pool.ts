@@ -83,7 +83,16 @@ try {
   const many = await run(jobs);
   // The scores, not what tells the runs apart (their time, folders and config table).
   const scores = (m: Record<string, unknown>) =>
-    JSON.stringify([m.accuracy, m.macro_f1, m.uar, m.per_class, m.confusion, m.per_speaker, m.per_fold]);
+    JSON.stringify([
+      m.accuracy,
+      m.macro_f1,
+      m.uar,
+      m.per_class,
+      m.confusion,
+      m.per_speaker,
+      m.per_fold,
+      m.comparison,
+    ]);
   console.log(
     JSON.stringify({
       bench: 'train-pool',
@@ -103,7 +112,8 @@ try {
       [`jobs${jobs}_cores_busy`]: +many.cores.toFixed(2),
       target_speedup: 1.6,
       identical_scores: scores(one.metrics) === scores(many.metrics),
-      macro_f1: one.r.experiment.metrics ? +one.r.experiment.metrics.macro_f1.toFixed(4) : null,
+      macro_f1: one.r.recipe.metrics ? +one.r.recipe.metrics.macro_f1.toFixed(4) : null,
+      cnn_macro_f1: one.r.experiment.metrics ? +one.r.experiment.metrics.macro_f1.toFixed(4) : null,
       load_before: loadBefore,
       load_after: load(),
     }),
