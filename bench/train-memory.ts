@@ -6,12 +6,13 @@ import { DEFAULT_FEATURE_CONFIG } from '../src/core/features/index.js';
 import { selectBackend } from '../src/core/model/backend/select.js';
 import { DEFAULT_TRAIN_CONFIG, augmentConfigOf, modelSpecOf } from '../src/core/model/config.js';
 import { classWeights } from '../src/core/model/experiment.js';
-import { FeatureBankBuilder, bankSpec } from '../src/core/model/feature-bank.js';
+import { bankSpec } from '../src/core/model/feature-bank.js';
 import { fitInputNorm } from '../src/core/model/input-norm.js';
 import { tf } from '../src/core/model/tf.js';
 import { trainLoop } from '../src/core/model/train-loop.js';
 import { createBatchSource } from '../src/core/model/worker-batch-source.js';
 import { createRng } from '../src/core/util/random.js';
+import { peakRssSampler, syntheticCorpus } from './support/synthetic-corpus.js';
 
 const { values } = parseArgs({
   options: { clips: { type: 'string', default: '10000' }, epochs: { type: 'string', default: '1' } },
@@ -20,37 +21,13 @@ const clips = Number(values.clips);
 const cfg = { ...DEFAULT_TRAIN_CONFIG, epochs: Number(values.epochs) };
 const mels = DEFAULT_FEATURE_CONFIG.nMels;
 
-let peak = 0;
-const sample = () => {
-  peak = Math.max(peak, process.memoryUsage.rss());
-};
-const timer = setInterval(sample, 50);
+const rss = peakRssSampler();
 
 const backend = await selectBackend('auto');
 const started = performance.now();
 const rng = createRng(7);
-// Clips of 1 to 5 s (101..501 frames): three classes with a class-specific band over speech-like noise.
-const lengths = Array.from({ length: clips }, () => 101 + rng.int(401));
-const builder = new FeatureBankBuilder(
-  mels,
-  lengths.reduce((a, b) => a + b, 0),
-);
-const labels: number[] = [];
-for (let i = 0; i < clips; i++) {
-  const frames = lengths[i];
-  const label = i % 3;
-  const data = new Float32Array(frames * mels);
-  const level = rng.uniform(-50, -20);
-  for (let t = 0; t < frames; t++) {
-    for (let b = 0; b < mels; b++)
-      data[t * mels + b] =
-        level - 0.4 * b + (b >= label * 12 && b < label * 12 + 6 ? 15 : 0) + 6 * rng.normal();
-  }
-  builder.add({ frames, bins: mels, data });
-  labels.push(label);
-}
-const bank = builder.build();
-sample();
+const { bank, labels } = syntheticCorpus(clips, mels, rng);
+rss.sample();
 const order = rng.shuffle(Array.from({ length: clips }, (_, i) => i));
 const nVal = Math.round(clips * 0.15);
 const val = order.slice(0, nVal);
@@ -94,8 +71,8 @@ const result = await trainLoop({
   source,
 });
 await source.close();
-clearInterval(timer);
-sample();
+rss.stop();
+rss.sample();
 const last = result.history[result.history.length - 1];
 console.log(
   JSON.stringify({
@@ -105,7 +82,7 @@ console.log(
     clips,
     feature_mb: +(bank.data.byteLength / 2 ** 20).toFixed(0),
     epochs: result.history.length,
-    peak_rss_mb: Math.round(peak / 2 ** 20),
+    peak_rss_mb: Math.round(rss.peak() / 2 ** 20),
     limit_mb: 2048,
     tensors_leaked: tf.memory().numTensors - tensorsBefore - result.model.weights.length,
     val_accuracy: last?.valAccuracy ?? null,

@@ -8,9 +8,9 @@ import { selectBackend } from '../src/core/model/backend/select.js';
 import { InlineBatchSource } from '../src/core/model/batch-source.js';
 import { modelSpecOf, resolveTrainConfig } from '../src/core/model/config.js';
 import { runExperiment } from '../src/core/model/experiment.js';
-import { FeatureBankBuilder } from '../src/core/model/feature-bank.js';
 import { estimateJobMemory } from '../src/core/model/pool-size.js';
 import { createRng } from '../src/core/util/random.js';
+import { peakRssSampler, syntheticCorpus } from './support/synthetic-corpus.js';
 
 const { values } = parseArgs({
   options: {
@@ -26,36 +26,21 @@ const speakers = ['a', 'b', 'c', 'd', 'e'];
 const mels = DEFAULT_FEATURE_CONFIG.nMels;
 const config = resolveTrainConfig({ labels, split: 'kfold:5', epochs: Number(values.epochs) });
 
-let peak = 0;
-const sample = () => {
-  peak = Math.max(peak, process.memoryUsage.rss());
-};
-const timer = setInterval(sample, 50);
+const rss = peakRssSampler();
 
 const backend = await selectBackend('auto');
 const started = performance.now();
 const rng = createRng(11);
-const lengths = Array.from({ length: clips }, () => 101 + rng.int(401));
-const builder = new FeatureBankBuilder(
-  mels,
-  lengths.reduce((a, b) => a + b, 0),
-);
-const rows = [];
-for (let i = 0; i < clips; i++) {
-  const frames = lengths[i];
-  const label = i % 3;
-  const data = new Float32Array(frames * mels);
-  const level = rng.uniform(-50, -20);
-  for (let t = 0; t < frames; t++)
-    for (let b = 0; b < mels; b++)
-      data[t * mels + b] =
-        level - 0.4 * b + (b >= label * 12 && b < label * 12 + 6 ? 15 : 0) + 6 * rng.normal();
-  builder.add({ frames, bins: mels, data });
-  rows.push({ id: i + 1, file: `c${i}.wav`, speaker: speakers[i % speakers.length], label: labels[label] });
-}
-const bank = builder.build();
-sample();
-const before = peak;
+const corpus = syntheticCorpus(clips, mels, rng);
+const bank = corpus.bank;
+const rows = corpus.labels.map((label, i) => ({
+  id: i + 1,
+  file: `c${i}.wav`,
+  speaker: speakers[i % speakers.length],
+  label: labels[label],
+}));
+rss.sample();
+const before = rss.peak();
 const estimate = estimateJobMemory(modelSpecOf(config, mels, labels.length, 0), config.batchSize);
 const result = await runExperiment({
   clips: rows,
@@ -66,8 +51,8 @@ const result = await runExperiment({
   backendName: backend.name,
   jobs,
 });
-clearInterval(timer);
-sample();
+rss.stop();
+rss.sample();
 console.log(
   JSON.stringify({
     bench: 'train-pool-memory',
@@ -78,10 +63,10 @@ console.log(
     epochs: config.epochs,
     feature_mb: Math.round(bank.data.byteLength / 2 ** 20),
     rss_before_pool_mb: Math.round(before / 2 ** 20),
-    peak_rss_mb: Math.round(peak / 2 ** 20),
+    peak_rss_mb: Math.round(rss.peak() / 2 ** 20),
     limit_mb: 2048,
     estimated_job_mb: Math.round(estimate.perJobBytes / 2 ** 20),
-    measured_job_mb: Math.round((peak - before) / jobs / 2 ** 20),
+    measured_job_mb: Math.round((rss.peak() - before) / jobs / 2 ** 20),
     macro_f1: result.metrics ? +result.metrics.macro_f1.toFixed(4) : null,
     seconds: +((performance.now() - started) / 1000).toFixed(1),
   }),

@@ -1,11 +1,10 @@
 import type { RecipeComparison } from '../common/contract.js';
-
-const NAMES = { fusion: 'fusion', cnn: 'CNN', classic: 'classic baseline' } as const;
+import { RECIPE_NAMES } from '../common/options.js';
 
 /** The CNN beside the classic baseline (and their fusion) on the same folds, as aligned terminal lines. */
 export function comparisonLines(c: RecipeComparison): string[] {
   const labels = Object.keys(c.models[0]?.per_class ?? {});
-  const nameWidth = Math.max(...Object.values(NAMES).map((n) => n.length)) + 2;
+  const nameWidth = Math.max(...Object.values(RECIPE_NAMES).map((n) => n.length)) + 2;
   const header = ['macro F1', 'UAR', 'accuracy', ...labels.map((l) => `F1 ${l}`)];
   const widths = header.map((h) => Math.max(8, h.length));
   const lines = [
@@ -16,7 +15,7 @@ export function comparisonLines(c: RecipeComparison): string[] {
     const values = [m.macro_f1, m.uar, m.accuracy, ...labels.map((l) => m.per_class[l]?.f1 ?? 0)];
     const mark = m.model === c.finalRecipe && c.recipe !== 'auto' ? ' *' : '';
     lines.push(
-      `${(NAMES[m.model] + mark).padEnd(nameWidth)}${values.map((v, i) => v.toFixed(3).padStart(widths[i])).join(' ')}`,
+      `${(RECIPE_NAMES[m.model] + mark).padEnd(nameWidth)}${values.map((v, i) => v.toFixed(3).padStart(widths[i])).join(' ')}`,
     );
   }
   for (const ch of c.choices)

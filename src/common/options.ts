@@ -11,6 +11,13 @@ export type RecipeKind = (typeof RECIPE_KINDS)[number];
 export const FIXED_RECIPES = ['cnn', 'classic', 'fusion'] as const;
 export type FixedRecipe = (typeof FIXED_RECIPES)[number];
 
+/** How a comparison names each model, in the report, the Evaluate screen and the terminal alike. */
+export const RECIPE_NAMES: Record<FixedRecipe, string> = {
+  cnn: 'CNN',
+  classic: 'Classic baseline',
+  fusion: 'Fusion (CNN + classic)',
+};
+
 /**
  * The default: the classic baseline with per-speaker standardisation. Chosen on the accuracy harness's
  * summary over all five development corpora (three seeds, LOSO): mean margin over the better reference +0.100

@@ -1,3 +1,4 @@
+import { groupIndices } from '../util/group-by.js';
 import { fitLogistic, logisticProbs, type LogisticModel } from './logistic-regression.js';
 import { featureStats, standardiseWith, type SpeakerStats } from './speaker-standardise.js';
 
@@ -68,9 +69,8 @@ function statsBySpeaker(
 ): Map<string, SpeakerStats> {
   if (rows.length !== speakers.length)
     throw new RangeError(`${rows.length} rows, ${speakers.length} speakers`);
-  const groups = new Map<string, Float32Array[]>();
-  rows.forEach((r, i) => groups.set(speakers[i], [...(groups.get(speakers[i]) ?? []), r]));
-  return new Map([...groups].map(([s, g]) => [s, featureStats(g)]));
+  const groups = groupIndices(rows.length, (i) => speakers[i]);
+  return new Map([...groups].map(([s, idx]) => [s, featureStats(idx.map((i) => rows[i]))]));
 }
 
 function standardiseBySpeaker(rows: readonly Float32Array[], speakers?: readonly string[]): Float32Array[] {

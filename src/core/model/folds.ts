@@ -1,3 +1,4 @@
+import { groupBy } from '../util/group-by.js';
 import {
   leaveOneSpeakerOut,
   randomSplit,
@@ -104,11 +105,7 @@ function randomVal(
   seed: number,
 ): { train: number[]; val: number[]; valSpeakers: string[]; valKind: 'random' } {
   const label = new Map(rows.map((r) => [r.id, r.label]));
-  const byLabel = new Map<string, number[]>();
-  for (const id of train) {
-    const l = label.get(id) ?? '';
-    byLabel.set(l, [...(byLabel.get(l) ?? []), id]);
-  }
+  const byLabel = groupBy(train, (id) => label.get(id) ?? '');
   const rng = createRng(seed);
   const val: number[] = [];
   for (const l of [...byLabel.keys()].sort()) {

@@ -4,6 +4,7 @@ import { prepareLogMel } from './input-norm.js';
 import type { LoadedModel } from './model-meta.js';
 import { scorePrepared, speakerContextOf, type SpeakerContext } from './recipe/recipe-scoring.js';
 import { UNKNOWN_SPEAKER } from './refusals.js';
+import { groupIndices } from '../util/group-by.js';
 import type { FixedRecipe } from './recipe/side-predictions.js';
 import { argMax } from './validation.js';
 
@@ -17,8 +18,8 @@ export interface ScoredClip {
 /**
  * Held-out style predictions of many clips with a saved model: each clip's log-mel, floored and normalised
  * as the model was trained, scored under the model's recipe (the same path as predict.ts). A model that
- * standardises per speaker first measures each speaker over all of their clips here (a first pass, one
- * speaker's log-mels in memory at a time).
+ * standardises per speaker measures each speaker over all of their clips and scores them, one speaker's
+ * log-mels in memory at a time; predictions come back in `clips` order.
  */
 export async function scoreClips(
   loaded: LoadedModel,
@@ -27,19 +28,7 @@ export async function scoreClips(
   onProgress?: (done: number, total: number) => void,
 ): Promise<ScoredClips> {
   const { meta } = loaded;
-  const contexts = new Map<string, SpeakerContext | null>();
-  if (meta.recipe?.speakerNorm) {
-    const bySpeaker = new Map<string, number[]>();
-    clips.forEach((c, i) => bySpeaker.set(c.speaker, [...(bySpeaker.get(c.speaker) ?? []), i]));
-    for (const [speaker, idx] of bySpeaker) {
-      // Clips of no known speaker share nothing: each is measured against the training population.
-      if (speaker === UNKNOWN_SPEAKER) continue;
-      const prepared: Spectrogram[] = [];
-      for (const i of idx) prepared.push(prepareLogMel(await logMelOf(clips[i], i), meta.norm));
-      contexts.set(speaker, speakerContextOf(meta.recipe, prepared));
-    }
-  }
-  const rows: PredictionRow[] = [];
+  const rows = new Array<PredictionRow>(clips.length);
   const parts: Partial<Record<FixedRecipe, PredictionRow[]>> = {};
   const row = (c: ScoredClip, p: number[]): PredictionRow => {
     const top = argMax(p);
@@ -53,13 +42,31 @@ export async function scoreClips(
       probs: p,
     };
   };
-  for (const [i, c] of clips.entries()) {
-    const prepared = prepareLogMel(await logMelOf(c, i), meta.norm);
-    const score = scorePrepared(loaded, prepared, contexts.get(c.speaker) ?? null);
-    rows.push(row(c, score.probs));
-    for (const [k, p] of Object.entries(score.parts) as Array<[FixedRecipe, number[]]>)
-      (parts[k] ??= []).push(row(c, p));
-    if ((i + 1) % 64 === 0 || i + 1 === clips.length) onProgress?.(i + 1, clips.length);
+  let done = 0;
+  const score = (i: number, prepared: Spectrogram, context: SpeakerContext | null): void => {
+    const s = scorePrepared(loaded, prepared, context);
+    rows[i] = row(clips[i], s.probs);
+    for (const [k, p] of Object.entries(s.parts) as Array<[FixedRecipe, number[]]>)
+      (parts[k] ??= new Array<PredictionRow>(clips.length))[i] = row(clips[i], p);
+    done++;
+    if (done % 64 === 0 || done === clips.length) onProgress?.(done, clips.length);
+  };
+  const prepare = async (i: number) => prepareLogMel(await logMelOf(clips[i], i), meta.norm);
+  const perSpeaker = meta.recipe?.speakerNorm === true;
+  const groups = perSpeaker
+    ? groupIndices(clips.length, (i) => clips[i].speaker)
+    : new Map([['', clips.map((_, i) => i)]]);
+  for (const [speaker, idx] of groups) {
+    // Clips of no known speaker share nothing: each is measured against the training population.
+    if (!perSpeaker || speaker === UNKNOWN_SPEAKER) {
+      for (const i of idx) score(i, await prepare(i), null);
+      continue;
+    }
+    // Each log-mel is read once: the speaker's clips are measured, then scored, then let go.
+    const prepared: Spectrogram[] = [];
+    for (const i of idx) prepared.push(await prepare(i));
+    const context = speakerContextOf(meta.recipe, prepared);
+    idx.forEach((i, k) => score(i, prepared[k], context));
   }
   return { rows, parts };
 }

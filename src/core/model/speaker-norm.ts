@@ -1,3 +1,5 @@
+import type { Spectrogram } from '../features/index.js';
+import { groupIndices } from '../util/group-by.js';
 import { bankSpec, FeatureBankBuilder, type FeatureBank } from './feature-bank.js';
 import { fitInputNorm, instanceOffsets, writeNormalised, type InstanceMode } from './input-norm.js';
 
@@ -7,18 +9,22 @@ export interface SpeakerBands {
   std: number[];
 }
 
-/** The per-band statistics of one speaker's clips (already through prepareLogMel). */
+/** The per-band statistics of a speaker's clips (log-mels already through prepareLogMel). */
+export function bandsOf(prepared: Iterable<Spectrogram>, instance: InstanceMode): SpeakerBands {
+  const { mean, std } = fitInputNorm(prepared, instance, { trimDb: 0, topDb: 0 });
+  return { mean, std };
+}
+
+/** The per-band statistics of the bank's clips `clips`. */
 export function speakerBands(
   bank: FeatureBank,
   clips: readonly number[],
   instance: InstanceMode,
 ): SpeakerBands {
-  const { mean, std } = fitInputNorm(
+  return bandsOf(
     clips.map((i) => bankSpec(bank, i)),
     instance,
-    { trimDb: 0, topDb: 0 },
   );
-  return { mean, std };
 }
 
 /**
@@ -34,8 +40,7 @@ export function speakerNormalisedBank(
 ): { bank: FeatureBank; bands: Map<string, SpeakerBands> } {
   if (speakers.length !== bank.frames.length)
     throw new RangeError(`${speakers.length} speakers for ${bank.frames.length} clips`);
-  const bySpeaker = new Map<string, number[]>();
-  speakers.forEach((s, i) => bySpeaker.set(s, [...(bySpeaker.get(s) ?? []), i]));
+  const bySpeaker = groupIndices(speakers.length, (i) => speakers[i]);
   const bands = new Map([...bySpeaker].map(([s, idx]) => [s, speakerBands(bank, idx, instance)]));
   const builder = new FeatureBankBuilder(bank.bins, bank.data.length / bank.bins);
   for (let i = 0; i < bank.frames.length; i++) {

@@ -3,7 +3,13 @@ import { buildModel, type ModelSpec } from './cnn.js';
 import type { FeatureBank } from './feature-bank.js';
 import type { LayersModel } from './tf.js';
 import type { BatchItem, TrainBatchPlan } from './train-batch.js';
-import { trainLoop, type BatchProgress, type EpochStats, type LoopSettings } from './train-loop.js';
+import {
+  trainLoop,
+  type BatchProgress,
+  type EpochStats,
+  type LoopSettings,
+  type TrainLoopResult,
+} from './train-loop.js';
 import { predictBankClips } from './validation.js';
 import { restoreWeights, type WeightSnapshot } from './weights.js';
 import type { WindowPlan } from './windows.js';
@@ -27,13 +33,7 @@ export interface TrainTask {
 }
 
 /** What a job gives back, the same wherever it ran. */
-export interface TrainTaskOutcome {
-  history: EpochStats[];
-  bestEpoch: number;
-  stoppedEarly: boolean;
-  cancelled: boolean;
-  clipsSeen: number;
-  trainSeconds: number;
+export interface TrainTaskOutcome extends Omit<TrainLoopResult, 'model'> {
   /** Class probabilities of each test clip, in `test` order; empty when cancelled. */
   probs: Float32Array[];
   /** The trained model when `keepModel` or cancelled; otherwise null (already disposed). */

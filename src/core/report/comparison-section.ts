@@ -1,8 +1,6 @@
 import type { RecipeComparison } from '../../common/contract.js';
-import { FIXED_RECIPES, RECIPE_DESCRIPTIONS } from '../../common/options.js';
+import { FIXED_RECIPES, RECIPE_DESCRIPTIONS, RECIPE_NAMES } from '../../common/options.js';
 import { escapeXml, formatScore } from './format.js';
-
-const NAMES = { fusion: 'Fusion (CNN + classic)', cnn: 'CNN', classic: 'Classic baseline' } as const;
 
 /**
  * The CNN beside the classic baseline (and their fusion), trained on the same folds, so a reader sees at
@@ -16,7 +14,7 @@ export function comparisonSection(c: RecipeComparison | undefined, labels: reado
   const rows = c.models
     .map((m) => {
       const used = m.model === c.finalRecipe && c.recipe !== 'auto' ? ' <b>(this run)</b>' : '';
-      return `<tr><th scope="row">${escapeXml(NAMES[m.model])}${used}</th><td>${formatScore(m.macro_f1)}</td><td>${formatScore(m.uar)}</td><td>${formatScore(m.accuracy)}</td>${labels
+      return `<tr><th scope="row">${escapeXml(RECIPE_NAMES[m.model])}${used}</th><td>${formatScore(m.macro_f1)}</td><td>${formatScore(m.uar)}</td><td>${formatScore(m.accuracy)}</td>${labels
         .map((l) => `<td>${formatScore(m.per_class[l]?.f1 ?? 0)}</td>`)
         .join('')}</tr>`;
     })

@@ -53,6 +53,7 @@ export async function chooseRecipes(
 ): Promise<FoldChoice[]> {
   const labels = input.config.labels;
   const choices: FoldChoice[] = [];
+  const indexOfClip = new Map(input.clips.map((c, i) => [c.id, i]));
   for (const fold of [...folds.keys()].sort((a, b) => a - b)) {
     if (input.signal?.aborted) break;
     const test = new Set(folds.get(fold));
@@ -83,7 +84,6 @@ export async function chooseRecipes(
       events: undefined,
     });
     if (inner.cancelled) break;
-    const indexOfClip = new Map(input.clips.map((c, i) => [c.id, i]));
     const side = sidePredictions(inner.predictions, { ...data, labels: innerLabels }, labels, indexOfClip);
     const inner_ = Object.fromEntries(
       FIXED_RECIPES.map((r) => [r, computeMetrics(side[r], labels).macro_f1]),

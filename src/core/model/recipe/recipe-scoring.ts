@@ -2,11 +2,11 @@
 // average), with the clip standardised by its speaker's statistics where the model was trained that way.
 import { clipStatistics, featureStats, logisticProbs, standardiseWith } from '../../classic/index.js';
 import type { Spectrogram } from '../../features/index.js';
-import { fitInputNorm, instanceOffsets, writeNormalised } from '../input-norm.js';
+import { instanceOffsets, writeNormalised } from '../input-norm.js';
 import type { LoadedModel, ModelRecipe } from '../model-meta.js';
 import { concatWindows, predictWindowSet } from '../validation.js';
 import { clipWindows, windowPlanOf } from '../windows.js';
-import type { SpeakerBands } from '../speaker-norm.js';
+import { bandsOf, type SpeakerBands } from '../speaker-norm.js';
 import type { FixedRecipe } from './side-predictions.js';
 
 /** A speaker's statistics, from their clips (log-mels through prepareLogMel), for models that need them. */
@@ -24,8 +24,7 @@ export function speakerContextOf(
   prepared: readonly Spectrogram[],
 ): SpeakerContext | null {
   if (!recipe?.speakerNorm || prepared.length < MIN_SPEAKER_CLIPS) return null;
-  const { mean, std } = fitInputNorm(prepared, recipe.instance, { trimDb: 0, topDb: 0 });
-  return { bands: { mean, std }, classic: featureStats(prepared.map(clipStatistics)) };
+  return { bands: bandsOf(prepared, recipe.instance), classic: featureStats(prepared.map(clipStatistics)) };
 }
 
 /** One clip's probabilities under the model's recipe, and each part's own, for side-by-side scores. */

@@ -1,3 +1,4 @@
+import { groupBy } from '../../util/group-by.js';
 import { type FixedRecipe } from '../../../common/options.js';
 import type { PredictionRow } from '../../metrics/index.js';
 import { argMax } from '../validation.js';
@@ -12,13 +13,17 @@ export function foldsOf(
   predictions: readonly PredictionRow[],
   indexOfClip: ReadonlyMap<number, number>,
 ): Map<number, number[]> {
-  const folds = new Map<number, number[]>();
-  for (const p of predictions) {
-    const i = indexOfClip.get(p.clipId ?? -1);
-    if (i === undefined) throw new Error(`prediction for unknown clip ${p.clipId}`);
-    folds.set(p.fold ?? 0, [...(folds.get(p.fold ?? 0) ?? []), i]);
-  }
-  return folds;
+  const folds = groupBy(predictions, (p) => p.fold ?? 0);
+  return new Map(
+    [...folds].map(([fold, rows]) => [
+      fold,
+      rows.map((p) => {
+        const i = indexOfClip.get(p.clipId ?? -1);
+        if (i === undefined) throw new Error(`prediction for unknown clip ${p.clipId}`);
+        return i;
+      }),
+    ]),
+  );
 }
 
 /**
