@@ -38,6 +38,9 @@ const { values, positionals } = parseArgs({
     one: { type: 'string' },
     projects: { type: 'string' },
     summary: { type: 'string' },
+    // A folder for each run's per-fold choices and held-out predictions of every recipe, so a rule for
+    // 'auto' can be replayed on them without training again.
+    dump: { type: 'string' },
   },
 });
 
@@ -101,6 +104,27 @@ async function runOne(corpus: string, seed: number, projectDir: string): Promise
     train_s: +((performance.now() - started) / 1000).toFixed(1),
   };
   console.log(JSON.stringify({ bench: 'accuracy-run', ...line, config: overrides() }));
+  if (values.dump) {
+    fs.mkdirSync(values.dump, { recursive: true });
+    const slim = (rows: typeof r.predictions) =>
+      rows.map((p) => ({
+        clipId: p.clipId,
+        fold: p.fold,
+        label: p.label,
+        predicted: p.predicted,
+        probs: p.probs.map((v) => +v.toFixed(4)),
+      }));
+    fs.writeFileSync(
+      path.join(values.dump, `${corpus}-${seed}.json`),
+      JSON.stringify({
+        corpus,
+        seed,
+        labels,
+        choices: r.choices,
+        side: { cnn: slim(r.side.cnn), classic: slim(r.side.classic), fusion: slim(r.side.fusion) },
+      }),
+    );
+  }
 }
 
 interface Reference {

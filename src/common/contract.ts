@@ -164,6 +164,26 @@ export const TrainRequestSchema = z
   .strict();
 export type TrainRequest = z.infer<typeof TrainRequestSchema>;
 
+/** What a training will do and about how long it will take, before it starts. */
+export interface TrainEstimate {
+  /** The split as it will run (decideSplit may change it, e.g. without known speakers). */
+  split: string;
+  /** Trainings of the run: one per fold, and the final model on every clip. */
+  trainings: number;
+  /** Trainings 'auto' adds inside the folds to choose the recipe. */
+  innerTrainings: number;
+  /** Clips times epochs over every training, if none stops early. */
+  clipEpochs: number;
+  /** Trainings side by side. */
+  jobs: number;
+  /** The pace assumed for one network: clip-epochs per second. */
+  clipsPerS: number;
+  /** At most this long, give or take the machine's load (early stopping only shortens it). */
+  seconds: number;
+  pace: 'measured' | 'typical';
+  paceNote: string;
+}
+
 export interface TrainProgress {
   runId: number;
   phase: 'features' | 'training' | 'evaluating' | 'final' | 'report';
@@ -254,6 +274,8 @@ export interface RecipeChoice {
   testSpeakers: string[];
   chosen: Exclude<RecipeKind, 'auto'>;
   inner: Partial<Record<Exclude<RecipeKind, 'auto'>, number>> | null;
+  /** Macro F1 per recipe in each inner fold (runs before the every-fold rule have none). */
+  innerFolds?: Partial<Record<Exclude<RecipeKind, 'auto'>, number[]>> | null;
   innerSplit: string | null;
   reason: string;
 }
@@ -309,6 +331,7 @@ export const requestSchemas = {
   'import.start': z.object({ source: z.string().min(1).max(4096) }).strict(),
   'train.start': TrainRequestSchema,
   'train.cancel': z.object({ runId: Id }).strict(),
+  'train.estimate': TrainRequestSchema,
   'runs.list': z.object({}).strict(),
   'runs.get': z.object({ id: Id }).strict(),
   'runs.predictions': z
@@ -331,6 +354,7 @@ export interface RequestResults {
   'import.start': { jobId: string };
   'train.start': { runId: number };
   'train.cancel': { cancelled: boolean };
+  'train.estimate': TrainEstimate;
   'runs.list': RunSummary[];
   'runs.get': RunDetail;
   'runs.predictions': RunPrediction[];

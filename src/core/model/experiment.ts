@@ -5,9 +5,8 @@ import type { BatchSource } from './batch-source.js';
 import { STATS_BRANCH_LAYERS } from './cnn.js';
 import { augmentConfigOf, modelSpecOf, type TrainConfig } from './config.js';
 import { bankSpec, type FeatureBank } from './feature-bank.js';
-import { planFolds, type PlannedFold } from './folds.js';
+import { trainingPlanOf, type PlannedFold } from './folds.js';
 import { fitInputNorm, type InputNorm } from './input-norm.js';
-import { decideSplit } from './refusals.js';
 import { tf, type LayersModel } from './tf.js';
 import type { BatchItem } from './train-batch.js';
 import type { TrainEmitter } from './train-events.js';
@@ -87,19 +86,8 @@ export async function runExperiment(input: ExperimentInput): Promise<ExperimentR
   if (clips.length !== bank.frames.length)
     throw new Error(`${clips.length} clips but ${bank.frames.length} feature entries`);
   const labels = config.labels;
-  const usable = clips.map((c, i) => ({ c, i })).filter(({ c }) => labels.includes(c.label));
-  const decision = decideSplit(
-    usable.map(({ c }) => c),
-    labels,
-    config.split,
-  );
+  const { decision, plan } = trainingPlanOf(clips, config, input.skipFinal);
   for (const w of decision.warnings) events?.emit('message', { level: 'warn', text: w });
-  const rows = usable.map(({ c, i }) => ({ id: i, speaker: c.speaker, label: c.label }));
-  const folded = decision.split === 'loso' || decision.split.startsWith('kfold:');
-  const valFraction = folded && !config.foldValidation ? 0 : config.valFraction;
-  const plan = planFolds(rows, decision.split, config.seed, valFraction).filter(
-    (f) => !input.skipFinal || f.fold !== 'final',
-  );
   const evalFolds = plan.filter((f) => f.fold !== 'final').length;
   const labelIndex = new Map(labels.map((l, k) => [l, k]));
   const item = (i: number): BatchItem => ({ clip: i, label: labelIndex.get(clips[i].label) ?? 0 });

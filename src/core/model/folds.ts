@@ -7,7 +7,8 @@ import {
   type SplitRow,
 } from '../dataset/splits.js';
 import { createRng } from '../util/random.js';
-import type { SplitSpec } from './config.js';
+import type { SplitSpec, TrainConfig } from './config.js';
+import { decideSplit, type SplitDecision } from './refusals.js';
 
 /** One training of a run, in clip indices: the held-out test part is empty for the final model. */
 export interface PlannedFold {
@@ -121,4 +122,28 @@ function randomVal(
     valSpeakers: [],
     valKind: 'random',
   };
+}
+
+/**
+ * The trainings a run makes of these clips (those in the label set, by their index in `clips`): the split
+ * as decideSplit settles it, and each fold's training, validation and test clips.
+ */
+export function trainingPlanOf(
+  clips: ReadonlyArray<{ speaker: string; label: string }>,
+  config: Pick<TrainConfig, 'labels' | 'split' | 'seed' | 'foldValidation' | 'valFraction'>,
+  skipFinal = false,
+): { decision: SplitDecision; plan: PlannedFold[] } {
+  const usable = clips.map((c, i) => ({ c, i })).filter(({ c }) => config.labels.includes(c.label));
+  const decision = decideSplit(
+    usable.map(({ c }) => c),
+    config.labels,
+    config.split,
+  );
+  const rows = usable.map(({ c, i }) => ({ id: i, speaker: c.speaker, label: c.label }));
+  const folded = decision.split === 'loso' || decision.split.startsWith('kfold:');
+  const valFraction = folded && !config.foldValidation ? 0 : config.valFraction;
+  const plan = planFolds(rows, decision.split, config.seed, valFraction).filter(
+    (f) => !skipFinal || f.fold !== 'final',
+  );
+  return { decision, plan };
 }

@@ -4,6 +4,7 @@ import { writeReport } from '../report/index.js';
 import { selectBackend, type BackendInfo, type BackendPreference } from './backend/select.js';
 import { createBatchSource } from './worker-batch-source.js';
 import { comparisonOf } from './recipe/comparison.js';
+import { paceOf, PACE_SETTING, type TrainingPace } from './estimate.js';
 import { runRecipe, type RecipeResult } from './recipe/run-recipe.js';
 import { estimateBankFrames, loadFeatureBank } from './clip-features.js';
 import { modelSpecOf, resolveTrainConfig, type TrainConfig } from './config.js';
@@ -164,6 +165,24 @@ export async function trainProject(opts: TrainProjectOptions): Promise<TrainProj
     });
     unsubscribe?.();
     const experiment = recipe.experiment;
+    const sideBySide = Math.min(pool?.size ?? 1, trainings);
+    const pace = experiment.cancelled
+      ? null
+      : paceOf({
+          clipsSeen: experiment.clipsSeen,
+          trainSeconds: experiment.trainSeconds,
+          members: config.members,
+          jobs: sideBySide,
+        });
+    // The next Train form estimates its time from this machine's own pace.
+    if (pace !== null)
+      project.settings.set(PACE_SETTING, {
+        clipsPerS: pace,
+        jobs: sideBySide,
+        backend: backend.detail,
+        runId: id,
+        measuredAt: new Date().toISOString(),
+      } satisfies TrainingPace);
     const createdAt = new Date().toISOString();
     let savedModel: string | null = null;
     if (experiment.model && experiment.norm) {

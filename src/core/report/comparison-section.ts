@@ -1,4 +1,4 @@
-import type { RecipeComparison } from '../../common/contract.js';
+import type { RecipeChoice, RecipeComparison } from '../../common/contract.js';
 import { FIXED_RECIPES, RECIPE_DESCRIPTIONS, RECIPE_NAMES } from '../../common/options.js';
 import { escapeXml, formatScore } from './format.js';
 
@@ -23,7 +23,7 @@ export function comparisonSection(c: RecipeComparison | undefined, labels: reado
     c.choices.length === 0
       ? ''
       : `<table><caption>Recipe chosen in each fold, by an inner cross-validation on that fold's training speakers only</caption>
-<tr><th scope="col">Fold</th><th scope="col">Test speakers</th><th scope="col">Chosen</th><th scope="col">Inner macro F1 (CNN / classic / fusion)</th></tr>
+<tr><th scope="col">Fold</th><th scope="col">Test speakers</th><th scope="col">Chosen</th><th scope="col">Inner macro F1 (CNN / classic / fusion)</th><th scope="col">In each inner fold</th></tr>
 ${c.choices
   .map(
     (ch) =>
@@ -31,7 +31,7 @@ ${c.choices
         ch.inner
           ? FIXED_RECIPES.map((k) => formatScore(ch.inner?.[k] ?? 0)).join(' / ')
           : escapeXml(ch.reason)
-      }</td></tr>`,
+      }</td><td>${escapeXml(perInnerFold(ch.innerFolds))}</td></tr>`,
   )
   .join('\n')}
 </table>`;
@@ -48,4 +48,12 @@ ${rows}
 </table>
 ${choices}
 </section>`;
+}
+
+/** 'cnn 0.61 0.70 0.55; classic …': each recipe's macro F1 in each inner fold. */
+function perInnerFold(folds: RecipeChoice['innerFolds']): string {
+  if (!folds) return '';
+  return FIXED_RECIPES.filter((k) => folds[k])
+    .map((k) => `${k} ${(folds[k] ?? []).map(formatScore).join(' ')}`)
+    .join('; ');
 }

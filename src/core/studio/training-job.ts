@@ -4,31 +4,11 @@
  * utilityProcess, never on the thread that serves the UI.
  */
 import type { RunMetrics, TrainProgress } from '../../common/contract.js';
-import type { TrainConfig } from '../model/config.js';
+import { trainConfigOf } from '../model/train-request.js';
 import { TrainEmitter } from '../model/train-events.js';
 import { comparisonOf } from '../model/recipe/comparison.js';
 import { trainProject } from '../model/train-project.js';
-import type { TrainingJobSpec } from './training-host.js';
 import type { TrainingRunner } from './training-runner.js';
-
-function configOf(request: TrainingJobSpec['request']): Partial<TrainConfig> {
-  const c: Partial<TrainConfig> = {};
-  if (request.labels) c.labels = [...request.labels];
-  if (request.split) c.split = request.split as TrainConfig['split'];
-  if (request.epochs !== undefined) c.epochs = request.epochs;
-  if (request.batchSize !== undefined) c.batchSize = request.batchSize;
-  if (request.learningRate !== undefined) c.learningRate = request.learningRate;
-  if (request.augment) c.augment = [...request.augment];
-  if (request.head) c.head = request.head;
-  if (request.size) c.size = request.size;
-  if (request.seed !== undefined) c.seed = request.seed;
-  if (request.foldValidation !== undefined) c.foldValidation = request.foldValidation;
-  if (request.statsRateScale !== undefined) c.statsRateScale = request.statsRateScale;
-  if (request.members !== undefined) c.members = request.members;
-  if (request.recipe) c.recipe = request.recipe;
-  if (request.speakerNorm !== undefined) c.speakerNorm = request.speakerNorm;
-  return c;
-}
 
 const message = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
@@ -54,7 +34,7 @@ export const runTrainingJob: TrainingRunner = async (spec, post, signal) => {
   try {
     const result = await trainProject({
       projectDir: spec.projectDir,
-      config: configOf(spec.request),
+      config: trainConfigOf(spec.request),
       backend: spec.request.backend ?? 'auto',
       jobs: spec.request.jobs,
       events,

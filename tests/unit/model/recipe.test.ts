@@ -132,6 +132,24 @@ describe("'auto'", () => {
     expect(pickRecipe({ classic: 0.8, cnn: 0.8 + AUTO_MARGIN / 2, fusion: 0.7 })).toBe('classic');
   });
 
+  it('leaves the default only for a recipe that also wins every inner fold on its own', () => {
+    const pooled = { classic: 0.6, cnn: 0.62, fusion: 0.7 };
+    // Fusion wins the pooled score by 0.1 but loses the second group of speakers: the default stays.
+    expect(
+      pickRecipe(pooled, { classic: [0.5, 0.7, 0.6], cnn: [0.6, 0.6, 0.6], fusion: [0.8, 0.65, 0.7] }),
+    ).toBe('classic');
+    expect(
+      pickRecipe(pooled, { classic: [0.5, 0.6, 0.6], cnn: [0.6, 0.6, 0.6], fusion: [0.8, 0.65, 0.7] }),
+    ).toBe('fusion');
+    // The CNN wins every fold but not by the margin over the pool; fusion loses a fold: the default stays.
+    expect(
+      pickRecipe(
+        { classic: 0.6, cnn: 0.61, fusion: 0.7 },
+        { classic: [0.5, 0.6, 0.6], cnn: [0.51, 0.61, 0.61], fusion: [0.8, 0.6, 0.7] },
+      ),
+    ).toBe('classic');
+  });
+
   it('never lets the outer fold’s test speaker sway its choice', async () => {
     const choose = async (scramble: boolean) => {
       const { bank, clips } = corpus();
@@ -174,6 +192,7 @@ describe("'auto'", () => {
     expect(plain[0].innerSplit).toBe('kfold:3');
     expect(plain[0].testSpeakers).toEqual(['s1']);
     expect(plain[0].inner).not.toBeNull();
+    expect(plain[0].innerFolds?.classic).toHaveLength(3);
     expect(scrambled).toEqual(plain);
   }, 120_000);
 

@@ -1,22 +1,12 @@
-import { DEFAULT_RECIPE } from '../../../common/options.js';
-import { computeMetrics } from '../../metrics/index.js';
+import { computeMetrics, type PredictionRow } from '../../metrics/index.js';
+import { groupBy } from '../../util/group-by.js';
 import { runExperiment, type ExperimentInput } from '../experiment.js';
 import type { ClassicData } from './classic-folds.js';
+import { AUTO_FALLBACK, AUTO_MARGIN, INNER_FOLDS, MIN_INNER_SPEAKERS, pickRecipe } from './auto-rule.js';
+
+export { AUTO_FALLBACK, AUTO_MARGIN, INNER_FOLDS, MIN_INNER_SPEAKERS, pickRecipe };
 import { FIXED_RECIPES, sidePredictions, type FixedRecipe } from './side-predictions.js';
 
-/** An inner split needs this many training speakers (with fewer, the default recipe is kept). */
-export const MIN_INNER_SPEAKERS = 3;
-/** Inner folds: three speaker groups (leave-one-speaker-out when there are exactly three speakers). */
-export const INNER_FOLDS = 3;
-/** What 'auto' keeps where it cannot choose: the default recipe. */
-export const AUTO_FALLBACK: FixedRecipe = DEFAULT_RECIPE;
-/**
- * How much better than the default another recipe must score in the inner folds to be chosen. Inner scores
- * of a few speakers are noisy (seed-to-seed spread of about 0.02 on these corpora), and the default was
- * chosen on five corpora at once: a choice by noise alone cost EMOVO 0.05 (auto 0.541 against fusion 0.592
- * at seed 0, five folds picking the classic model by hairs).
- */
-export const AUTO_MARGIN = 0.02;
 /** A label no clip has: how clips are kept out of an inner experiment without copying the feature bank. */
 const EXCLUDED = '\u0000held-out';
 
@@ -24,16 +14,12 @@ export interface FoldChoice {
   fold: number;
   testSpeakers: string[];
   chosen: FixedRecipe;
-  /** Macro F1 of each recipe over the inner folds (null where there was no inner split). */
+  /** Macro F1 of each recipe over the inner folds' pooled predictions (null where there was no inner split). */
   inner: Record<FixedRecipe, number> | null;
+  /** Macro F1 of each recipe in each inner fold, in fold order (null where there was no inner split). */
+  innerFolds: Record<FixedRecipe, number[]> | null;
   innerSplit: string | null;
   reason: string;
-}
-
-/** The recipe the inner scores choose: the best, unless it beats the default by no more than AUTO_MARGIN. */
-export function pickRecipe(inner: Record<FixedRecipe, number>): FixedRecipe {
-  const best = FIXED_RECIPES.reduce((b, r) => (inner[r] > inner[b] ? r : b), AUTO_FALLBACK);
-  return inner[best] - inner[AUTO_FALLBACK] > AUTO_MARGIN ? best : AUTO_FALLBACK;
 }
 
 /** The seed of a fold's inner experiment: its own stream, apart from the outer folds' seeds. */
@@ -66,6 +52,7 @@ export async function chooseRecipes(
         testSpeakers,
         chosen: AUTO_FALLBACK,
         inner: null,
+        innerFolds: null,
         innerSplit: null,
         reason: `${speakers.size} training speaker${speakers.size === 1 ? '' : 's'}: too few for an inner split, so the default recipe`,
       });
@@ -88,18 +75,30 @@ export async function chooseRecipes(
     const inner_ = Object.fromEntries(
       FIXED_RECIPES.map((r) => [r, computeMetrics(side[r], labels).macro_f1]),
     ) as Record<FixedRecipe, number>;
-    const chosen = pickRecipe(inner_);
+    const innerFolds = Object.fromEntries(
+      FIXED_RECIPES.map((r) => [r, perFoldMacroF1(side[r], labels)]),
+    ) as Record<FixedRecipe, number[]>;
+    const chosen = pickRecipe(inner_, innerFolds);
     choices.push({
       fold,
       testSpeakers,
       chosen,
       inner: inner_,
+      innerFolds,
       innerSplit,
       reason:
         chosen !== AUTO_FALLBACK || FIXED_RECIPES.every((r) => inner_[r] <= inner_[AUTO_FALLBACK])
           ? `best inner macro F1 over ${speakers.size} training speakers`
-          : `no recipe beat the default by more than ${AUTO_MARGIN} in the inner folds`,
+          : `no recipe beat the default by more than ${AUTO_MARGIN} over the inner folds and in each of them`,
     });
   }
   return choices;
+}
+
+/** Macro F1 of each fold's predictions, in fold order. */
+function perFoldMacroF1(rows: readonly PredictionRow[], labels: readonly string[]): number[] {
+  const folds = groupBy(rows, (p) => p.fold ?? 0);
+  return [...folds.keys()]
+    .sort((a, b) => a - b)
+    .map((f) => computeMetrics(folds.get(f) as PredictionRow[], labels).macro_f1);
 }

@@ -35,7 +35,11 @@ export function comparisonOf(r: RecipeResult): RecipeComparison {
     finalRecipe: r.finalRecipe,
     speakerNorm: r.speakerNorm,
     metrics: r.sideMetrics,
-    choices: r.choices.map((c) => ({ ...c, inner: c.inner ? { ...c.inner } : null })),
+    choices: r.choices.map((c) => ({
+      ...c,
+      inner: c.inner ? { ...c.inner } : null,
+      innerFolds: c.innerFolds ? { ...c.innerFolds } : null,
+    })),
   });
 }
 

@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { ParsedParams } from '../../../common/contract.js';
+import type { ParsedParams, TrainEstimate } from '../../../common/contract.js';
+import { resolveTrainConfig } from '../../model/config.js';
+import { estimateTraining, PACE_SETTING, readPace } from '../../model/estimate.js';
+import { defaultPoolJobs } from '../../model/pool-jobs.js';
+import { TrainRefusal } from '../../model/refusals.js';
+import { trainConfigOf } from '../../model/train-request.js';
 import { isInterrupted } from '../../dataset/runs-repo.js';
 import { badRequest, StudioError } from '../errors.js';
 import type { StudioContext } from '../context.js';
@@ -108,8 +113,29 @@ function startTraining(ctx: StudioContext, request: ParsedParams<'train.start'>)
   });
 }
 
-export const trainHandlers: Pick<Handlers, 'train.start' | 'train.cancel'> = {
+/** What a training with these settings would do, and about how long it would take on this machine. */
+function estimate(ctx: StudioContext, request: ParsedParams<'train.estimate'>): TrainEstimate {
+  const config = resolveTrainConfig({
+    ...trainConfigOf(request),
+    labels: request.labels ?? ctx.project.settings.labelSet(),
+  });
+  try {
+    return estimateTraining(
+      ctx.project.clips.labelled(config.labels),
+      config,
+      request.jobs ?? defaultPoolJobs(),
+      readPace(ctx.project.settings.get(PACE_SETTING)),
+    );
+  } catch (err) {
+    // The refusal the Train button would meet, said before it is pressed.
+    if (err instanceof TrainRefusal) throw badRequest(err.message);
+    throw err;
+  }
+}
+
+export const trainHandlers: Pick<Handlers, 'train.start' | 'train.cancel' | 'train.estimate'> = {
   'train.start': (ctx, p) => startTraining(ctx, p),
+  'train.estimate': (ctx, p) => estimate(ctx, p),
   'train.cancel': (ctx, p) => {
     const running = current.get(ctx);
     if (running && running.runId === p.runId) {
