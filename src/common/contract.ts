@@ -186,7 +186,8 @@ export interface TrainEstimate {
 
 export interface TrainProgress {
   runId: number;
-  phase: 'features' | 'training' | 'evaluating' | 'final' | 'report';
+  /** 'choosing': the trainings 'auto' runs inside each fold to choose its recipe, after the folds. */
+  phase: 'features' | 'training' | 'evaluating' | 'final' | 'choosing' | 'report';
   fold: number;
   folds: number;
   epoch: number;
@@ -205,6 +206,8 @@ export interface TrainProgress {
   message?: string;
   /** With trainings side by side: the folds training now (fold = folds is the final model), done, waiting. */
   pool?: PoolProgress;
+  /** Share of the phase done, where the fields above cannot say it ('choosing'). */
+  fraction?: number;
 }
 export interface PoolProgress {
   jobs: number;

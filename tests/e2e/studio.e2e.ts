@@ -226,6 +226,18 @@ describe('Emotion Studio in the browser (ser serve)', () => {
     const info = await served.rpc<{ defaultJobs: number }>('project.info');
     expect(await jobs.getAttribute('placeholder')).toBe(String(info.defaultJobs));
     await jobs.fill('2');
+    // Before Train: what the run will do and about how long, following the form.
+    const estimate = main().getByRole('status', { name: 'Time estimate' });
+    await expect
+      .poll(async () => (await estimate.textContent()) ?? '', { timeout: 10_000 })
+      .toMatch(/About .+: 5 trainings, [\d,]+ clip-epochs at \d+ clips\/s per network, 2 side by side/);
+    expect(await estimate.textContent()).toMatch(/no training has run in this project yet/);
+    await main().getByRole('combobox', { name: 'Recipe' }).selectOption('auto');
+    await expect
+      .poll(async () => (await estimate.textContent()) ?? '', { timeout: 10_000 })
+      .toMatch(/and 12 inner trainings to choose the recipe/);
+    await screenshot(page, 'train-estimate');
+    await main().getByRole('combobox', { name: 'Recipe' }).selectOption('');
     await button('Train').click();
 
     const bar = main().getByRole('progressbar', { name: 'Training progress' });

@@ -132,7 +132,7 @@ export async function trainProject(opts: TrainProjectOptions): Promise<TrainProj
         phase: 'features',
         batch: p.done,
         batches: p.total,
-        etaS: null,
+        etaS: featureEta(p.done, p.total, (performance.now() - featureStart) / 1000),
         message: `features ${p.done}/${p.total}`,
       }),
     );
@@ -297,4 +297,10 @@ function trainingsOf(split: string, clips: ReadonlyArray<{ speaker: string }>): 
   if (split === 'loso') return speakers + 1;
   const k = /^kfold:(\d+)$/.exec(split);
   return k ? Math.min(Number(k[1]), speakers) + 1 : 1;
+}
+
+/** Seconds until every clip has its features, at the pace so far (none until a few are done). */
+function featureEta(done: number, total: number, elapsed: number): number | null {
+  if (done < Math.min(5, total) || elapsed <= 0) return null;
+  return (elapsed / done) * (total - done);
 }

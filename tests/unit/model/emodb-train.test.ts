@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importSource, openProject } from '../../../src/core/dataset/index.js';
+import { estimateTraining, PACE_SETTING, readPace } from '../../../src/core/model/estimate.js';
 import { trainProject, type TrainProjectResult } from '../../../src/core/model/train-project.js';
 import { TrainEmitter } from '../../../src/core/model/train-events.js';
 import type { TrainProgress } from '../../../src/common/contract.js';
@@ -74,6 +75,24 @@ describe.runIf(hasEmoDb)('training on six EmoDB speakers (happy, sad, neutral)',
       expect((run.metrics as { macro_f1: number }).macro_f1).toBeCloseTo(result.recipe.metrics!.macro_f1, 9);
       expect(project.runs.epochs(result.runId).length).toBe(result.experiment.curves[0].epochs.length);
       expect(project.runs.predictions(result.runId).length).toBe(result.experiment.metrics!.clips);
+    } finally {
+      project.close();
+    }
+  });
+
+  it("keeps the run's pace, and the next estimate uses this machine's pace", () => {
+    const project = openProject(projectDir);
+    try {
+      const pace = readPace(project.settings.get(PACE_SETTING));
+      expect(pace).toMatchObject({ runId: result.runId, jobs: 1 });
+      expect(pace!.clipsPerS).toBeCloseTo(result.experiment.clipsSeen / result.experiment.trainSeconds, 6);
+      const clips = project.clips.labelled(result.config.labels);
+      const estimate = estimateTraining(clips, result.config, 1, pace);
+      expect(estimate.pace).toBe('measured');
+      expect(estimate.paceNote).toContain(`run ${result.runId}`);
+      // A single speaker split, trained for at most its epochs: the estimate bounds what the run took.
+      expect(estimate.trainings).toBe(1);
+      expect(estimate.seconds).toBeGreaterThanOrEqual(Math.floor(result.experiment.trainSeconds * 0.9));
     } finally {
       project.close();
     }

@@ -9,6 +9,8 @@ import { AUTO_MARGIN, chooseRecipes, pickRecipe } from '../../../src/core/model/
 import { classicRows } from '../../../src/core/model/recipe/classic-folds.js';
 import { runRecipe, type RecipeResult } from '../../../src/core/model/recipe/run-recipe.js';
 import { speakerNormalisedBank } from '../../../src/core/model/speaker-norm.js';
+import { TrainEmitter } from '../../../src/core/model/train-events.js';
+import type { TrainProgress } from '../../../src/common/contract.js';
 import { FRAMES, MELS, syntheticClip } from './synthetic.js';
 
 const LABELS = ['happy', 'sad', 'neutral'];
@@ -151,7 +153,7 @@ describe("'auto'", () => {
   });
 
   it('never lets the outer fold’s test speaker sway its choice', async () => {
-    const choose = async (scramble: boolean) => {
+    const choose = async (scramble: boolean, events?: TrainEmitter) => {
       const { bank, clips } = corpus();
       const cfg = config({ recipe: 'auto', speakerNorm: true });
       const held = clips.flatMap((c, i) => (c.speaker === 's1' ? [i] : []));
@@ -175,6 +177,7 @@ describe("'auto'", () => {
           config: { ...cfg, instanceNorm: 'none' },
           source: new InlineBatchSource(cnnBank),
           backend: 'wasm',
+          events,
         },
         {
           rows: classicRows(bank),
@@ -186,8 +189,23 @@ describe("'auto'", () => {
         new Map([[0, held]]),
       );
     };
-    const plain = await choose(false);
+    const events = new TrainEmitter();
+    const seen: TrainProgress[] = [];
+    const epochs: unknown[] = [];
+    events.on('progress', (p) => seen.push(p));
+    events.on('epoch', (e) => epochs.push(e));
+    const plain = await choose(false, events);
     const scrambled = await choose(true);
+    // The inner trainings show as the run's 'choosing' phase, moving forward to the end; their epochs are
+    // not the run's and are not passed on.
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.every((p) => p.phase === 'choosing' && p.fold === 0 && p.folds === 1)).toBe(true);
+    const shares = seen.map((p) => p.fraction ?? -1);
+    expect(shares.every((f, k) => f >= 0 && f <= 1 && (k === 0 || f >= shares[k - 1]))).toBe(true);
+    expect(shares[shares.length - 1]).toBeGreaterThan(0.9);
+    expect(seen.some((p) => p.etaS !== null && p.etaS > 0)).toBe(true);
+    expect(seen[0].message).toMatch(/^choosing the recipe for fold 1: inner fold 1 of 3$/);
+    expect(epochs).toEqual([]);
     expect(plain).toHaveLength(1);
     expect(plain[0].innerSplit).toBe('kfold:3');
     expect(plain[0].testSpeakers).toEqual(['s1']);

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ContractError } from '../../../src/common/contract.js';
-import type { ClipPage, ProjectInfo, StudioEvents } from '../../../src/common/contract.js';
+import type { ClipPage, ProjectInfo, StudioEvents, TrainEstimate } from '../../../src/common/contract.js';
 import { TypedEmitter } from '../../../src/core/studio/emitter.js';
 import { httpStatusOf, StudioError, toPublicError } from '../../../src/core/studio/errors.js';
 import { createStudioService, type StudioService } from '../../../src/core/studio/service.js';
@@ -101,6 +101,32 @@ describe('studio service', () => {
     expect(undoOne.changed).toEqual([{ clipId: ids[0], label: 'happy' }]);
     expect(await service.handle('labels.undo', {})).toEqual({ changed: [] });
     expect(changes.map((c) => c.reason)).toEqual(['relabel', 'relabel', 'undo', 'undo']);
+  });
+
+  it('estimates a training before it starts, from the project’s clips and its last pace', async () => {
+    await importCorpus(2);
+    // Three speakers, six clips each: three folds of 12 training clips and a final model on 18.
+    const first = (await service.handle('train.estimate', { epochs: 4, split: 'loso' })) as TrainEstimate;
+    expect(first).toMatchObject({
+      split: 'loso',
+      trainings: 4,
+      innerTrainings: 0,
+      clipEpochs: 4 * (3 * 12 + 18),
+    });
+    expect(first.pace).toBe('typical');
+    const auto = (await service.handle('train.estimate', {
+      epochs: 4,
+      recipe: 'auto',
+      jobs: 1,
+    })) as TrainEstimate;
+    // Each fold keeps two training speakers: too few for an inner split, so 'auto' adds nothing.
+    expect(auto.innerTrainings).toBe(0);
+    expect(auto.jobs).toBe(1);
+    await service.handle('labels.set', { labels: ['happy', 'angry'] });
+    await expect(service.handle('train.estimate', {})).rejects.toMatchObject({
+      code: 'bad-request',
+      message: expect.stringMatching(/at least two labels/),
+    });
   });
 
   it('filters unlabelled clips, searches names and selects by ids', async () => {

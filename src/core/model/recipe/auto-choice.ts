@@ -1,5 +1,7 @@
 import { computeMetrics, type PredictionRow } from '../../metrics/index.js';
 import { groupBy } from '../../util/group-by.js';
+import { overallFraction } from '../../../common/train-progress.js';
+import { TrainEmitter } from '../train-events.js';
 import { runExperiment, type ExperimentInput } from '../experiment.js';
 import type { ClassicData } from './classic-folds.js';
 import { AUTO_FALLBACK, AUTO_MARGIN, INNER_FOLDS, MIN_INNER_SPEAKERS, pickRecipe } from './auto-rule.js';
@@ -40,7 +42,9 @@ export async function chooseRecipes(
   const labels = input.config.labels;
   const choices: FoldChoice[] = [];
   const indexOfClip = new Map(input.clips.map((c, i) => [c.id, i]));
-  for (const fold of [...folds.keys()].sort((a, b) => a - b)) {
+  const order = [...folds.keys()].sort((a, b) => a - b);
+  const progress = choosingProgress(input.events, order.length);
+  for (const [done, fold] of order.entries()) {
     if (input.signal?.aborted) break;
     const test = new Set(folds.get(fold));
     const testSpeakers = [...new Set([...test].map((i) => data.speakers[i]))].sort();
@@ -68,7 +72,7 @@ export async function chooseRecipes(
       clips: input.clips.map((c, i) => (innerLabels[i] >= 0 ? c : { ...c, label: EXCLUDED })),
       config: { ...input.config, split: innerSplit, seed: innerSeed(input.config.seed, fold) },
       skipFinal: true,
-      events: undefined,
+      events: progress?.forFold(done, fold),
     });
     if (inner.cancelled) break;
     const side = sidePredictions(inner.predictions, { ...data, labels: innerLabels }, labels, indexOfClip);
@@ -101,4 +105,45 @@ function perFoldMacroF1(rows: readonly PredictionRow[], labels: readonly string[
   return [...folds.keys()]
     .sort((a, b) => a - b)
     .map((f) => computeMetrics(folds.get(f) as PredictionRow[], labels).macro_f1);
+}
+
+/**
+ * Progress of the inner trainings, as phase 'choosing' of the run: which outer fold is being decided, the
+ * inner training's epoch and batch, the share done and an ETA from the pace so far. Only progress is
+ * passed on: the inner trainings' epochs are not the run's and must not reach its records.
+ */
+function choosingProgress(
+  events: TrainEmitter | undefined,
+  folds: number,
+): { forFold: (done: number, fold: number) => TrainEmitter } | null {
+  if (!events) return null;
+  const started = performance.now();
+  return {
+    forFold(done, fold) {
+      const inner = new TrainEmitter();
+      let within = 0;
+      inner.on('progress', (p) => {
+        // Inner experiments train no final model: their folds are the whole of them.
+        const share = overallFraction(p);
+        if (share !== null) within = Math.min(1, (share * (p.folds + 1)) / Math.max(1, p.folds));
+        const fraction = Math.min(1, (done + within) / folds);
+        const elapsed = (performance.now() - started) / 1000;
+        events.emit('progress', {
+          ...p,
+          phase: 'choosing',
+          fold,
+          folds,
+          pool: undefined,
+          fraction,
+          etaS: fraction > 0.02 ? (elapsed / fraction) * (1 - fraction) : null,
+          message: `choosing the recipe for fold ${fold + 1}: ${
+            p.pool
+              ? `${p.pool.done} of ${p.folds} inner trainings done`
+              : `inner fold ${Math.min(p.fold, p.folds - 1) + 1} of ${p.folds}`
+          }`,
+        });
+      });
+      return inner;
+    },
+  };
 }
