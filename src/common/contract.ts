@@ -4,7 +4,15 @@
  */
 import { z } from 'zod';
 import { CANONICAL_LABELS } from './labels.js';
-import { RECIPE_KINDS, type RecipeKind } from './options.js';
+import {
+  AUGMENT_NAMES,
+  BACKEND_PREFERENCES,
+  HEAD_KINDS,
+  MAX_MEMBERS,
+  MODEL_SIZES,
+  RECIPE_KINDS,
+  type RecipeKind,
+} from './options.js';
 
 export const LabelSchema = z.enum(CANONICAL_LABELS);
 const Id = z.number().int().nonnegative();
@@ -134,7 +142,7 @@ export interface ImportSummary {
 }
 
 // ---------- training ----------
-export const AugmentSchema = z.enum(['pitch', 'stretch', 'noise', 'mask']);
+export const AugmentSchema = z.enum(AUGMENT_NAMES);
 export const SplitSchema = z.union([
   z.literal('speaker'),
   z.literal('loso'),
@@ -149,15 +157,15 @@ export const TrainRequestSchema = z
     batchSize: z.number().int().min(1).max(1024).optional(),
     learningRate: z.number().positive().max(1).optional(),
     augment: z.array(AugmentSchema).optional(),
-    head: z.enum(['stats', 'gap', 'attention']).optional(),
-    size: z.enum(['small', 'default', 'large']).optional(),
+    head: z.enum(HEAD_KINDS).optional(),
+    size: z.enum(MODEL_SIZES).optional(),
     seed: z.number().int().optional(),
     foldValidation: z.boolean().optional(),
     statsRateScale: z.number().positive().max(1000).optional(),
-    members: z.number().int().min(1).max(9).optional(),
+    members: z.number().int().min(1).max(MAX_MEMBERS).optional(),
     recipe: z.enum(RECIPE_KINDS).optional(),
     speakerNorm: z.boolean().optional(),
-    backend: z.enum(['auto', 'node-gpu', 'node', 'wasm', 'cpu']).optional(),
+    backend: z.enum(BACKEND_PREFERENCES).optional(),
     /** Trainings at once (folds side by side); absent: as many as the cores (less one) and memory allow. */
     jobs: z.number().int().min(1).max(64).optional(),
   })

@@ -1,4 +1,57 @@
-// Training options that the contract, the CLI and the Train form all offer: each list written once here.
+// Training options that the contract, the CLI and the Train form all offer: each list and default written
+// once here, and the zod schemas, the CLI's choices and help, and the form's options and placeholders built
+// from them.
+
+/** How the CNN pools its conv features over time, in the order the form and the CLI offer them. */
+export const HEAD_KINDS = ['stats', 'gap', 'attention'] as const;
+export type HeadKind = (typeof HEAD_KINDS)[number];
+export const HEAD_TITLES: Record<HeadKind, string> = {
+  stats: 'Mean and spread over time',
+  gap: 'Average pooling',
+  attention: 'Attention pooling',
+};
+
+export const MODEL_SIZES = ['small', 'default', 'large'] as const;
+export type ModelSize = (typeof MODEL_SIZES)[number];
+export const MODEL_SIZE_TITLES: Record<ModelSize, string> = {
+  small: 'Small',
+  default: 'Default',
+  large: 'Large',
+};
+
+/** tfjs backends, fastest first: the order 'auto' tries them in. */
+export const BACKEND_NAMES = ['node-gpu', 'node', 'wasm', 'cpu'] as const;
+export type BackendName = (typeof BACKEND_NAMES)[number];
+export const BACKEND_PREFERENCES = ['auto', ...BACKEND_NAMES] as const;
+export type BackendPreference = (typeof BACKEND_PREFERENCES)[number];
+
+export const AUGMENT_NAMES = ['pitch', 'stretch', 'noise', 'mask'] as const;
+export type AugmentName = (typeof AUGMENT_NAMES)[number];
+export const AUGMENT_TITLES: Record<AugmentName, string> = {
+  pitch: 'Pitch shift',
+  stretch: 'Time stretch',
+  noise: 'Noise',
+  mask: 'Time/frequency masking',
+};
+
+/** The most networks an ensemble may have. */
+export const MAX_MEMBERS = 9;
+
+/**
+ * The defaults a form field or a CLI flag shows when left empty (the engine's TrainConfig takes them from
+ * here too). Each value's reason is on the TrainConfig field it sets.
+ */
+export const TRAINING_DEFAULTS = {
+  epochs: 15,
+  members: 1,
+  statsRateScale: 10,
+  augment: ['mask'] as readonly AugmentName[],
+  head: 'stats' as HeadKind,
+  size: 'default' as ModelSize,
+  backend: 'auto' as BackendPreference,
+  /** Folds the Train form offers for k-fold by speaker. */
+  kfold: 5,
+} as const;
 
 /**
  * What a run's held-out predictions and its saved model score with: the CNN alone, the classic baseline

@@ -1,5 +1,18 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { RECIPE_DESCRIPTIONS, RECIPE_KINDS, type RecipeKind } from '../../common/options.js';
+import {
+  AUGMENT_NAMES,
+  HEAD_KINDS,
+  HEAD_TITLES,
+  MAX_MEMBERS,
+  MODEL_SIZES,
+  RECIPE_DESCRIPTIONS,
+  RECIPE_KINDS,
+  TRAINING_DEFAULTS,
+  type BackendPreference,
+  type HeadKind,
+  type ModelSize,
+  type RecipeKind,
+} from '../../common/options.js';
 import type { EpochRecord, PoolProgress, TrainProgress } from '../../common/contract.js';
 import { backendOption } from '../backend-option.js';
 import { comparisonLines } from '../comparison-lines.js';
@@ -13,8 +26,8 @@ interface TrainCliOptions {
   batch?: number;
   lr?: number;
   augment?: string;
-  head?: 'stats' | 'gap' | 'attention';
-  size?: 'small' | 'default' | 'large';
+  head?: HeadKind;
+  size?: ModelSize;
   seed?: number;
   foldValidation?: boolean;
   statsRate?: number;
@@ -22,7 +35,7 @@ interface TrainCliOptions {
   recipe?: RecipeKind;
   speakerNorm?: boolean;
   jobs?: number;
-  backend?: 'auto' | 'node-gpu' | 'node' | 'wasm' | 'cpu';
+  backend?: BackendPreference;
   out?: string;
   report?: string;
   json?: boolean;
@@ -74,6 +87,7 @@ function poolText(pool: PoolProgress, folds: number): string {
 /** One status line, redrawn in place on a terminal. */
 function statusLine(p: TrainProgress): string {
   if (p.phase === 'features' || p.phase === 'report') return p.message ?? p.phase;
+  if (p.phase === 'choosing') return `${p.message ?? 'choosing the recipe'} | ETA ${duration(p.etaS)}`;
   // With folds side by side the pool and the run's ETA lead: the fold numbers after them are one fold's.
   const head = p.pool && p.folds > 1 ? [poolText(p.pool, p.folds), `ETA ${duration(p.etaS)}`] : [];
   if (p.phase === 'evaluating')
@@ -105,27 +119,38 @@ export function register(program: Command): void {
     )
     .option('--labels <list>', 'labels to train on (default: the project label set), e.g. happy,sad,neutral')
     .option('--split <how>', 'speaker (train/val/test by speaker), loso, kfold:K, or random', 'speaker')
-    .option('--epochs <n>', 'training epochs (early stopping may end sooner)', integer('--epochs', 1))
+    .option(
+      '--epochs <n>',
+      `training epochs (default ${TRAINING_DEFAULTS.epochs}; early stopping may end sooner)`,
+      integer('--epochs', 1),
+    )
     .option('--batch <n>', 'batch size', integer('--batch', 1))
     .option('--lr <x>', 'initial learning rate', upTo('--lr', 1))
-    .option('--augment <list>', 'augmentations: any of pitch,stretch,noise,mask, or none (default: mask)')
+    .option(
+      '--augment <list>',
+      `augmentations: any of ${AUGMENT_NAMES.join(',')}, or none (default: ${TRAINING_DEFAULTS.augment.join(',')})`,
+    )
     .addOption(
       new Option(
         '--head <kind>',
-        'pooling over time: mean and spread (stats), average (gap) or attention',
-      ).choices(['stats', 'gap', 'attention']),
+        `pooling over time: ${HEAD_KINDS.map((h) => `${h} (${HEAD_TITLES[h].toLowerCase()})`).join(', ')}; default ${TRAINING_DEFAULTS.head}`,
+      ).choices([...HEAD_KINDS]),
     )
-    .addOption(new Option('--size <preset>', 'model size').choices(['small', 'default', 'large']))
+    .addOption(
+      new Option('--size <preset>', `model size (default ${TRAINING_DEFAULTS.size})`).choices([
+        ...MODEL_SIZES,
+      ]),
+    )
     .option('--seed <n>', 'random seed (same seed, same backend: same run)', integer('--seed', 0))
     .option(
       '--stats-rate <x>',
-      'how many times faster than the conv layers the MFCC-statistics branch learns (default 10; ' +
+      `how many times faster than the conv layers the MFCC-statistics branch learns (default ${TRAINING_DEFAULTS.statsRateScale}; ` +
         'higher leans more on the clip statistics)',
       upTo('--stats-rate', 1000),
     )
     .option(
       '--members <n>',
-      'train n networks side by side and average them: steadier scores for n times the training time (default 1)',
+      `train n networks side by side and average them: steadier scores for n times the training time (1 to ${MAX_MEMBERS}, default ${TRAINING_DEFAULTS.members})`,
       integer('--members', 1),
     )
     .option(

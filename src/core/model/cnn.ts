@@ -5,10 +5,9 @@ import { TimeStatsPooling } from './layers/time-stats-pooling.js';
 import { SpecMask } from './layers/spec-mask.js';
 import { fastBatchNormalization } from './backend/fast-batch-norm.js';
 import { plainConv2d } from './backend/plain-conv2d.js';
-import { MAX_MEMBERS } from './config.js';
+import { MAX_MEMBERS, type HeadKind, type ModelSize } from '../../common/options.js';
 
-export type HeadKind = 'gap' | 'attention' | 'stats';
-export type ModelSize = 'small' | 'default' | 'large';
+export type { HeadKind, ModelSize };
 
 export interface SizePreset {
   /** Filters of each conv block; every block halves time and frequency. */

@@ -5,19 +5,25 @@ import {
   type FeatureConfig,
   type ShortClipFill,
 } from '../features/index.js';
-import { DEFAULT_RECIPE, type RecipeKind } from '../../common/options.js';
-import type { HeadKind, ModelSize, ModelSpec } from './cnn.js';
+import {
+  AUGMENT_NAMES,
+  DEFAULT_RECIPE,
+  MAX_MEMBERS,
+  TRAINING_DEFAULTS,
+  type AugmentName,
+  type BackendPreference,
+  type HeadKind,
+  type ModelSize,
+  type RecipeKind,
+} from '../../common/options.js';
+import type { ModelSpec } from './cnn.js';
 import type { InstanceMode } from './input-norm.js';
 import type { StopMonitor } from './early-stopping.js';
 import { DEFAULT_COSINE, type LrSchedule } from './schedules.js';
 
-/** The most networks an ensemble may have. */
-export const MAX_MEMBERS = 9;
-
+export { AUGMENT_NAMES, MAX_MEMBERS, type AugmentName };
 export type SplitSpec = 'speaker' | 'loso' | 'random' | `kfold:${number}`;
-export type AugmentName = 'pitch' | 'stretch' | 'noise' | 'mask';
-export const AUGMENT_NAMES: readonly AugmentName[] = ['pitch', 'stretch', 'noise', 'mask'];
-export type BackendChoice = 'auto' | 'node-gpu' | 'node' | 'wasm' | 'cpu';
+export type BackendChoice = BackendPreference;
 
 /** Everything that decides a training run; saved with the model and the run. */
 export interface TrainConfig {
@@ -96,16 +102,16 @@ export interface TrainConfig {
 export const DEFAULT_TRAIN_CONFIG: TrainConfig = {
   labels: ['happy', 'sad', 'neutral'],
   split: 'speaker',
-  epochs: 15,
+  epochs: TRAINING_DEFAULTS.epochs,
   batchSize: 32,
   learningRate: 2e-3,
   // measured on EmoDB LOSO: masking alone beat all four augmentations (0.852 vs 0.824 macro F1)
-  augment: ['mask'],
-  head: 'stats',
-  size: 'default',
+  augment: [...TRAINING_DEFAULTS.augment],
+  head: TRAINING_DEFAULTS.head,
+  size: TRAINING_DEFAULTS.size,
   seed: 0,
   dropout: 0.3,
-  members: 1,
+  members: TRAINING_DEFAULTS.members,
   inputStats: true,
   cropFrames: 201,
   windowHopFrames: 100,
@@ -116,7 +122,7 @@ export const DEFAULT_TRAIN_CONFIG: TrainConfig = {
   classWeights: true,
   labelSmoothing: 0,
   weightDecay: 0,
-  statsRateScale: 10,
+  statsRateScale: TRAINING_DEFAULTS.statsRateScale,
   mixupAlpha: 0,
   instanceNorm: 'peak',
   trimDb: 0,

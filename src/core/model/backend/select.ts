@@ -5,8 +5,9 @@ import { registerWasmTrainingKernels } from './wasm-grad-kernels.js';
 import { bundledTf, useTfInstance } from './tf.js';
 import type { NodeLoad } from './node-backends.js';
 
-export type BackendName = 'node-gpu' | 'node' | 'wasm' | 'cpu';
-export type BackendPreference = 'auto' | BackendName;
+import { BACKEND_NAMES, type BackendName, type BackendPreference } from '../../../common/options.js';
+
+export { BACKEND_NAMES, type BackendName, type BackendPreference };
 
 export interface BackendInfo {
   name: BackendName;
@@ -22,8 +23,6 @@ export interface SelectOptions {
   /** Where the .wasm binaries are served from (the renderer's bundler decides); Node finds them. */
   wasmPaths?: string;
 }
-
-export const BACKEND_NAMES: readonly BackendName[] = ['node-gpu', 'node', 'wasm', 'cpu'];
 
 export class BackendUnavailableError extends Error {
   constructor(
