@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './db.js';
+import { Conditions, containsCondition, statementCache } from './sql.js';
 import type { Clip, ClipStatus, LabelSource, Split } from './types.js';
 
 export interface ClipFilter {
@@ -152,19 +153,10 @@ function toClip(r: ClipRow): Clip {
 const MAX_PAGE = 10_000;
 
 export class ClipsRepo {
-  // Filter combinations are few; caching their statements keeps a scrolling table from re-preparing SQL.
-  private readonly cache = new Map<string, Statement<unknown[]>>();
+  private readonly stmt: (sql: string) => Statement<unknown[]>;
 
-  constructor(private readonly db: Db) {}
-
-  private stmt(sql: string): Statement<unknown[]> {
-    let s = this.cache.get(sql);
-    if (!s) {
-      if (this.cache.size > 256) this.cache.clear();
-      s = this.db.prepare<unknown[]>(sql);
-      this.cache.set(sql, s);
-    }
-    return s;
+  constructor(db: Db) {
+    this.stmt = statementCache(db);
   }
 
   get(id: number): Clip | undefined {
@@ -341,36 +333,23 @@ function asList(v: string | readonly string[]): readonly string[] {
 }
 
 function whereClause(f: ClipFilter): { where: string; params: unknown[] } {
-  const conds: string[] = [];
-  const params: unknown[] = [];
-  if (f.status) {
-    conds.push('status = ?');
-    params.push(f.status);
-  }
+  const w = new Conditions();
+  if (f.status) w.add('status = ?', f.status);
   if (f.label !== undefined) {
     const labels = asList(f.label);
-    conds.push(`label IN (${labels.map(() => '?').join(', ') || 'NULL'})`);
-    params.push(...labels);
+    w.add(`label IN (${labels.map(() => '?').join(', ') || 'NULL'})`, ...labels);
   }
   if (f.speaker !== undefined) {
     const speakers = asList(f.speaker);
-    conds.push(`speaker IN (${speakers.map(() => '?').join(', ') || 'NULL'})`);
-    params.push(...speakers);
+    w.add(`speaker IN (${speakers.map(() => '?').join(', ') || 'NULL'})`, ...speakers);
   }
-  if (f.unlabelled !== undefined) conds.push(f.unlabelled ? 'label IS NULL' : 'label IS NOT NULL');
-  if (f.split === 'none') conds.push('split IS NULL');
-  else if (f.split) {
-    conds.push('split = ?');
-    params.push(f.split);
-  }
-  if (f.corpus !== undefined) {
-    conds.push('corpus = ?');
-    params.push(f.corpus);
-  }
+  if (f.unlabelled !== undefined) w.add(f.unlabelled ? 'label IS NULL' : 'label IS NOT NULL');
+  if (f.split === 'none') w.add('split IS NULL');
+  else if (f.split) w.add('split = ?', f.split);
+  if (f.corpus !== undefined) w.add('corpus = ?', f.corpus);
   if (f.search && f.search.trim() !== '') {
-    const pattern = `%${f.search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    conds.push("(path LIKE ? ESCAPE '\\' OR speaker LIKE ? ESCAPE '\\')");
-    params.push(pattern, pattern);
+    const contains = containsCondition(['path', 'speaker'], f.search.trim());
+    w.add(contains.sql, ...contains.params);
   }
-  return { where: conds.length ? `WHERE ${conds.join(' AND ')}` : '', params };
+  return { where: w.where(), params: w.params };
 }
