@@ -68,26 +68,7 @@ export interface DatasetStats {
 }
 
 /** Everything the importer knows about a clip when it first records it. */
-export interface NewClip {
-  path: string;
-  sha256: string | null;
-  format: string | null;
-  durationS: number | null;
-  sampleRate: number | null;
-  channels: number | null;
-  speaker: string;
-  label: string | null;
-  labelSource: LabelSource | null;
-  split: Split | null;
-  status: ClipStatus;
-  reason: string | null;
-  rejectCode: string | null;
-  peak: number | null;
-  rms: number | null;
-  clippedFraction: number | null;
-  silentFraction: number | null;
-  corpus: string | null;
-}
+export type NewClip = Omit<Clip, 'id' | 'importedAt' | 'updatedAt'>;
 
 /** A clip as a training or evaluation run uses it. */
 export interface LabelledClip {
@@ -100,55 +81,11 @@ export interface LabelledClip {
   durationS: number;
 }
 
-interface ClipRow {
-  id: number;
-  path: string;
-  sha256: string | null;
-  format: string | null;
-  duration_s: number | null;
-  sample_rate: number | null;
-  channels: number | null;
-  speaker: string;
-  label: string | null;
-  label_source: LabelSource | null;
-  split: Split | null;
-  status: ClipStatus;
-  reason: string | null;
-  reject_code: string | null;
-  peak: number | null;
-  rms: number | null;
-  clipped_fraction: number | null;
-  silent_fraction: number | null;
-  corpus: string | null;
-  imported_at: string;
-  updated_at: string;
-}
-
-function toClip(r: ClipRow): Clip {
-  return {
-    id: r.id,
-    path: r.path,
-    sha256: r.sha256,
-    format: r.format,
-    durationS: r.duration_s,
-    sampleRate: r.sample_rate,
-    channels: r.channels,
-    speaker: r.speaker,
-    label: r.label,
-    labelSource: r.label_source,
-    split: r.split,
-    status: r.status,
-    reason: r.reason,
-    rejectCode: r.reject_code,
-    peak: r.peak,
-    rms: r.rms,
-    clippedFraction: r.clipped_fraction,
-    silentFraction: r.silent_fraction,
-    corpus: r.corpus,
-    importedAt: r.imported_at,
-    updatedAt: r.updated_at,
-  };
-}
+/** The clips columns under Clip's names: a row selected with them is a Clip. */
+const CLIP_COLUMNS = `id, path, sha256, format, duration_s AS durationS, sample_rate AS sampleRate, channels, speaker, label,
+  label_source AS labelSource, split, status, reason, reject_code AS rejectCode, peak, rms,
+  clipped_fraction AS clippedFraction, silent_fraction AS silentFraction, corpus, imported_at AS importedAt,
+  updated_at AS updatedAt`;
 
 const MAX_PAGE = 10_000;
 
@@ -160,20 +97,17 @@ export class ClipsRepo {
   }
 
   get(id: number): Clip | undefined {
-    const row = this.stmt('SELECT * FROM clips WHERE id = ?').get(id) as ClipRow | undefined;
-    return row && toClip(row);
+    return this.stmt(`SELECT ${CLIP_COLUMNS} FROM clips WHERE id = ?`).get(id) as Clip | undefined;
   }
 
   getByPath(filePath: string): Clip | undefined {
-    const row = this.stmt('SELECT * FROM clips WHERE path = ?').get(filePath) as ClipRow | undefined;
-    return row && toClip(row);
+    return this.stmt(`SELECT ${CLIP_COLUMNS} FROM clips WHERE path = ?`).get(filePath) as Clip | undefined;
   }
 
   /** The good clip with this content, if any (there is at most one). */
   getBySha256(sha256: string): Clip | undefined {
-    const row = this.stmt("SELECT * FROM clips WHERE sha256 = ? AND status = 'ok'").get(sha256) as
-      ClipRow | undefined;
-    return row && toClip(row);
+    return this.stmt(`SELECT ${CLIP_COLUMNS} FROM clips WHERE sha256 = ? AND status = 'ok'`).get(sha256) as
+      Clip | undefined;
   }
 
   list(query: ClipListQuery = {}): Clip[] {
@@ -184,12 +118,11 @@ export class ClipsRepo {
     const orderBy = column === 'id' ? `id ${order}` : `${column} ${order}, id ${order}`;
     const limit = Math.max(0, Math.min(query.limit ?? MAX_PAGE, MAX_PAGE));
     const offset = Math.max(0, query.offset ?? 0);
-    const rows = this.stmt(`SELECT * FROM clips ${where} ORDER BY ${orderBy} LIMIT ? OFFSET ?`).all(
+    return this.stmt(`SELECT ${CLIP_COLUMNS} FROM clips ${where} ORDER BY ${orderBy} LIMIT ? OFFSET ?`).all(
       ...params,
       limit,
       offset,
-    ) as ClipRow[];
-    return rows.map(toClip);
+    ) as Clip[];
   }
 
   count(filter: ClipFilter = {}): number {
@@ -238,27 +171,10 @@ export class ClipsRepo {
    * the same files, here or on another machine.
    */
   labelled(labels: readonly string[]): LabelledClip[] {
-    const rows = this.stmt(
-      `SELECT id, path, sha256, speaker, label, split, duration_s FROM clips
+    return this.stmt(
+      `SELECT id, path, sha256, speaker, label, split, duration_s AS durationS FROM clips
        WHERE status = 'ok' AND label IN (SELECT value FROM json_each(?)) ORDER BY sha256, id`,
-    ).all(JSON.stringify(labels)) as Array<{
-      id: number;
-      path: string;
-      sha256: string;
-      speaker: string;
-      label: string;
-      split: Split | null;
-      duration_s: number;
-    }>;
-    return rows.map((r) => ({
-      id: r.id,
-      path: r.path,
-      sha256: r.sha256,
-      speaker: r.speaker,
-      label: r.label,
-      split: r.split,
-      durationS: r.duration_s,
-    }));
+    ).all(JSON.stringify(labels)) as LabelledClip[];
   }
 
   /**
