@@ -26,18 +26,8 @@ const SORT_SQL: Record<Exclude<Sort, 'review'>, string> = {
 const REVIEW_ORDER =
   '(p.predicted IS NULL) ASC, (c.label IS NOT NULL AND p.predicted <> c.label) DESC, p.confidence ASC, c.id ASC';
 
-interface Row {
-  id: number;
-  path: string;
-  speaker: string;
-  duration_s: number | null;
-  label: string | null;
-  predicted: string | null;
-  confidence: number | null;
-  split: string | null;
-  status: 'ok' | 'rejected';
-  reason: string | null;
-}
+/** The contract's ClipRow as the query returns it: no name yet, and no duration for a rejected file. */
+type Row = Omit<ClipRow, 'name' | 'durationS'> & { duration_s: number | null };
 
 export function toClipRow(r: Row): ClipRow {
   return {
