@@ -262,7 +262,9 @@ export interface RunMetrics {
   uar: number;
   labels: string[];
   per_class: Record<string, ClassScores>;
+  /** Rows are true labels, columns predicted labels, both in `labels` order. */
   confusion: number[][];
+  /** Row fractions (0..1); a row with no support is all 0. */
   confusion_normalised: number[][];
   per_speaker: Record<string, { accuracy: number; clips: number }>;
   clips: number;

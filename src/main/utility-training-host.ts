@@ -1,34 +1,19 @@
 import { utilityProcess } from 'electron';
-import {
-  isTrainingMessage,
-  type TrainingControl,
-  type TrainingHost,
-  type TrainingJob,
-  type TrainingJobSpec,
-  type TrainingMessage,
-} from '../core/studio/training-host.js';
+import { messageRelay, type TrainingControl, type TrainingHost } from '../core/studio/training-host.js';
 
 /** The desktop app's TrainingHost: each job in its own Electron utility process, never in main. */
 export function createUtilityTrainingHost(entry: string): TrainingHost {
   return {
-    start(
-      spec: TrainingJobSpec,
-      onMessage: (m: TrainingMessage) => void,
-      onExit: (crash: string | null) => void,
-    ): TrainingJob {
+    start(spec, onMessage, onExit) {
       const child = utilityProcess.fork(entry, [], {
         serviceName: 'Emotion Studio training',
         stdio: 'inherit',
       });
-      let finished = false;
-      child.on('message', (m: unknown) => {
-        if (!isTrainingMessage(m)) return;
-        if (m.type === 'done' || m.type === 'failed') finished = true;
-        onMessage(m);
-      });
+      const relay = messageRelay(onMessage);
+      child.on('message', relay.receive);
       const exited = new Promise<void>((resolve) => {
         child.once('exit', (code) => {
-          onExit(finished ? null : `training process exited with code ${code} before finishing`);
+          onExit(relay.finished() ? null : `training process exited with code ${code} before finishing`);
           resolve();
         });
       });

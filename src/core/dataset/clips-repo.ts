@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './db.js';
+import { Conditions, containsCondition, statementCache } from './sql.js';
 import type { Clip, ClipStatus, LabelSource, Split } from './types.js';
 
 export interface ClipFilter {
@@ -67,26 +68,7 @@ export interface DatasetStats {
 }
 
 /** Everything the importer knows about a clip when it first records it. */
-export interface NewClip {
-  path: string;
-  sha256: string | null;
-  format: string | null;
-  durationS: number | null;
-  sampleRate: number | null;
-  channels: number | null;
-  speaker: string;
-  label: string | null;
-  labelSource: LabelSource | null;
-  split: Split | null;
-  status: ClipStatus;
-  reason: string | null;
-  rejectCode: string | null;
-  peak: number | null;
-  rms: number | null;
-  clippedFraction: number | null;
-  silentFraction: number | null;
-  corpus: string | null;
-}
+export type NewClip = Omit<Clip, 'id' | 'importedAt' | 'updatedAt'>;
 
 /** A clip as a training or evaluation run uses it. */
 export interface LabelledClip {
@@ -99,89 +81,33 @@ export interface LabelledClip {
   durationS: number;
 }
 
-interface ClipRow {
-  id: number;
-  path: string;
-  sha256: string | null;
-  format: string | null;
-  duration_s: number | null;
-  sample_rate: number | null;
-  channels: number | null;
-  speaker: string;
-  label: string | null;
-  label_source: LabelSource | null;
-  split: Split | null;
-  status: ClipStatus;
-  reason: string | null;
-  reject_code: string | null;
-  peak: number | null;
-  rms: number | null;
-  clipped_fraction: number | null;
-  silent_fraction: number | null;
-  corpus: string | null;
-  imported_at: string;
-  updated_at: string;
-}
-
-function toClip(r: ClipRow): Clip {
-  return {
-    id: r.id,
-    path: r.path,
-    sha256: r.sha256,
-    format: r.format,
-    durationS: r.duration_s,
-    sampleRate: r.sample_rate,
-    channels: r.channels,
-    speaker: r.speaker,
-    label: r.label,
-    labelSource: r.label_source,
-    split: r.split,
-    status: r.status,
-    reason: r.reason,
-    rejectCode: r.reject_code,
-    peak: r.peak,
-    rms: r.rms,
-    clippedFraction: r.clipped_fraction,
-    silentFraction: r.silent_fraction,
-    corpus: r.corpus,
-    importedAt: r.imported_at,
-    updatedAt: r.updated_at,
-  };
-}
+/** The clips columns under Clip's names: a row selected with them is a Clip. */
+const CLIP_COLUMNS = `id, path, sha256, format, duration_s AS durationS, sample_rate AS sampleRate, channels, speaker, label,
+  label_source AS labelSource, split, status, reason, reject_code AS rejectCode, peak, rms,
+  clipped_fraction AS clippedFraction, silent_fraction AS silentFraction, corpus, imported_at AS importedAt,
+  updated_at AS updatedAt`;
 
 const MAX_PAGE = 10_000;
 
 export class ClipsRepo {
-  // Filter combinations are few; caching their statements keeps a scrolling table from re-preparing SQL.
-  private readonly cache = new Map<string, Statement<unknown[]>>();
+  private readonly stmt: (sql: string) => Statement<unknown[]>;
 
-  constructor(private readonly db: Db) {}
-
-  private stmt(sql: string): Statement<unknown[]> {
-    let s = this.cache.get(sql);
-    if (!s) {
-      if (this.cache.size > 256) this.cache.clear();
-      s = this.db.prepare<unknown[]>(sql);
-      this.cache.set(sql, s);
-    }
-    return s;
+  constructor(db: Db) {
+    this.stmt = statementCache(db);
   }
 
   get(id: number): Clip | undefined {
-    const row = this.stmt('SELECT * FROM clips WHERE id = ?').get(id) as ClipRow | undefined;
-    return row && toClip(row);
+    return this.stmt(`SELECT ${CLIP_COLUMNS} FROM clips WHERE id = ?`).get(id) as Clip | undefined;
   }
 
   getByPath(filePath: string): Clip | undefined {
-    const row = this.stmt('SELECT * FROM clips WHERE path = ?').get(filePath) as ClipRow | undefined;
-    return row && toClip(row);
+    return this.stmt(`SELECT ${CLIP_COLUMNS} FROM clips WHERE path = ?`).get(filePath) as Clip | undefined;
   }
 
   /** The good clip with this content, if any (there is at most one). */
   getBySha256(sha256: string): Clip | undefined {
-    const row = this.stmt("SELECT * FROM clips WHERE sha256 = ? AND status = 'ok'").get(sha256) as
-      ClipRow | undefined;
-    return row && toClip(row);
+    return this.stmt(`SELECT ${CLIP_COLUMNS} FROM clips WHERE sha256 = ? AND status = 'ok'`).get(sha256) as
+      Clip | undefined;
   }
 
   list(query: ClipListQuery = {}): Clip[] {
@@ -192,12 +118,11 @@ export class ClipsRepo {
     const orderBy = column === 'id' ? `id ${order}` : `${column} ${order}, id ${order}`;
     const limit = Math.max(0, Math.min(query.limit ?? MAX_PAGE, MAX_PAGE));
     const offset = Math.max(0, query.offset ?? 0);
-    const rows = this.stmt(`SELECT * FROM clips ${where} ORDER BY ${orderBy} LIMIT ? OFFSET ?`).all(
+    return this.stmt(`SELECT ${CLIP_COLUMNS} FROM clips ${where} ORDER BY ${orderBy} LIMIT ? OFFSET ?`).all(
       ...params,
       limit,
       offset,
-    ) as ClipRow[];
-    return rows.map(toClip);
+    ) as Clip[];
   }
 
   count(filter: ClipFilter = {}): number {
@@ -246,27 +171,10 @@ export class ClipsRepo {
    * the same files, here or on another machine.
    */
   labelled(labels: readonly string[]): LabelledClip[] {
-    const rows = this.stmt(
-      `SELECT id, path, sha256, speaker, label, split, duration_s FROM clips
+    return this.stmt(
+      `SELECT id, path, sha256, speaker, label, split, duration_s AS durationS FROM clips
        WHERE status = 'ok' AND label IN (SELECT value FROM json_each(?)) ORDER BY sha256, id`,
-    ).all(JSON.stringify(labels)) as Array<{
-      id: number;
-      path: string;
-      sha256: string;
-      speaker: string;
-      label: string;
-      split: Split | null;
-      duration_s: number;
-    }>;
-    return rows.map((r) => ({
-      id: r.id,
-      path: r.path,
-      sha256: r.sha256,
-      speaker: r.speaker,
-      label: r.label,
-      split: r.split,
-      durationS: r.duration_s,
-    }));
+    ).all(JSON.stringify(labels)) as LabelledClip[];
   }
 
   /**
@@ -341,36 +249,23 @@ function asList(v: string | readonly string[]): readonly string[] {
 }
 
 function whereClause(f: ClipFilter): { where: string; params: unknown[] } {
-  const conds: string[] = [];
-  const params: unknown[] = [];
-  if (f.status) {
-    conds.push('status = ?');
-    params.push(f.status);
-  }
+  const w = new Conditions();
+  if (f.status) w.add('status = ?', f.status);
   if (f.label !== undefined) {
     const labels = asList(f.label);
-    conds.push(`label IN (${labels.map(() => '?').join(', ') || 'NULL'})`);
-    params.push(...labels);
+    w.add(`label IN (${labels.map(() => '?').join(', ') || 'NULL'})`, ...labels);
   }
   if (f.speaker !== undefined) {
     const speakers = asList(f.speaker);
-    conds.push(`speaker IN (${speakers.map(() => '?').join(', ') || 'NULL'})`);
-    params.push(...speakers);
+    w.add(`speaker IN (${speakers.map(() => '?').join(', ') || 'NULL'})`, ...speakers);
   }
-  if (f.unlabelled !== undefined) conds.push(f.unlabelled ? 'label IS NULL' : 'label IS NOT NULL');
-  if (f.split === 'none') conds.push('split IS NULL');
-  else if (f.split) {
-    conds.push('split = ?');
-    params.push(f.split);
-  }
-  if (f.corpus !== undefined) {
-    conds.push('corpus = ?');
-    params.push(f.corpus);
-  }
+  if (f.unlabelled !== undefined) w.add(f.unlabelled ? 'label IS NULL' : 'label IS NOT NULL');
+  if (f.split === 'none') w.add('split IS NULL');
+  else if (f.split) w.add('split = ?', f.split);
+  if (f.corpus !== undefined) w.add('corpus = ?', f.corpus);
   if (f.search && f.search.trim() !== '') {
-    const pattern = `%${f.search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    conds.push("(path LIKE ? ESCAPE '\\' OR speaker LIKE ? ESCAPE '\\')");
-    params.push(pattern, pattern);
+    const contains = containsCondition(['path', 'speaker'], f.search.trim());
+    w.add(contains.sql, ...contains.params);
   }
-  return { where: conds.length ? `WHERE ${conds.join(' AND ')}` : '', params };
+  return { where: w.where(), params: w.params };
 }

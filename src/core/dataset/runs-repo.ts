@@ -64,6 +64,10 @@ function toRun(r: RunRow): Run {
   };
 }
 
+/** The run_epochs columns under RunEpoch's names. */
+const EPOCH_COLUMNS = `run_id AS runId, fold, epoch, loss, accuracy, val_loss AS valLoss, val_accuracy AS valAccuracy,
+  val_macro_f1 AS valMacroF1, lr, clips_per_s AS clipsPerS, at`;
+
 const FINAL: ReadonlySet<RunStatus> = new Set(['done', 'failed', 'cancelled']);
 
 /** How the error of a run whose process died mid-run begins (killed, out of memory, power cut ...). */
@@ -199,38 +203,15 @@ export class RunsRepo {
   }
 
   epochs(runId: number, fold?: number): RunEpoch[] {
-    const rows = (
+    return (
       fold === undefined
-        ? this.db.prepare('SELECT * FROM run_epochs WHERE run_id = ? ORDER BY fold, epoch').all(runId)
+        ? this.db
+            .prepare(`SELECT ${EPOCH_COLUMNS} FROM run_epochs WHERE run_id = ? ORDER BY fold, epoch`)
+            .all(runId)
         : this.db
-            .prepare('SELECT * FROM run_epochs WHERE run_id = ? AND fold = ? ORDER BY epoch')
+            .prepare(`SELECT ${EPOCH_COLUMNS} FROM run_epochs WHERE run_id = ? AND fold = ? ORDER BY epoch`)
             .all(runId, fold)
-    ) as Array<{
-      run_id: number;
-      fold: number;
-      epoch: number;
-      loss: number | null;
-      accuracy: number | null;
-      val_loss: number | null;
-      val_accuracy: number | null;
-      val_macro_f1: number | null;
-      lr: number | null;
-      clips_per_s: number | null;
-      at: string;
-    }>;
-    return rows.map((r) => ({
-      runId: r.run_id,
-      fold: r.fold,
-      epoch: r.epoch,
-      loss: r.loss,
-      accuracy: r.accuracy,
-      valLoss: r.val_loss,
-      valAccuracy: r.val_accuracy,
-      valMacroF1: r.val_macro_f1,
-      lr: r.lr,
-      clipsPerS: r.clips_per_s,
-      at: r.at,
-    }));
+    ) as RunEpoch[];
   }
 
   /** Stores many predictions in one transaction. */

@@ -1,4 +1,5 @@
 /** Row shapes of the project database as the rest of the app sees them (camelCase, parsed JSON). */
+import type { EpochRecord } from '../../common/contract.js';
 
 export type Split = 'train' | 'val' | 'test';
 export const SPLITS: readonly Split[] = ['train', 'val', 'test'];
@@ -67,19 +68,13 @@ export interface Run {
   error: string | null;
 }
 
-export interface RunEpoch {
-  runId: number;
-  fold: number;
-  epoch: number;
-  loss: number | null;
-  accuracy: number | null;
-  valLoss: number | null;
-  valAccuracy: number | null;
-  valMacroF1: number | null;
-  lr: number | null;
-  clipsPerS: number | null;
-  at: string;
-}
+/**
+ * One epoch of a run as the database keeps it: the contract's EpochRecord with its run and time. Its numbers
+ * are null where an engine did not report them (runDetail fills them in for the contract).
+ */
+export type RunEpoch = { runId: number; at: string } & Pick<EpochRecord, 'fold' | 'epoch'> & {
+    [K in Exclude<keyof EpochRecord, 'fold' | 'epoch'>]: EpochRecord[K] | null;
+  };
 
 export interface Prediction {
   runId: number;

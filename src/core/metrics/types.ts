@@ -1,3 +1,8 @@
+/** The metrics' shapes. The scores are defined once, as the contract's RunMetrics; Metrics is derived from it. */
+import type { RunMetrics } from '../../common/contract.js';
+
+export type { ClassScores } from '../../common/contract.js';
+
 /** One held-out prediction, as the learning engine hands it over. */
 export interface PredictionRow {
   file: string;
@@ -11,29 +16,8 @@ export interface PredictionRow {
   fold?: number;
 }
 
-export interface ClassScores {
-  precision: number;
-  recall: number;
-  f1: number;
-  support: number;
-}
+/** One speaker's share of correct predictions, over that speaker's clips. */
+export type SpeakerScore = RunMetrics['per_speaker'][string];
 
-export interface SpeakerScore {
-  accuracy: number;
-  clips: number;
-}
-
-export interface Metrics {
-  accuracy: number;
-  macro_f1: number;
-  uar: number;
-  labels: string[];
-  per_class: Record<string, ClassScores>;
-  /** Rows are true labels, columns predicted labels, both in `labels` order. */
-  confusion: number[][];
-  /** Row fractions (0..1); a row with no support is all 0. */
-  confusion_normalised: number[][];
-  per_speaker: Record<string, SpeakerScore>;
-  clips: number;
-  speakers: number;
-}
+/** A run's held-out scores, as the contract carries them, without the recipe comparison added beside them. */
+export type Metrics = Omit<RunMetrics, 'comparison'>;

@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { ClipFilter, ClipPage, ClipRow, ParsedParams, RunPrediction } from '../../common/contract.js';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../dataset/db.js';
+import { Conditions, containsCondition, statementCache } from '../dataset/sql.js';
 
 type Sort = ParsedParams<'clips.list'>['sort'];
 
@@ -25,18 +26,8 @@ const SORT_SQL: Record<Exclude<Sort, 'review'>, string> = {
 const REVIEW_ORDER =
   '(p.predicted IS NULL) ASC, (c.label IS NOT NULL AND p.predicted <> c.label) DESC, p.confidence ASC, c.id ASC';
 
-interface Row {
-  id: number;
-  path: string;
-  speaker: string;
-  duration_s: number | null;
-  label: string | null;
-  predicted: string | null;
-  confidence: number | null;
-  split: string | null;
-  status: 'ok' | 'rejected';
-  reason: string | null;
-}
+/** The contract's ClipRow as the query returns it: no name yet, and no duration for a rejected file. */
+type Row = Omit<ClipRow, 'name' | 'durationS'> & { duration_s: number | null };
 
 export function toClipRow(r: Row): ClipRow {
   return {
@@ -55,25 +46,15 @@ export function toClipRow(r: Row): ClipRow {
 }
 
 function whereOf(f: ClipFilter): { sql: string; params: unknown[]; needsPrediction: boolean } {
-  const conds: string[] = [];
-  const params: unknown[] = [];
+  const w = new Conditions();
   let needsPrediction = false;
-  if (f.status) {
-    conds.push('c.status = ?');
-    params.push(f.status);
-  }
-  if (f.label !== undefined) {
-    conds.push('c.label = ?');
-    params.push(f.label);
-  }
-  if (f.speaker !== undefined) {
-    conds.push('c.speaker = ?');
-    params.push(f.speaker);
-  }
-  if (f.unlabelled !== undefined) conds.push(f.unlabelled ? 'c.label IS NULL' : 'c.label IS NOT NULL');
+  if (f.status) w.add('c.status = ?', f.status);
+  if (f.label !== undefined) w.add('c.label = ?', f.label);
+  if (f.speaker !== undefined) w.add('c.speaker = ?', f.speaker);
+  if (f.unlabelled !== undefined) w.add(f.unlabelled ? 'c.label IS NULL' : 'c.label IS NOT NULL');
   if (f.disagrees !== undefined) {
     needsPrediction = true;
-    conds.push(
+    w.add(
       f.disagrees
         ? 'p.predicted IS NOT NULL AND c.label IS NOT NULL AND p.predicted <> c.label'
         : '(p.predicted IS NULL OR c.label IS NULL OR p.predicted = c.label)',
@@ -81,19 +62,14 @@ function whereOf(f: ClipFilter): { sql: string; params: unknown[]; needsPredicti
   }
   if (f.maxConfidence !== undefined) {
     needsPrediction = true;
-    conds.push('p.confidence <= ?');
-    params.push(f.maxConfidence);
+    w.add('p.confidence <= ?', f.maxConfidence);
   }
   if (f.search && f.search.trim() !== '') {
-    const pattern = `%${f.search.trim().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-    conds.push("(c.path LIKE ? ESCAPE '\\' OR c.speaker LIKE ? ESCAPE '\\')");
-    params.push(pattern, pattern);
+    const contains = containsCondition(['c.path', 'c.speaker'], f.search.trim());
+    w.add(contains.sql, ...contains.params);
   }
-  if (f.ids !== undefined) {
-    conds.push('c.id IN (SELECT value FROM json_each(?))');
-    params.push(JSON.stringify(f.ids));
-  }
-  return { sql: conds.length ? `WHERE ${conds.join(' AND ')}` : '', params, needsPrediction };
+  if (f.ids !== undefined) w.add('c.id IN (SELECT value FROM json_each(?))', JSON.stringify(f.ids));
+  return { sql: w.where(), params: w.params, needsPrediction };
 }
 
 /** The newest finished training run that left a model: its predictions are the ones the table shows. */
@@ -107,18 +83,10 @@ export function latestModelRunId(db: Db): number | null {
 }
 
 export class ClipTable {
-  private readonly cache = new Map<string, Statement<unknown[]>>();
+  private readonly stmt: (sql: string) => Statement<unknown[]>;
 
-  constructor(private readonly db: Db) {}
-
-  private stmt(sql: string): Statement<unknown[]> {
-    let s = this.cache.get(sql);
-    if (!s) {
-      if (this.cache.size > 256) this.cache.clear();
-      s = this.db.prepare<unknown[]>(sql);
-      this.cache.set(sql, s);
-    }
-    return s;
+  constructor(private readonly db: Db) {
+    this.stmt = statementCache(db);
   }
 
   list(q: ParsedParams<'clips.list'>): ClipPage {
@@ -170,23 +138,17 @@ export function runPredictions(
   runId: number,
   filter: { label?: string; predicted?: string },
 ): RunPrediction[] {
-  const conds = ['p.run_id = ?'];
-  const params: unknown[] = [runId];
-  if (filter.label !== undefined) {
-    conds.push('coalesce(p.label, c.label) = ?');
-    params.push(filter.label);
-  }
-  if (filter.predicted !== undefined) {
-    conds.push('p.predicted = ?');
-    params.push(filter.predicted);
-  }
+  const w = new Conditions();
+  w.add('p.run_id = ?', runId);
+  if (filter.label !== undefined) w.add('coalesce(p.label, c.label) = ?', filter.label);
+  if (filter.predicted !== undefined) w.add('p.predicted = ?', filter.predicted);
   const rows = db
     .prepare(
       `SELECT p.clip_id, c.path, c.speaker, coalesce(p.label, c.label) AS label, p.predicted, p.confidence
        FROM predictions p JOIN clips c ON c.id = p.clip_id
-       WHERE ${conds.join(' AND ')} ORDER BY p.confidence ASC, p.clip_id ASC`,
+       ${w.where()} ORDER BY p.confidence ASC, p.clip_id ASC`,
     )
-    .all(...params) as Array<{
+    .all(...w.params) as Array<{
     clip_id: number;
     path: string;
     speaker: string;

@@ -1,12 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import {
-  isTrainingMessage,
-  type TrainingControl,
-  type TrainingHost,
-  type TrainingJob,
-  type TrainingJobSpec,
-  type TrainingMessage,
-} from './training-host.js';
+import { messageRelay, type TrainingControl, type TrainingHost } from './training-host.js';
 
 export interface NodeTrainingHostOptions {
   /** Module exporting `runTrainingJob` (a TrainingRunner); tests pass a fake. Default: training-job. */
@@ -18,11 +11,7 @@ const fromSources = import.meta.url.endsWith('.ts');
 /** Web mode's TrainingHost: each job in its own worker_thread, so the HTTP thread stays responsive. */
 export function createNodeTrainingHost(opts: NodeTrainingHostOptions = {}): TrainingHost {
   return {
-    start(
-      spec: TrainingJobSpec,
-      onMessage: (m: TrainingMessage) => void,
-      onExit: (crash: string | null) => void,
-    ): TrainingJob {
+    start(spec, onMessage, onExit) {
       const entry = new URL(fromSources ? './training-worker.ts' : './training-worker.js', import.meta.url);
       const runner = opts.runner?.href;
       const worker = fromSources
@@ -30,19 +19,15 @@ export function createNodeTrainingHost(opts: NodeTrainingHostOptions = {}): Trai
             workerData: { entry: entry.href, runner },
           })
         : new Worker(entry, { workerData: { runner } });
-      let finished = false;
+      const relay = messageRelay(onMessage);
       let crash: string | null = null;
-      worker.on('message', (m: unknown) => {
-        if (!isTrainingMessage(m)) return;
-        if (m.type === 'done' || m.type === 'failed') finished = true;
-        onMessage(m);
-      });
+      worker.on('message', relay.receive);
       worker.on('error', (err) => {
         crash = `training thread crashed: ${err.message}`;
       });
       const exited = new Promise<void>((resolve) => {
         worker.once('exit', (code) => {
-          if (!finished) onExit(crash ?? `training thread exited with code ${code} before finishing`);
+          if (!relay.finished()) onExit(crash ?? `training thread exited with code ${code} before finishing`);
           else onExit(null);
           resolve();
         });

@@ -63,6 +63,25 @@ export function isTrainingMessage(value: unknown): value is TrainingMessage {
   );
 }
 
+/**
+ * What a host does with whatever its job's thread or process posts: passes the training messages on (and
+ * nothing else), and remembers whether the job said 'done' or 'failed', so its exit can tell a crash.
+ */
+export function messageRelay(onMessage: (m: TrainingMessage) => void): {
+  receive: (m: unknown) => void;
+  finished: () => boolean;
+} {
+  let finished = false;
+  return {
+    receive: (m) => {
+      if (!isTrainingMessage(m)) return;
+      if (m.type === 'done' || m.type === 'failed') finished = true;
+      onMessage(m);
+    },
+    finished: () => finished,
+  };
+}
+
 export function isTrainingControl(value: unknown): value is TrainingControl {
   if (typeof value !== 'object' || value === null) return false;
   const type = (value as { type?: unknown }).type;
