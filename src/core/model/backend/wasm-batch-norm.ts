@@ -15,7 +15,7 @@ import {
 } from './wasm-kernel-utils.js';
 import { simdAffine } from './wasm-simd-affine.js';
 import { simdSums } from './wasm-simd-sums.js';
-import type { WasmKernelSpec } from './wasm-kernel-spec.js';
+import { wasmKernel } from './wasm-kernel-spec.js';
 
 export const BATCH_NORM_TRAINING = 'EmotionStudioBatchNormTraining';
 export const BATCH_NORM_TRAINING_GRAD = 'EmotionStudioBatchNormTrainingGrad';
@@ -139,17 +139,21 @@ function affine(
   release(backend, coef);
 }
 
+/** Both kernels' outputs, allocated in this order: one like x [..., C], then two per channel [C]. */
+function outputsFor(backend: WasmBackend, x: TensorInfo): [TensorInfo, TensorInfo, TensorInfo] {
+  const c = x.shape[x.shape.length - 1];
+  const full = backend.makeOutput(x.shape, 'float32');
+  return [full, backend.makeOutput([c], 'float32'), backend.makeOutput([c], 'float32')];
+}
+
 /** Inputs x [..., C], gamma [C], beta [C]; outputs y (like x), batch mean [C], biased variance [C]. */
-function batchNormTraining(args: KernelArgs): TensorInfo[] {
+function batchNormTraining(args: KernelArgs, { epsilon }: BatchNormTrainingAttrs): TensorInfo[] {
   const backend = asWasmBackend(args.backend);
   const x = input(args, 'x');
   const gammaInfo = input(args, 'gamma');
   const betaInfo = input(args, 'beta');
-  const { epsilon } = args.attrs as unknown as BatchNormTrainingAttrs;
   const c = x.shape[x.shape.length - 1];
-  const y = backend.makeOutput(x.shape, 'float32');
-  const meanInfo = backend.makeOutput([c], 'float32');
-  const varInfo = backend.makeOutput([c], 'float32');
+  const [y, meanInfo, varInfo] = outputsFor(backend, x);
   const xs = f32(backend, x);
   const rows = xs.length / c;
   // The first row stands in for the mean: the sums are of (x - x0) and (x - x0)^2.
@@ -181,15 +185,12 @@ function batchNormTraining(args: KernelArgs): TensorInfo[] {
  *   dx = gamma * inv * (dy - dbeta / M - xhat * dgamma / M)
  * which already includes the paths through the batch mean and variance.
  */
-function batchNormTrainingGrad(args: KernelArgs): TensorInfo[] {
+function batchNormTrainingGrad(args: KernelArgs, { epsilon }: BatchNormTrainingAttrs): TensorInfo[] {
   const backend = asWasmBackend(args.backend);
   const dyInfo = input(args, 'dy');
   const x = input(args, 'x');
-  const { epsilon } = args.attrs as unknown as BatchNormTrainingAttrs;
   const c = x.shape[x.shape.length - 1];
-  const dxInfo = backend.makeOutput(x.shape, 'float32');
-  const dgammaInfo = backend.makeOutput([c], 'float32');
-  const dbetaInfo = backend.makeOutput([c], 'float32');
+  const [dxInfo, dgammaInfo, dbetaInfo] = outputsFor(backend, x);
   const rows = f32(backend, x).length / c;
   const mean = f32(backend, input(args, 'mean')).slice();
   // sum dy and sum dy * (x - mean), in one pass over both tensors.
@@ -214,12 +215,6 @@ function batchNormTrainingGrad(args: KernelArgs): TensorInfo[] {
   return [dxInfo, dgammaInfo, dbetaInfo];
 }
 
-export const batchNormTrainingConfig: WasmKernelSpec = {
-  kernelName: BATCH_NORM_TRAINING,
-  kernelFunc: batchNormTraining,
-};
-
-export const batchNormTrainingGradConfig: WasmKernelSpec = {
-  kernelName: BATCH_NORM_TRAINING_GRAD,
-  kernelFunc: batchNormTrainingGrad,
-};
+// Kernels of our own (tfjs has no training-mode batch norm kernel), registered for wasm only.
+export const batchNormTrainingConfig = wasmKernel(BATCH_NORM_TRAINING, batchNormTraining);
+export const batchNormTrainingGradConfig = wasmKernel(BATCH_NORM_TRAINING_GRAD, batchNormTrainingGrad);

@@ -5,31 +5,16 @@
 // tfjs' fused conv2d computes it anyway.) The filter gradient stays a forward convolution: a
 // matrix product would make XNNPACK pack the im2col matrix as weights, which costs more than the
 // product itself (60 ms for 524288 x 9).
-import type { TensorInfo } from '@tensorflow/tfjs';
+import { BatchMatMul, type TensorInfo } from '@tensorflow/tfjs';
 import { f32, release, runWasmKernel, type WasmBackend } from './wasm-kernel-utils.js';
-/** Geometry of the forward convolution, as computeConv2DInfo gives it. */
-export interface ConvGeometry {
-  batchSize: number;
-  inHeight: number;
-  inWidth: number;
-  inChannels: number;
-  outHeight: number;
-  outWidth: number;
-  outChannels: number;
-  filterHeight: number;
-  filterWidth: number;
-  strideHeight: number;
-  strideWidth: number;
-  padTop: number;
-  padLeft: number;
-}
+import type { WindowGeometry } from './wasm-window-geometry.js';
 
 /** Below this many columns per output pixel (KH * KW * Cin) the im2col form wins. */
 export const IM2COL_MAX_COLUMNS = 27;
 
 function matMul(backend: WasmBackend, a: TensorInfo, b: TensorInfo): TensorInfo {
   // Only the untransposed single-batch form reaches XNNPACK in wasm's BatchMatMul.
-  return runWasmKernel('BatchMatMul', backend, { a, b }, { transposeA: false, transposeB: false });
+  return runWasmKernel(BatchMatMul, backend, { a, b }, { transposeA: false, transposeB: false });
 }
 
 /** dx = col2im(dy W^T): each output pixel's gradient spread back over the taps that made it. */
@@ -37,7 +22,7 @@ export function inputGradCol2im(
   backend: WasmBackend,
   dy: TensorInfo,
   filter: TensorInfo,
-  g: ConvGeometry,
+  g: WindowGeometry,
 ): TensorInfo {
   const pixels = g.batchSize * g.outHeight * g.outWidth;
   const columns = g.filterHeight * g.filterWidth * g.inChannels;
@@ -56,7 +41,7 @@ export function inputGradCol2im(
 }
 
 /** dx[n, y, x, c] = sum of cols[n, oy, ox, (ky, kx, c)] over the taps that read input (y, x). */
-export function col2im(cols: Float32Array, dx: Float32Array, g: ConvGeometry): void {
+export function col2im(cols: Float32Array, dx: Float32Array, g: WindowGeometry): void {
   const { batchSize, inHeight: H, inWidth: W, inChannels: C, outHeight: OH, outWidth: OW } = g;
   const { filterHeight: KH, filterWidth: KW, strideHeight: SH, strideWidth: SW, padTop, padLeft } = g;
   const columns = KH * KW * C;

@@ -11,6 +11,10 @@
 //   in/out channels swapped, padded by K - 1 - pad.
 import {
   backend_util,
+  Conv2D,
+  Conv2DBackpropFilter,
+  Conv2DBackpropInput,
+  Slice,
   type Conv2DBackpropFilterAttrs,
   type Conv2DBackpropInputAttrs,
   type TensorInfo,
@@ -26,9 +30,10 @@ import {
   type KernelArgs,
   type WasmBackend,
 } from './wasm-kernel-utils.js';
-import type { WasmKernelSpec } from './wasm-kernel-spec.js';
+import { wasmKernel } from './wasm-kernel-spec.js';
 import { filterGradDirect } from './wasm-filter-grad-direct.js';
-import { IM2COL_MAX_COLUMNS, inputGradCol2im, type ConvGeometry } from './wasm-conv-grads-im2col.js';
+import { IM2COL_MAX_COLUMNS, inputGradCol2im } from './wasm-conv-grads-im2col.js';
+import { windowGeometry } from './wasm-window-geometry.js';
 
 type ExplicitPadding = [[number, number], [number, number], [number, number], [number, number]];
 
@@ -41,19 +46,20 @@ function explicitPad(top: number, bottom: number, left: number, right: number): 
   ];
 }
 
-function channelsLast(dataFormat: 'NHWC' | 'NCHW'): 'channelsLast' {
-  const format = backend_util.convertConv2DDataFormat(dataFormat);
-  if (format !== 'channelsLast') {
+/** The forward convolution's geometry, from either gradient's attrs. */
+function forwardInfo(
+  xShape: [number, number, number, number],
+  filterShape: [number, number, number, number],
+  { strides, pad, dataFormat, dimRoundingMode }: Conv2DBackpropFilterAttrs | Conv2DBackpropInputAttrs,
+): backend_util.Conv2DInfo {
+  if (backend_util.convertConv2DDataFormat(dataFormat) !== 'channelsLast') {
     throw new Error("wasm conv2d gradients support only dataFormat 'NHWC' (as wasm's Conv2D does)");
   }
-  return format;
+  // Dilation 1; computeConv2DInfo's defaults: not depthwise, channels last.
+  return backend_util.computeConv2DInfo(xShape, filterShape, strides, 1, pad, dimRoundingMode);
 }
 
-function geometry(info: ReturnType<typeof backend_util.computeConv2DInfo>): ConvGeometry {
-  return { ...info, padTop: info.padInfo.top, padLeft: info.padInfo.left };
-}
-
-function fewInputColumns(info: ReturnType<typeof backend_util.computeConv2DInfo>): boolean {
+function fewInputColumns(info: backend_util.Conv2DInfo): boolean {
   return info.filterHeight * info.filterWidth * info.inChannels <= IM2COL_MAX_COLUMNS;
 }
 
@@ -65,29 +71,18 @@ function conv2d(
   pad: ExplicitPadding,
 ): TensorInfo {
   return runWasmKernel(
-    'Conv2D',
+    Conv2D,
     backend,
     { x, filter },
     { strides: [1, 1], pad, dataFormat: 'NHWC', dilations },
   );
 }
 
-export function conv2DBackpropFilter(args: KernelArgs): TensorInfo {
+function conv2DBackpropFilter(args: KernelArgs, attrs: Conv2DBackpropFilterAttrs): TensorInfo {
   const backend = asWasmBackend(args.backend);
   const x = input(args, 'x');
   const dy = input(args, 'dy');
-  const { strides, pad, dataFormat, dimRoundingMode, filterShape } =
-    args.attrs as unknown as Conv2DBackpropFilterAttrs;
-  const info = backend_util.computeConv2DInfo(
-    as4D(x.shape, 'x'),
-    filterShape,
-    strides,
-    1,
-    pad,
-    dimRoundingMode,
-    false,
-    channelsLast(dataFormat),
-  );
+  const info = forwardInfo(as4D(x.shape, 'x'), attrs.filterShape, attrs);
   const direct = filterGradDirect(backend, x, dy, info);
   if (direct != null) return direct;
   const { batchSize, inHeight, inWidth, inChannels, outHeight, outWidth, padInfo } = info;
@@ -101,7 +96,7 @@ export function conv2DBackpropFilter(args: KernelArgs): TensorInfo {
   let source = x;
   if (bottom < 0 || right < 0) {
     source = runWasmKernel(
-      'Slice',
+      Slice,
       backend,
       { x },
       {
@@ -177,23 +172,12 @@ function dilateAndPad(
   return out;
 }
 
-export function conv2DBackpropInput(args: KernelArgs): TensorInfo {
+function conv2DBackpropInput(args: KernelArgs, attrs: Conv2DBackpropInputAttrs): TensorInfo {
   const backend = asWasmBackend(args.backend);
   const dy = input(args, 'dy');
   const filter = input(args, 'filter');
-  const { strides, pad, dataFormat, dimRoundingMode, inputShape } =
-    args.attrs as unknown as Conv2DBackpropInputAttrs;
-  const info = backend_util.computeConv2DInfo(
-    inputShape,
-    as4D(filter.shape, 'filter'),
-    strides,
-    1,
-    pad,
-    dimRoundingMode,
-    false,
-    channelsLast(dataFormat),
-  );
-  if (fewInputColumns(info)) return inputGradCol2im(backend, dy, filter, geometry(info));
+  const info = forwardInfo(attrs.inputShape, as4D(filter.shape, 'filter'), attrs);
+  if (fewInputColumns(info)) return inputGradCol2im(backend, dy, filter, windowGeometry(info));
   const { inHeight, inWidth, outHeight, outWidth, padInfo } = info;
   const { filterHeight, filterWidth, strideHeight, strideWidth } = info;
   const top = filterHeight - 1 - padInfo.top;
@@ -215,12 +199,5 @@ export function conv2DBackpropInput(args: KernelArgs): TensorInfo {
   return dx;
 }
 
-export const conv2DBackpropFilterConfig: WasmKernelSpec = {
-  kernelName: 'Conv2DBackpropFilter',
-  kernelFunc: conv2DBackpropFilter,
-};
-
-export const conv2DBackpropInputConfig: WasmKernelSpec = {
-  kernelName: 'Conv2DBackpropInput',
-  kernelFunc: conv2DBackpropInput,
-};
+export const conv2DBackpropFilterConfig = wasmKernel(Conv2DBackpropFilter, conv2DBackpropFilter);
+export const conv2DBackpropInputConfig = wasmKernel(Conv2DBackpropInput, conv2DBackpropInput);

@@ -6,14 +6,12 @@ import type { TensorInfo, backend_util } from '@tensorflow/tfjs';
 import { f32, heapMemory, heapOffset, release, type WasmBackend } from './wasm-kernel-utils.js';
 import { simdFilterGrad } from './wasm-simd-filter-grad.js';
 
-type ConvInfo = ReturnType<typeof backend_util.computeConv2DInfo>;
-
 /** The filter gradient [KH, KW, Cin, Cout], or null when this path does not apply. */
 export function filterGradDirect(
   backend: WasmBackend,
   x: TensorInfo,
   dy: TensorInfo,
-  info: ConvInfo,
+  info: backend_util.Conv2DInfo,
 ): TensorInfo | null {
   const {
     batchSize: N,

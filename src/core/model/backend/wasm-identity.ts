@@ -3,10 +3,10 @@
 // gradient casts float32 to float32; wasm's kernels copy, which on the twin CNN meant ~70 copies
 // per step, several of full 33 MB activations. tfjs tensors are immutable, so sharing is safe
 // (wasm's own Reshape already shares).
-import type { TensorInfo } from '@tensorflow/tfjs';
-import { asWasmBackend, input, single, type KernelArgs } from './wasm-kernel-utils.js';
-import { originalWasmKernel } from './wasm-original-kernels.js';
-import type { WasmKernelSpec } from './wasm-kernel-spec.js';
+import { Cast, Identity, type CastAttrs, type TensorInfo } from '@tensorflow/tfjs';
+import { asWasmBackend, input, type KernelArgs } from './wasm-kernel-utils.js';
+import { handBack } from './wasm-original-kernels.js';
+import { wasmKernel } from './wasm-kernel-spec.js';
 
 function share(args: KernelArgs): TensorInfo {
   const x = input(args, 'x');
@@ -15,16 +15,15 @@ function share(args: KernelArgs): TensorInfo {
 }
 
 function identity(args: KernelArgs): TensorInfo {
-  if (input(args, 'x').dtype === 'string') return single(originalWasmKernel('Identity')(args), 'Identity');
+  if (input(args, 'x').dtype === 'string') return handBack(Identity, args);
   return share(args);
 }
 
-function cast(args: KernelArgs): TensorInfo {
+function cast(args: KernelArgs, { dtype }: CastAttrs): TensorInfo {
   const x = input(args, 'x');
-  const { dtype } = args.attrs as { dtype?: unknown };
-  if (dtype !== x.dtype || x.dtype === 'string') return single(originalWasmKernel('Cast')(args), 'Cast');
+  if (dtype !== x.dtype || x.dtype === 'string') return handBack(Cast, args);
   return share(args);
 }
 
-export const identityConfig: WasmKernelSpec = { kernelName: 'Identity', kernelFunc: identity };
-export const castConfig: WasmKernelSpec = { kernelName: 'Cast', kernelFunc: cast };
+export const identityConfig = wasmKernel(Identity, identity);
+export const castConfig = wasmKernel(Cast, cast);

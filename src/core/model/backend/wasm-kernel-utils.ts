@@ -2,7 +2,7 @@
 // directly (not through the engine, so intermediates never become tracked tensors) and read or
 // write the wasm heap in place. These files import tfjs directly rather than ./tf.js: they extend
 // the instance tfjs-backend-wasm registers into, which is always the bundled one.
-import { getKernel, type KernelFunc, type NamedAttrMap, type TensorInfo } from '@tensorflow/tfjs';
+import { getKernel, Transpose, type KernelFunc, type NamedAttrMap, type TensorInfo } from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 
 export type WasmBackend = Pick<
@@ -68,7 +68,7 @@ export function f32(backend: WasmBackend, info: TensorInfo): Float32Array {
 }
 
 export function transpose(backend: WasmBackend, x: TensorInfo, perm: number[]): TensorInfo {
-  return runWasmKernel('Transpose', backend, { x }, { perm });
+  return runWasmKernel(Transpose, backend, { x }, { perm });
 }
 
 export function as4D(shape: number[], what: string): [number, number, number, number] {

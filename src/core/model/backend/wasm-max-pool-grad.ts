@@ -3,7 +3,7 @@
 // position; this visits each window once: in wasm SIMD for 2x2/stride-2 pools over channels in
 // fours (wasm-simd-pool.ts), in JavaScript otherwise. On [32,128,128,16]: 156 ms -> 4 ms (SIMD),
 // 44 ms (JavaScript).
-import { backend_util, type MaxPoolGradAttrs, type TensorInfo } from '@tensorflow/tfjs';
+import { backend_util, MaxPoolGrad, type MaxPoolGradAttrs, type TensorInfo } from '@tensorflow/tfjs';
 import {
   as4D,
   asWasmBackend,
@@ -11,32 +11,17 @@ import {
   heapMemory,
   heapOffset,
   input,
-  single,
   type KernelArgs,
   type WasmBackend,
 } from './wasm-kernel-utils.js';
 import { simdPool } from './wasm-simd-pool.js';
-import { originalWasmKernel } from './wasm-original-kernels.js';
-import type { WasmKernelSpec } from './wasm-kernel-spec.js';
-
-export interface PoolGeometry {
-  batch: number;
-  inHeight: number;
-  inWidth: number;
-  channels: number;
-  outHeight: number;
-  outWidth: number;
-  filterHeight: number;
-  filterWidth: number;
-  strideHeight: number;
-  strideWidth: number;
-  padTop: number;
-  padLeft: number;
-}
+import { handBack } from './wasm-original-kernels.js';
+import { wasmKernel } from './wasm-kernel-spec.js';
+import { windowGeometry, type WindowGeometry } from './wasm-window-geometry.js';
 
 /** 2x2 windows, stride 2, all inside the input: the usual CNN pool, without the generic loops. */
-function pool2x2Grad(x: Float32Array, dy: Float32Array, dx: Float32Array, g: PoolGeometry): void {
-  const { batch, inHeight: H, inWidth: W, channels: C, outHeight: OH, outWidth: OW } = g;
+function pool2x2Grad(x: Float32Array, dy: Float32Array, dx: Float32Array, g: WindowGeometry): void {
+  const { batchSize: batch, inHeight: H, inWidth: W, inChannels: C, outHeight: OH, outWidth: OW } = g;
   const row = W * C;
   let o = 0;
   for (let b = 0; b < batch; b++) {
@@ -71,7 +56,7 @@ function pool2x2Grad(x: Float32Array, dy: Float32Array, dx: Float32Array, g: Poo
   }
 }
 
-function isPool2x2(g: PoolGeometry): boolean {
+function isPool2x2(g: WindowGeometry): boolean {
   return (
     g.filterHeight === 2 &&
     g.filterWidth === 2 &&
@@ -90,12 +75,12 @@ function pool2x2GradSimd(
   x: TensorInfo,
   dy: TensorInfo,
   dx: TensorInfo,
-  g: PoolGeometry,
+  g: WindowGeometry,
 ): boolean {
   const memory = heapMemory(backend);
-  const simd = g.channels % 4 === 0 && memory != null ? simdPool(memory) : null;
+  const simd = g.inChannels % 4 === 0 && memory != null ? simdPool(memory) : null;
   if (simd == null) return false;
-  const { batch, inHeight: H, inWidth: W, channels: C, outHeight: OH, outWidth: OW } = g;
+  const { batchSize: batch, inHeight: H, inWidth: W, inChannels: C, outHeight: OH, outWidth: OW } = g;
   // The kernel writes all four positions of every window; only rows/columns no window covers
   // (odd sizes) need clearing.
   if (2 * OH < H || 2 * OW < W) f32(backend, dx).fill(0);
@@ -110,8 +95,13 @@ function pool2x2GradSimd(
   return true;
 }
 
-export function maxPoolGradInto(x: Float32Array, dy: Float32Array, dx: Float32Array, g: PoolGeometry): void {
-  const { batch, inHeight: H, inWidth: W, channels: C, outHeight: OH, outWidth: OW } = g;
+export function maxPoolGradInto(
+  x: Float32Array,
+  dy: Float32Array,
+  dx: Float32Array,
+  g: WindowGeometry,
+): void {
+  const { batchSize: batch, inHeight: H, inWidth: W, inChannels: C, outHeight: OH, outWidth: OW } = g;
   if (isPool2x2(g)) {
     dx.fill(0);
     pool2x2Grad(x, dy, dx, g);
@@ -152,41 +142,20 @@ export function maxPoolGradInto(x: Float32Array, dy: Float32Array, dx: Float32Ar
   }
 }
 
-function maxPoolGrad(args: KernelArgs): TensorInfo {
+function maxPoolGrad(args: KernelArgs, attrs: MaxPoolGradAttrs): TensorInfo {
   const x = input(args, 'input');
   const dy = input(args, 'dy');
-  const { filterSize, strides, pad, dimRoundingMode } = args.attrs as unknown as MaxPoolGradAttrs;
-  if (x.dtype !== 'float32' || dy.dtype !== 'float32') {
-    return single(originalWasmKernel('MaxPoolGrad')(args), 'MaxPoolGrad');
-  }
-  const info = backend_util.computePool2DInfo(
-    as4D(x.shape, 'input'),
-    filterSize,
-    strides,
-    1,
-    pad,
-    dimRoundingMode,
-  );
+  if (x.dtype !== 'float32' || dy.dtype !== 'float32') return handBack(MaxPoolGrad, args);
+  const { filterSize, strides, pad, dimRoundingMode } = attrs;
+  const shape = as4D(x.shape, 'input');
+  const info = backend_util.computePool2DInfo(shape, filterSize, strides, 1, pad, dimRoundingMode);
+  const geometry = windowGeometry(info);
   const backend = asWasmBackend(args.backend);
   const dx = backend.makeOutput(x.shape, 'float32');
-  const geometry: PoolGeometry = {
-    batch: info.batchSize,
-    inHeight: info.inHeight,
-    inWidth: info.inWidth,
-    channels: info.inChannels,
-    outHeight: info.outHeight,
-    outWidth: info.outWidth,
-    filterHeight: info.filterHeight,
-    filterWidth: info.filterWidth,
-    strideHeight: info.strideHeight,
-    strideWidth: info.strideWidth,
-    padTop: info.padInfo.top,
-    padLeft: info.padInfo.left,
-  };
   if (!(isPool2x2(geometry) && pool2x2GradSimd(backend, x, dy, dx, geometry))) {
     maxPoolGradInto(f32(backend, x), f32(backend, dy), f32(backend, dx), geometry);
   }
   return dx;
 }
 
-export const maxPoolGradConfig: WasmKernelSpec = { kernelName: 'MaxPoolGrad', kernelFunc: maxPoolGrad };
+export const maxPoolGradConfig = wasmKernel(MaxPoolGrad, maxPoolGrad);

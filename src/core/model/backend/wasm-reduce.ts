@@ -1,10 +1,10 @@
 // Sum and Mean over leading axes (e.g. [0,1,2] of an NHWC activation: every bias, batch-norm and
 // moments gradient). wasm's kernels first transpose the reduced axes innermost, a full copy of the
 // activation; summing rows in place reads it once. Other axis sets go to wasm's own kernels.
-import { util, type TensorInfo } from '@tensorflow/tfjs';
-import { asWasmBackend, f32, input, single, type KernelArgs } from './wasm-kernel-utils.js';
-import { originalWasmKernel } from './wasm-original-kernels.js';
-import type { WasmKernelSpec } from './wasm-kernel-spec.js';
+import { Mean, Sum, util, type MeanAttrs, type SumAttrs, type TensorInfo } from '@tensorflow/tfjs';
+import { asWasmBackend, f32, input, type KernelArgs } from './wasm-kernel-utils.js';
+import { handBack } from './wasm-original-kernels.js';
+import { wasmKernel, type WasmKernelSpec } from './wasm-kernel-spec.js';
 
 /** Number of leading axes reduced, or -1 when the axes are not a leading prefix. */
 function leadingAxes(axis: number | number[], shape: number[]): number {
@@ -44,15 +44,14 @@ export function sumRows(
   for (let c = 0; c < cols; c++) out[c] = acc[c] / divisor;
 }
 
-function makeReduce(kernelName: 'Sum' | 'Mean'): WasmKernelSpec {
-  const kernelFunc = (args: KernelArgs): TensorInfo => {
+function makeReduce(kernelName: typeof Sum | typeof Mean): WasmKernelSpec {
+  const kernelFunc = (args: KernelArgs, { axis, keepDims }: SumAttrs | MeanAttrs): TensorInfo => {
     const x = input(args, 'x');
-    const { axis, keepDims } = args.attrs as unknown as { axis: number | number[]; keepDims: boolean };
     const lead = leadingAxes(axis, x.shape);
     const size = util.sizeFromShape(x.shape);
     // A suffix reduction (or a no-op) is already transpose-free in wasm.
     if (x.dtype !== 'float32' || lead <= 0 || lead === x.shape.length || size === 0) {
-      return single(originalWasmKernel(kernelName)(args), kernelName);
+      return handBack(kernelName, args);
     }
     const backend = asWasmBackend(args.backend);
     const kept = x.shape.slice(lead);
@@ -60,11 +59,11 @@ function makeReduce(kernelName: 'Sum' | 'Mean'): WasmKernelSpec {
     const rows = size / cols;
     const outShape = keepDims ? [...x.shape.slice(0, lead).map(() => 1), ...kept] : kept;
     const out = backend.makeOutput(outShape, 'float32');
-    sumRows(f32(backend, x), rows, cols, f32(backend, out), kernelName === 'Mean' ? rows : 1);
+    sumRows(f32(backend, x), rows, cols, f32(backend, out), kernelName === Mean ? rows : 1);
     return out;
   };
-  return { kernelName, kernelFunc };
+  return wasmKernel(kernelName, kernelFunc);
 }
 
-export const sumConfig = makeReduce('Sum');
-export const meanConfig = makeReduce('Mean');
+export const sumConfig = makeReduce(Sum);
+export const meanConfig = makeReduce(Mean);

@@ -1,7 +1,7 @@
 // Just enough of the WebAssembly binary format to assemble small SIMD kernels that import
 // tfjs-backend-wasm's memory (see wasm-simd-affine.ts, wasm-simd-pool.ts). Hand-assembled so the
-// project needs no wasm toolchain; each module validates when instantiated, and a module that
-// fails (no SIMD in this engine) is reported as null so callers keep their JavaScript path.
+// project needs no wasm toolchain; each module validates when instantiated (wasm-simd-module.ts).
+// The loops and address arithmetic the kernels share are in wasm-simd-loops.ts.
 
 export const enum Op {
   block = 0x02,
@@ -9,13 +9,17 @@ export const enum Op {
   end = 0x0b,
   br = 0x0c,
   brIf = 0x0d,
+  select = 0x1b,
   localGet = 0x20,
   localSet = 0x21,
   localTee = 0x22,
+  i32Load = 0x28,
   i32Const = 0x41,
   i32LtU = 0x49,
+  i32GtU = 0x4b,
   i32GeU = 0x4f,
   i32Add = 0x6a,
+  i32Sub = 0x6b,
   i32Mul = 0x6c,
   i32Shl = 0x74,
   simd = 0xfd,
@@ -24,16 +28,23 @@ export const enum Op {
   typeV128 = 0x7b,
 }
 
-// SIMD instructions: the 0xfd prefix, then the opcode as unsigned LEB128; loads and stores take a
-// memarg (log2 alignment, offset).
-export const V128_LOAD = [Op.simd, 0x00, 0x02, 0x00];
-export const V128_STORE = [Op.simd, 0x0b, 0x02, 0x00];
+// Loads and stores take a memarg: log2 of the alignment (4 bytes, which the heap's float32 data
+// always has), then a constant byte offset.
+export const i32LoadAt = (offset: number): number[] => [Op.i32Load, 0x02, ...uleb(offset)];
+
+// SIMD instructions: the 0xfd prefix, then the opcode as unsigned LEB128.
+export const v128LoadAt = (offset: number): number[] => [Op.simd, 0x00, 0x02, ...uleb(offset)];
+export const v128StoreAt = (offset: number): number[] => [Op.simd, 0x0b, 0x02, ...uleb(offset)];
+export const V128_LOAD = v128LoadAt(0);
+export const V128_STORE = v128StoreAt(0);
+export const V128_LOAD32_SPLAT = [Op.simd, 0x09, 0x02, 0x00];
 export const V128_AND = [Op.simd, 0x4e];
 export const V128_ANDNOT = [Op.simd, 0x4f];
 export const V128_OR = [Op.simd, 0x50];
 export const V128_BITSELECT = [Op.simd, 0x52];
 export const F32X4_GT = [Op.simd, 0x44];
 export const F32X4_ADD = [Op.simd, 0xe4, 0x01];
+export const F32X4_SUB = [Op.simd, 0xe5, 0x01];
 export const F32X4_MUL = [Op.simd, 0xe6, 0x01];
 
 export function v128ConstF32(value: number): number[] {
@@ -77,8 +88,9 @@ export interface KernelFunction {
   name: string;
   /** Number of i32 parameters. */
   params: number;
-  /** Extra locals after the parameters, as [count, type] runs. */
-  locals: [number, Op.typeI32 | Op.typeV128][];
+  /** Locals after the parameters: this many i32, then this many v128. */
+  i32Locals: number;
+  v128Locals: number;
   /** Instructions, without the final `end`. */
   code: number[];
 }
@@ -91,7 +103,12 @@ export function assemble(functions: KernelFunction[]): Uint8Array<ArrayBuffer> {
     0x00,
   ]);
   const bodies = functions.map((f) => {
-    const fn = [...vec(f.locals.map(([count, type]) => [...uleb(count), type])), ...f.code, Op.end];
+    const runs: [number, Op][] = [
+      [f.i32Locals, Op.typeI32],
+      [f.v128Locals, Op.typeV128],
+    ];
+    const locals = runs.filter(([count]) => count > 0).map(([count, type]) => [...uleb(count), type]);
+    const fn = [...vec(locals), ...f.code, Op.end];
     return [...uleb(fn.length), ...fn];
   });
   return new Uint8Array([
@@ -102,16 +119,4 @@ export function assemble(functions: KernelFunction[]): Uint8Array<ArrayBuffer> {
     ...section(7, vec(functions.map((f, i) => [...name(f.name), 0x00, ...uleb(i)]))),
     ...section(10, vec(bodies)),
   ]);
-}
-
-/** Instantiates `bytes` on `memory`; null when this engine cannot (no wasm SIMD). */
-export function instantiate(
-  bytes: Uint8Array<ArrayBuffer>,
-  memory: WebAssembly.Memory,
-): WebAssembly.Exports | null {
-  try {
-    return new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory } }).exports;
-  } catch {
-    return null;
-  }
 }

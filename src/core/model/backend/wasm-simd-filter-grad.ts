@@ -6,25 +6,20 @@
 // row at a time, every 4 x 8 tile of dW accumulates over the row's pixels in registers, while the
 // row's input window and gradient stay in cache.
 import {
-  assemble,
   F32X4_ADD,
   F32X4_MUL,
   get,
   i32,
-  instantiate,
+  i32LoadAt,
   Op,
   set,
-  tee,
-  uleb,
-  V128_STORE,
-  type KernelFunction,
+  V128_LOAD32_SPLAT,
+  v128LoadAt,
+  v128StoreAt,
 } from './wasm-simd-encoder.js';
-
-const I32_LOAD = (offset: number) => [0x28, 0x02, ...uleb(offset)];
-const V128_LOAD_AT = (offset: number) => [Op.simd, 0x00, 0x02, ...uleb(offset)];
-const V128_STORE_AT = (offset: number) => [...V128_STORE.slice(0, 3), ...uleb(offset)];
-const V128_LOAD32_SPLAT = [Op.simd, 0x09, 0x02, 0x00];
-const I32_SUB = 0x6b;
+import type { KernelFunction } from './wasm-simd-encoder.js';
+import { advance, forCount, repeat, scaledAdd } from './wasm-simd-loops.js';
+import { simdModule } from './wasm-simd-module.js';
 
 // Params: x row (padded input at this output row's first pixel), dy row, acc, offsets table, m
 // tiles (of 4 rows), n tiles (of 8 columns), pixels in the row, x bytes per pixel step, dy bytes
@@ -43,17 +38,17 @@ function accRow(i: number): number[] {
 
 function filterGradRow(): KernelFunction {
   const loadAccs = [0, 1, 2, 3].flatMap((i) =>
-    [0, 1].flatMap((j) => [...accRow(i), ...V128_LOAD_AT(16 * j), ...set(ACCS[2 * i + j])]),
+    [0, 1].flatMap((j) => [...accRow(i), ...v128LoadAt(16 * j), ...set(ACCS[2 * i + j])]),
   );
   const storeAccs = [0, 1, 2, 3].flatMap((i) =>
-    [0, 1].flatMap((j) => [...accRow(i), ...get(ACCS[2 * i + j]), ...V128_STORE_AT(16 * j)]),
+    [0, 1].flatMap((j) => [...accRow(i), ...get(ACCS[2 * i + j]), ...v128StoreAt(16 * j)]),
   );
   const pixel = [
     ...get(D),
-    ...V128_LOAD_AT(0),
+    ...v128LoadAt(0),
     ...set(B0),
     ...get(D),
-    ...V128_LOAD_AT(16),
+    ...v128LoadAt(16),
     ...set(B1),
     ...[0, 1, 2, 3].flatMap((i) => [
       ...get(P),
@@ -70,109 +65,24 @@ function filterGradRow(): KernelFunction {
         ...set(ACCS[2 * i + j]),
       ]),
     ]),
-    ...get(P),
-    ...get(COLSTEP),
-    Op.i32Add,
-    ...set(P),
-    ...get(D),
-    ...get(DYSTRIDE),
-    Op.i32Add,
-    ...set(D),
+    ...advance(P, COLSTEP),
+    ...advance(D, DYSTRIDE),
   ];
-  const code = [
-    ...i32(0),
-    ...set(MT),
-    Op.block,
-    Op.blockVoid,
-    Op.loop,
-    Op.blockVoid,
-    ...get(MT),
-    ...get(MTILES),
-    Op.i32GeU,
-    Op.brIf,
-    1,
-    // This tile's four input offsets.
-    ...OFFSETS.flatMap((o, i) => [
-      ...get(OFFS),
-      ...get(MT),
-      ...i32(4),
-      Op.i32Shl,
-      Op.i32Add,
-      ...I32_LOAD(4 * i),
-      ...set(o),
-    ]),
-    ...i32(0),
-    ...set(NT),
-    Op.block,
-    Op.blockVoid,
-    Op.loop,
-    Op.blockVoid,
-    ...get(NT),
-    ...get(NTILES),
-    Op.i32GeU,
-    Op.brIf,
-    1,
+  const tile = [
     // acc tile origin: acc + mt * 4 rows + nt * 8 columns
-    ...get(ACC),
-    ...get(MT),
-    ...i32(2),
-    Op.i32Shl,
-    ...get(DYSTRIDE),
-    Op.i32Mul,
-    Op.i32Add,
-    ...get(NT),
-    ...i32(5),
-    Op.i32Shl,
-    Op.i32Add,
-    ...set(ACCP),
+    ...[...get(ACC), ...get(MT), ...i32(2), Op.i32Shl, ...get(DYSTRIDE), Op.i32Mul, Op.i32Add],
+    ...[...get(NT), ...i32(5), Op.i32Shl, Op.i32Add, ...set(ACCP)],
     ...loadAccs,
-    ...get(XROW),
-    ...set(P),
-    ...get(DYROW),
-    ...get(NT),
-    ...i32(5),
-    Op.i32Shl,
-    Op.i32Add,
-    ...set(D),
-    ...get(OW),
-    ...set(N),
-    Op.loop,
-    Op.blockVoid,
-    ...pixel,
-    ...get(N),
-    ...i32(1),
-    I32_SUB,
-    ...tee(N),
-    Op.brIf,
-    0,
-    Op.end,
+    ...[...get(XROW), ...set(P), ...scaledAdd(DYROW, NT, 5), ...set(D)],
+    ...repeat(OW, N, pixel),
     ...storeAccs,
-    ...get(NT),
-    ...i32(1),
-    Op.i32Add,
-    ...set(NT),
-    Op.br,
-    0,
-    Op.end,
-    Op.end,
-    ...get(MT),
-    ...i32(1),
-    Op.i32Add,
-    ...set(MT),
-    Op.br,
-    0,
-    Op.end,
-    Op.end,
   ];
-  return {
-    name: 'filterGradRow',
-    params: 9,
-    locals: [
-      [10, Op.typeI32],
-      [11, Op.typeV128],
-    ],
-    code,
-  };
+  const code = forCount(MT, MTILES, [
+    // This tile's four input offsets.
+    ...OFFSETS.flatMap((o, i) => [...scaledAdd(OFFS, MT, 4), ...i32LoadAt(4 * i), ...set(o)]),
+    ...forCount(NT, NTILES, tile),
+  ]);
+  return { name: 'filterGradRow', params: 9, i32Locals: 10, v128Locals: 11, code };
 }
 
 export interface SimdFilterGrad {
@@ -189,13 +99,4 @@ export interface SimdFilterGrad {
   ): void;
 }
 
-const instances = new WeakMap<WebAssembly.Memory, SimdFilterGrad | null>();
-
-export function simdFilterGrad(memory: WebAssembly.Memory): SimdFilterGrad | null {
-  if (!instances.has(memory)) {
-    const exports = instantiate(assemble([filterGradRow()]), memory);
-    const ok = exports != null && typeof exports.filterGradRow === 'function';
-    instances.set(memory, ok ? (exports as unknown as SimdFilterGrad) : null);
-  }
-  return instances.get(memory) ?? null;
-}
+export const simdFilterGrad = simdModule<SimdFilterGrad>(() => [filterGradRow()]);

@@ -3,11 +3,9 @@
 // scan order (strict '>', NaN never wins), the cpu backend's rule; the window's other three
 // positions get 0, so no separate clearing pass is needed. Channels must be a multiple of 4.
 import {
-  assemble,
   F32X4_GT,
   get,
   i32,
-  instantiate,
   Op,
   set,
   tee,
@@ -18,8 +16,10 @@ import {
   V128_OR,
   V128_STORE,
   v128ConstF32,
-  type KernelFunction,
 } from './wasm-simd-encoder.js';
+import type { KernelFunction } from './wasm-simd-encoder.js';
+import { advance, floatBytes, forVectors, scaledAdd, sumOf, whileBelow } from './wasm-simd-loops.js';
+import { simdModule } from './wasm-simd-module.js';
 
 // Params (byte offsets but the last three): x row, dy row, dx row, output width, channels, input
 // row bytes. i32 locals: end, k, channel bytes; v128 locals: x0..x3, best, m0..m3, g, later.
@@ -28,13 +28,7 @@ const [X0, X1, X2, X3, BEST, M0, M1, M2, M3, G, LATER] = [9, 10, 11, 12, 13, 14,
 
 /** Address base + k (+ CB) (+ ROW). */
 function at(base: number, right: boolean, down: boolean): number[] {
-  return [
-    ...get(base),
-    ...get(K),
-    Op.i32Add,
-    ...(right ? [...get(CB), Op.i32Add] : []),
-    ...(down ? [...get(ROW), Op.i32Add] : []),
-  ];
+  return sumOf(base, K, ...(right ? [CB] : []), ...(down ? [ROW] : []));
 }
 
 function maxPool2x2GradRow(): KernelFunction {
@@ -77,67 +71,26 @@ function maxPool2x2GradRow(): KernelFunction {
         : []),
   ]);
   const code = [
-    ...get(C),
-    ...i32(2),
-    Op.i32Shl,
-    ...tee(CB),
-    ...get(OW),
-    Op.i32Mul,
-    ...i32(1),
-    Op.i32Shl,
-    ...get(X),
-    Op.i32Add,
-    ...set(END),
-    Op.block,
-    Op.blockVoid,
-    Op.loop,
-    Op.blockVoid,
-    ...get(X),
-    ...get(END),
-    Op.i32GeU,
-    Op.brIf,
-    1,
-    ...i32(0),
-    ...set(K),
-    Op.loop,
-    Op.blockVoid,
-    ...loads,
-    ...scan,
-    ...get(DY),
-    ...get(K),
-    Op.i32Add,
-    ...V128_LOAD,
-    ...set(G),
-    ...stores,
-    ...get(K),
-    ...i32(16),
-    Op.i32Add,
-    ...tee(K),
-    ...get(CB),
-    Op.i32LtU,
-    Op.brIf,
-    0,
-    Op.end,
-    // Next window: two input pixels right, one dy pixel.
-    ...[X, DX].flatMap((p) => [...get(p), ...get(CB), ...i32(1), Op.i32Shl, Op.i32Add, ...set(p)]),
-    ...get(DY),
-    ...get(CB),
-    Op.i32Add,
-    ...set(DY),
-    Op.br,
-    0,
-    Op.end,
-    Op.end,
-  ];
-  return {
-    name: 'maxPool2x2GradRow',
-    params: 6,
-    locals: [
-      [3, Op.typeI32],
-      [11, Op.typeV128],
+    // end = x + 2 * output width * channel bytes
+    ...[
+      ...floatBytes(C),
+      ...tee(CB),
+      ...get(OW),
+      Op.i32Mul,
+      ...i32(1),
+      Op.i32Shl,
+      ...get(X),
+      Op.i32Add,
+      ...set(END),
     ],
-    code,
-  };
+    ...whileBelow(X, END, [
+      ...forVectors(K, CB, [...loads, ...scan, ...sumOf(DY, K), ...V128_LOAD, ...set(G), ...stores]),
+      // Next window: two input pixels right, one dy pixel.
+      ...[X, DX].flatMap((p) => [...scaledAdd(p, CB, 1), ...set(p)]),
+      ...advance(DY, CB),
+    ]),
+  ];
+  return { name: 'maxPool2x2GradRow', params: 6, i32Locals: 3, v128Locals: 11, code };
 }
 
 export interface SimdPool {
@@ -151,13 +104,4 @@ export interface SimdPool {
   ): void;
 }
 
-const instances = new WeakMap<WebAssembly.Memory, SimdPool | null>();
-
-export function simdPool(memory: WebAssembly.Memory): SimdPool | null {
-  if (!instances.has(memory)) {
-    const exports = instantiate(assemble([maxPool2x2GradRow()]), memory);
-    const ok = exports != null && typeof exports.maxPool2x2GradRow === 'function';
-    instances.set(memory, ok ? (exports as unknown as SimdPool) : null);
-  }
-  return instances.get(memory) ?? null;
-}
+export const simdPool = simdModule<SimdPool>(() => [maxPool2x2GradRow()]);

@@ -1,10 +1,10 @@
 // Tile as block copies on the wasm heap. The batch-norm gradient tiles a [1,1,1,C] tensor to the
 // full activation shape; wasm's Tile (per-element index arithmetic) took 0.45-0.55 s on a
 // [32,128,128,16] result, block copies take a few milliseconds.
-import type { TensorInfo } from '@tensorflow/tfjs';
-import { asWasmBackend, input, single, type KernelArgs } from './wasm-kernel-utils.js';
-import { originalWasmKernel } from './wasm-original-kernels.js';
-import type { WasmKernelSpec } from './wasm-kernel-spec.js';
+import { Tile, type TensorInfo, type TileAttrs } from '@tensorflow/tfjs';
+import { asWasmBackend, input, type KernelArgs } from './wasm-kernel-utils.js';
+import { handBack } from './wasm-original-kernels.js';
+import { wasmKernel } from './wasm-kernel-spec.js';
 
 type Heap = Float32Array | Int32Array | Uint8Array;
 
@@ -54,12 +54,11 @@ export function tileInto(src: Heap, shape: number[], reps: number[], dst: Heap):
   else fill(0, 0, 0);
 }
 
-function tile(args: KernelArgs): TensorInfo {
+function tile(args: KernelArgs, { reps }: TileAttrs): TensorInfo {
   const backend = asWasmBackend(args.backend);
   const x = input(args, 'x');
-  const { reps } = args.attrs as unknown as { reps: number[] };
   if (x.dtype === 'string' || x.dtype === 'complex64' || reps.length !== x.shape.length) {
-    return single(originalWasmKernel('Tile')(args), 'Tile');
+    return handBack(Tile, args);
   }
   const out = backend.makeOutput(
     x.shape.map((n, i) => n * reps[i]),
@@ -77,4 +76,4 @@ function tile(args: KernelArgs): TensorInfo {
   throw new Error(`Tile: unexpected heap view for dtype ${x.dtype}`);
 }
 
-export const tileConfig: WasmKernelSpec = { kernelName: 'Tile', kernelFunc: tile };
+export const tileConfig = wasmKernel(Tile, tile);
