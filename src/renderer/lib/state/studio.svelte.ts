@@ -1,6 +1,6 @@
 import type { ProjectInfo } from '../../../common/contract.js';
 import type { AppClient } from '../client/index.js';
-import { messageOf } from '../util/errors.js';
+import { errorOf } from '../util/errors.js';
 import { toLabels } from '../util/labels.js';
 import type { ScreenId } from '../../screens/screens.js';
 
@@ -33,12 +33,9 @@ class Studio {
   }
 
   async refresh(): Promise<void> {
-    try {
+    this.projectError = await errorOf(async () => {
       this.project = await this.client.request('project.info', {});
-      this.projectError = null;
-    } catch (err) {
-      this.projectError = messageOf(err);
-    }
+    });
   }
 
   async setLabels(labels: string[]): Promise<void> {
