@@ -1,11 +1,28 @@
 import { defineConfig } from 'vitest/config';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+
+// The renderer's state modules (src/renderer/lib/state/*.svelte.ts) use runes: their tests run through the
+// Svelte compiler, against Svelte's browser runtime (its server build has no reactivity), in a project of
+// their own so the engine's tests keep Node's resolution.
+const STATE_TESTS = 'tests/unit/renderer/state/**/*.test.ts';
 
 export default defineConfig({
   test: {
-    include: ['tests/unit/**/*.test.ts'],
     testTimeout: 120_000,
     hookTimeout: 300_000,
     pool: 'forks',
     reporters: ['default', './tests/support/summary-reporter.ts'],
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], exclude: [STATE_TESTS] },
+      },
+      {
+        extends: true,
+        plugins: [svelte({ configFile: false })],
+        resolve: { conditions: ['browser'] },
+        test: { name: 'state', include: [STATE_TESTS] },
+      },
+    ],
   },
 });

@@ -1,21 +1,13 @@
 import type { ProjectInfo } from '../../../common/contract.js';
 import type { AppClient } from '../client/index.js';
-import { messageOf } from '../util/errors.js';
+import { errorOf } from '../util/errors.js';
 import { toLabels } from '../util/labels.js';
-
-export type Screen = 'clips' | 'review' | 'train' | 'evaluate' | 'predict';
-export const SCREENS: ReadonlyArray<{ id: Screen; title: string }> = [
-  { id: 'clips', title: 'Clips' },
-  { id: 'review', title: 'Review' },
-  { id: 'train', title: 'Train' },
-  { id: 'evaluate', title: 'Evaluate' },
-  { id: 'predict', title: 'Predict' },
-];
+import type { ScreenId } from '../../screens/screens.js';
 
 /** App-wide state: the client, the project's summary and label set, which screen is shown. */
 class Studio {
   #client = $state.raw<AppClient | null>(null);
-  screen = $state<Screen>('clips');
+  screen = $state<ScreenId>('clips');
   project = $state.raw<ProjectInfo | null>(null);
   projectError = $state<string | null>(null);
   /** A short message about the last app-wide action (undo etc.), read out by screen readers. */
@@ -41,12 +33,9 @@ class Studio {
   }
 
   async refresh(): Promise<void> {
-    try {
+    this.projectError = await errorOf(async () => {
       this.project = await this.client.request('project.info', {});
-      this.projectError = null;
-    } catch (err) {
-      this.projectError = messageOf(err);
-    }
+    });
   }
 
   async setLabels(labels: string[]): Promise<void> {
@@ -54,7 +43,7 @@ class Studio {
     if (this.project) this.project = { ...this.project, labels: result.labels };
   }
 
-  go(screen: Screen): void {
+  go(screen: ScreenId): void {
     this.screen = screen;
   }
 

@@ -5,7 +5,7 @@ import type {
   TrainProgress,
   TrainRequest,
 } from '../../../common/contract.js';
-import { messageOf } from '../util/errors.js';
+import { errorOf, messageOf } from '../util/errors.js';
 import { studio } from './studio.svelte.js';
 
 export interface TrainOutcome {
@@ -59,14 +59,10 @@ class TrainingState {
   }
 
   async loadRuns(): Promise<void> {
-    try {
+    this.runsError = await errorOf(async () => {
       this.runs = await studio.client.request('runs.list', {});
-      this.runsError = null;
-    } catch (err) {
-      this.runsError = messageOf(err);
-    } finally {
-      this.runsLoaded = true;
-    }
+    });
+    this.runsLoaded = true;
   }
 
   async start(request: TrainRequest): Promise<void> {

@@ -4,3 +4,13 @@ export function messageOf(err: unknown): string {
   if (typeof err === 'string') return err;
   return 'Something went wrong';
 }
+
+/** Runs `work`: null when it succeeds, else the message to show (for the `thingError` fields of state). */
+export async function errorOf(work: () => Promise<void>): Promise<string | null> {
+  try {
+    await work();
+    return null;
+  } catch (err) {
+    return messageOf(err);
+  }
+}

@@ -1,0 +1,54 @@
+import type { AppClient } from '../../../../src/renderer/lib/client/index.js';
+import type { ClipDetail, ClipRow, RequestName, RequestParams } from '../../../../src/common/contract.js';
+
+type Handler = (params: never) => unknown;
+
+/**
+ * A studio client whose requests go to `handlers` (method -> function of the params, which may return a
+ * promise the test settles when it likes); every request is recorded. Events never fire.
+ */
+export function fakeClient(handlers: Partial<Record<RequestName, Handler>>) {
+  const calls: Array<{ method: RequestName; params: unknown }> = [];
+  const client = {
+    mode: 'web',
+    request: async <M extends RequestName>(method: M, params: RequestParams<M>) => {
+      calls.push({ method, params });
+      const handler = handlers[method];
+      if (!handler) throw new Error(`no fake for ${method}`);
+      return handler(params as never);
+    },
+    on: () => () => {},
+    clipAudioUrl: (id: number) => `/clips/${id}`,
+    augmentedAudioUrl: (id: number, kind: string) => `/clips/${id}/${kind}`,
+    pickFolder: async () => null,
+    modelFileUrl: (runId: number, file: string) => `/models/${runId}/${file}`,
+    pickSaveFolder: async () => null,
+    uploadFiles: null,
+    resolveUrl: (url: string) => url,
+  } as unknown as AppClient;
+  return { client, calls };
+}
+
+/** A promise with its resolve and reject at hand. */
+export function deferred<T>() {
+  let resolve!: (value: T) => void;
+  let reject!: (err: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+export function row(id: number): ClipRow {
+  return { id, path: `/data/${id}.wav`, name: `${id}.wav`, speaker: '08', label: null } as unknown as ClipRow;
+}
+
+export function detail(id: number): ClipDetail {
+  return { ...row(id), history: [] } as unknown as ClipDetail;
+}
+
+/** Lets pending promise callbacks run (a request's `await` chain) without settling anything new. */
+export async function settle(): Promise<void> {
+  for (let i = 0; i < 10; i++) await Promise.resolve();
+}
