@@ -11,7 +11,7 @@ import { _electron as electron, type ElectronApplication, type Page } from 'play
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drawnPixels } from './support/canvas.js';
 import { emodbSubset } from './support/emodb-subset.js';
-import { REPO, tempDir } from './support/paths.js';
+import { EMODB, REPO, tempDir } from './support/paths.js';
 import { screenshot } from './support/screenshots.js';
 
 function electronBinary(): { path: string } | { reason: string } {
@@ -32,9 +32,11 @@ const binary = electronBinary();
 const skipReason =
   'reason' in binary
     ? `no Electron binary on this machine (${binary.reason})`
-    : hasDisplay()
-      ? null
-      : 'no display (DISPLAY/WAYLAND_DISPLAY unset): run under xvfb-run to test the desktop app';
+    : !hasDisplay()
+      ? 'no display (DISPLAY/WAYLAND_DISPLAY unset): run under xvfb-run to test the desktop app'
+      : !fs.existsSync(path.join(EMODB, 'manifest.csv'))
+        ? `no EmoDB at ${EMODB} (the shared corpora; SER_SHARED_DIR points elsewhere)`
+        : null;
 if (skipReason) console.warn(`[electron e2e] skipped: ${skipReason}`);
 
 describe.skipIf(skipReason !== null)(

@@ -17,10 +17,16 @@ import { emodbSubset } from './support/emodb-subset.js';
 import { EMODB, REPO, tempDir } from './support/paths.js';
 import { screenshot } from './support/screenshots.js';
 import { startServe, type Served } from './support/serve.js';
+import { hasSharedData } from '../support/shared-data.js';
 
 const SPEAKERS = ['03', '08', '09', '10'];
 
-describe('Emotion Studio in the browser (ser serve)', () => {
+const hasEmoDb = hasSharedData(
+  'the studio end-to-end tests (they import EmoDB files)',
+  'data/emodb/manifest.csv',
+);
+
+describe.runIf(hasEmoDb)('Emotion Studio in the browser (ser serve)', () => {
   let work: string;
   let data: { dir: string; files: string[] };
   let served: Served;
@@ -298,6 +304,10 @@ describe('Emotion Studio in the browser (ser serve)', () => {
     expect(rows[2]).toMatch(/^Classic baseline\s*· in use/);
     expect(rows[2]).toContain(detail.metrics!.macro_f1.toFixed(3));
     expect(rows[3]).toMatch(/^Fusion/);
+    // The matrix on screen counts every clip the run evaluated: with loso, each clip once, held out.
+    expect(total).toBe(detail.metrics!.clips);
+    expect(detail.metrics!.clips).toBe(data.files.length);
+    expect(detail.metrics!.confusion.flat().reduce((a, b) => a + b, 0)).toBe(total);
 
     // a cell lists its clips, which open in Review: a confusion (off the diagonal) if the model made one
     const labels = await cells.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
@@ -331,11 +341,24 @@ describe('Emotion Studio in the browser (ser serve)', () => {
     }
     const metrics = JSON.parse(strFromU8(byName.get('metrics.json')!)) as {
       accuracy: number;
+      clips: number;
+      confusion: number[][];
       labels: string[];
       config: { statsRateScale: number; epochs: number };
     };
     expect(metrics.labels).toEqual(['happy', 'sad', 'neutral']);
-    expect(metrics.accuracy).toBeGreaterThanOrEqual(0);
+    // The scores are those of the predictions beside them: every clip once, the right ones counted.
+    const [header, ...lines] = strFromU8(byName.get('predictions.csv')!).trim().split(/\r?\n/);
+    const [li, pi] = [header.split(',').indexOf('label'), header.split(',').indexOf('predicted')];
+    const predictions = lines.map((l) => l.split(','));
+    expect(predictions).toHaveLength(data.files.length);
+    expect(metrics.clips).toBe(predictions.length);
+    expect(metrics.confusion.flat().reduce((a, b) => a + b, 0)).toBe(predictions.length);
+    const right = predictions.filter((p) => p[li] === p[pi]).length;
+    expect(metrics.accuracy).toBeCloseTo(right / predictions.length, 9);
+    expect(metrics.confusion.reduce((n, row, i) => n + row[i], 0)).toBe(right);
+    // Chance is about 1/3; this short run on four EmoDB speakers gets most clips right.
+    expect(metrics.accuracy).toBeGreaterThan(0.6);
     // the run was trained with what the form said
     expect(metrics.config.epochs).toBe(8);
     expect(metrics.config.statsRateScale).toBe(8);

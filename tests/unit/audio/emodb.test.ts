@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadAudioFile } from '../../../src/core/audio/index.js';
-import { sharedPath } from '../../support/shared-data.js';
+import { hasSharedData, sharedPath } from '../../support/shared-data.js';
 
 const EMODB = sharedPath('data/emodb');
-const manifest = existsSync(`${EMODB}/manifest.csv`)
+const manifest = hasSharedData('the real EmoDB recordings tests', 'data/emodb/manifest.csv')
   ? readFileSync(`${EMODB}/manifest.csv`, 'utf8')
       .trim()
       .split('\n')

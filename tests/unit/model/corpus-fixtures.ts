@@ -2,10 +2,13 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { sharedPath } from '../../support/shared-data.js';
+import { hasSharedData, sharedPath } from '../../support/shared-data.js';
 
 export const EMODB = sharedPath('data/emodb');
-export const hasEmoDb = fs.existsSync(path.join(EMODB, 'manifest.csv'));
+export const hasEmoDb = hasSharedData(
+  'the tests on real EmoDB speech in this file',
+  'data/emodb/manifest.csv',
+);
 
 export interface ManifestRow {
   file: string;

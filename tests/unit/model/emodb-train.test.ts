@@ -49,8 +49,14 @@ describe.runIf(hasEmoDb)('training on six EmoDB speakers (happy, sad, neutral)',
     expect(m).not.toBeNull();
     expect(m!.speakers).toBe(1);
     expect(m!.clips).toBeGreaterThanOrEqual(15);
-    // Chance is 1/3 for three balanced classes.
-    expect(m!.macro_f1).toBeGreaterThan(0.6);
+    // Chance is 1/3 for three balanced classes; this run scores 0.965 (one clip wrong) on this machine.
+    expect(m!.macro_f1).toBeGreaterThan(0.9);
+  });
+
+  it('the CNN and the fusion, on the same held-out speaker, score about as well as the classic baseline', () => {
+    // Both 1.0 here (seed 1, wasm); the bars leave room for a clip of seed or machine variation.
+    expect(result.recipe.sideMetrics.cnn!.macro_f1).toBeGreaterThan(0.93);
+    expect(result.recipe.sideMetrics.fusion!.macro_f1).toBeGreaterThan(0.93);
   });
 
   it('reports progress with the backend, and says which backend it used', () => {
@@ -125,7 +131,7 @@ describe.runIf(hasEmoDb)('training on six EmoDB speakers (happy, sad, neutral)',
     const cnn = result.recipe.sideMetrics.cnn!;
     expect(classic.clips).toBe(cnn.clips);
     expect(classic.speakers).toBe(1);
-    expect(classic.macro_f1).toBeGreaterThan(0.6);
+    expect(classic.macro_f1).toBeGreaterThan(0.9);
     const metrics = JSON.parse(fs.readFileSync(path.join(result.reportDir!, 'metrics.json'), 'utf8'));
     const byModel = Object.fromEntries(
       (metrics.comparison.models as Array<{ model: string; macro_f1: number }>).map((m) => [
@@ -191,13 +197,16 @@ describe.runIf(hasEmoDb)('training on six EmoDB speakers (happy, sad, neutral)',
     expect(out.clips).toBeGreaterThan(15);
     expect(out.speakers).toBe(1);
     expect(out.skipped).toBeGreaterThan(0); // the angry clips: not a label of the model
-    expect(out.macro_f1).toBeGreaterThan(0.4);
+    // 1.0 for the classic baseline (the model's recipe) and 0.96 for the CNN here.
+    expect(out.macro_f1).toBeGreaterThan(0.93);
     expect(out.comparison.models.map((m: { model: string }) => m.model)).toEqual([
       'cnn',
       'classic',
       'fusion',
     ]);
     expect(out.comparison.models[1].macro_f1).toBeCloseTo(out.macro_f1, 9);
+    expect(out.comparison.models[0].macro_f1).toBeGreaterThan(0.9);
+    expect(out.comparison.models[2].macro_f1).toBeGreaterThan(0.93);
     expect(fs.existsSync(path.join(root, 'eval', 'report.html'))).toBe(true);
   });
 

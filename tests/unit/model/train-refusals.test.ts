@@ -10,6 +10,7 @@ const onlyHappy = () => path.join(root, 'only-happy');
 const oneSpeaker = () => path.join(root, 'one-speaker');
 
 beforeAll(async () => {
+  if (!hasEmoDb) return;
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'ser-refusals-'));
   for (const [name, speakers, labels] of [
     ['only-happy', ['03', '08'], ['happy']],
@@ -24,7 +25,9 @@ beforeAll(async () => {
     }
   }
 });
-afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+afterAll(() => {
+  if (root) fs.rmSync(root, { recursive: true, force: true });
+});
 
 describe.runIf(hasEmoDb)('ser train refuses data it cannot train on', () => {
   it('fewer than two labelled classes: a non-zero exit and the reason', () => {

@@ -94,6 +94,29 @@ describe('web server access', () => {
     expect(status).toBe(403);
   });
 
+  it('refuses requests with no Host header at all', async () => {
+    // HTTP/1.0 lets a client leave Host out, so Node's own check for HTTP/1.1 does not apply.
+    const statusOf = (request: string) =>
+      new Promise<{ status: number; text: string }>((resolve, reject) => {
+        const s = net.connect({ host: '127.0.0.1', port: h.server.port }, () => s.write(request));
+        let text = '';
+        s.on('data', (d) => (text += d.toString()));
+        s.on('end', () => resolve({ status: Number(/^HTTP\/1\.[01] (\d+)/.exec(text)?.[1]), text }));
+        s.on('error', reject);
+      });
+    const bare = await statusOf('GET / HTTP/1.0\r\n\r\n');
+    expect(bare.status).toBe(403);
+    expect(bare.text).not.toContain('Emotion Studio');
+    const withToken = await statusOf(
+      `POST /api/rpc/project.info HTTP/1.0\r\nAuthorization: Bearer ${h.token}\r\nContent-Length: 2\r\n\r\n{}`,
+    );
+    expect(withToken.status).toBe(403);
+    // HTTP/1.1 without Host is refused too, whoever refuses it.
+    expect([400, 403]).toContain((await statusOf('GET / HTTP/1.1\r\nConnection: close\r\n\r\n')).status);
+    // The same requests with the loopback Host are answered.
+    expect((await statusOf(`GET / HTTP/1.0\r\nHost: 127.0.0.1:${h.server.port}\r\n\r\n`)).status).toBe(200);
+  });
+
   it('sends no CORS headers, so other origins cannot read answers', async () => {
     const res = await fetch(`${h.base}/api/rpc/project.info`, {
       method: 'POST',

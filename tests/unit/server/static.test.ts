@@ -1,5 +1,8 @@
+import fs from 'node:fs';
 import net from 'node:net';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resolveStatic } from '../../../src/server/static-files.js';
 import { startHarness, type Harness } from './harness.js';
 
 /** Sends a raw request line, so the path reaches the server exactly as written (fetch would normalise `..`). */
@@ -89,6 +92,24 @@ describe('static files and path traversal', () => {
     const res = await h.api('/api/models/42/model.json');
     expect(res.status).toBe(404);
     expect(((await res.json()) as { error: string }).error).toMatch(/no run with id 42/);
+  });
+
+  it('never follows a symlink in the build to a file or folder outside it', async () => {
+    // secret.txt sits beside the build folder; links to it (and to its folder) are planted inside the build.
+    fs.symlinkSync(path.join(h.dir, 'secret.txt'), path.join(h.staticDir, 'leak.txt'));
+    fs.symlinkSync(h.dir, path.join(h.staticDir, 'assets', 'outside'));
+    // A link that stays inside the build is fine.
+    fs.symlinkSync(path.join(h.staticDir, 'assets', 'app.js'), path.join(h.staticDir, 'assets', 'alias.js'));
+    for (const target of ['/leak.txt', '/assets/outside/secret.txt']) {
+      const res = await rawGet(h.server.port, target);
+      expect(res.body, target).not.toContain('top secret');
+      expect([403, 404], target).toContain(res.status);
+    }
+    expect(resolveStatic(h.staticDir, '/leak.txt')).toBeNull();
+    expect(resolveStatic(h.staticDir, '/assets/outside/secret.txt')).toBeNull();
+    const alias = await rawGet(h.server.port, '/assets/alias.js');
+    expect(alias.status).toBe(200);
+    expect(alias.body).toBe('console.log(1)');
   });
 
   it('refuses non-GET methods on static files', async () => {
