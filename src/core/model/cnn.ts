@@ -1,4 +1,6 @@
-import { tf, type LayersModel, type SymbolicTensor } from './tf.js';
+import { tf, type layers, type LayersModel, type SymbolicTensor } from './tf.js';
+
+type Layer = layers.Layer;
 import { AttentionPooling } from './layers/attention-pooling.js';
 import { SeededDropout } from './layers/seeded-dropout.js';
 import { TimeStatsPooling } from './layers/time-stats-pooling.js';
@@ -22,6 +24,47 @@ export const SIZE_PRESETS: Record<ModelSize, SizePreset> = {
   small: { filters: [8, 16, 32, 32], dense: 32, stemStride: [2, 2] },
   default: { filters: [16, 32, 64, 64], dense: 64, stemStride: [2, 2] },
   large: { filters: [32, 64, 128, 128], dense: 128, stemStride: [1, 1] },
+};
+
+/** What a head gets: the conv stack's output size and the member's layer makers (each takes the next seed). */
+export interface HeadContext {
+  /** Time steps, mel bands and channels left after the conv blocks. */
+  time: number;
+  freq: number;
+  channels: number;
+  /** Names a layer within its ensemble member. */
+  n: (name: string) => string;
+  dropout: (name: string) => Layer;
+  reluDense: (name: string) => Layer;
+  nextSeed: () => number;
+}
+
+/** Per-step features: each remaining time step becomes one vector (its bands side by side), projected. */
+function timeSteps(x: SymbolicTensor, c: HeadContext): SymbolicTensor {
+  x = tf.layers
+    .reshape({ targetShape: [c.time, c.freq * c.channels], name: c.n('steps') })
+    .apply(x) as SymbolicTensor;
+  x = c.dropout('drop_steps').apply(x) as SymbolicTensor;
+  return c.reluDense('step_dense').apply(x) as SymbolicTensor;
+}
+
+/**
+ * How each head kind pools the conv features over time into one vector: a new head is one entry here and
+ * one in HEAD_KINDS (src/common/options.ts). Layers are made in the order their seeds must be drawn.
+ */
+export const HEADS: Record<HeadKind, (x: SymbolicTensor, c: HeadContext) => SymbolicTensor> = {
+  stats: (x, c) => new TimeStatsPooling({ name: c.n('stats') }).apply(timeSteps(x, c)) as SymbolicTensor,
+  attention: (x, c) => {
+    const steps = timeSteps(x, c);
+    return new AttentionPooling({ units: 32, seed: c.nextSeed(), name: c.n('attention') }).apply(
+      steps,
+    ) as SymbolicTensor;
+  },
+  gap: (x, c) => {
+    x = tf.layers.globalAveragePooling2d({ name: c.n('gap') }).apply(x) as SymbolicTensor;
+    x = c.dropout('drop_gap').apply(x) as SymbolicTensor;
+    return c.reluDense('dense').apply(x) as SymbolicTensor;
+  },
 };
 
 export interface ModelSpec {
@@ -150,24 +193,7 @@ function memberLogits(
     }
   });
   const channels = preset.filters[preset.filters.length - 1];
-  if (spec.head === 'stats' || spec.head === 'attention') {
-    // Each remaining time step becomes one vector (its frequency bands side by side), projected per step,
-    // then pooled over time: by its mean and std, or by attention.
-    x = tf.layers
-      .reshape({ targetShape: [time, freq * channels], name: n('steps') })
-      .apply(x) as SymbolicTensor;
-    x = dropout('drop_steps').apply(x) as SymbolicTensor;
-    x = reluDense('step_dense').apply(x) as SymbolicTensor;
-    x = (
-      spec.head === 'stats'
-        ? new TimeStatsPooling({ name: n('stats') })
-        : new AttentionPooling({ units: 32, seed: nextSeed(), name: n('attention') })
-    ).apply(x) as SymbolicTensor;
-  } else {
-    x = tf.layers.globalAveragePooling2d({ name: n('gap') }).apply(x) as SymbolicTensor;
-    x = dropout('drop_gap').apply(x) as SymbolicTensor;
-    x = reluDense('dense').apply(x) as SymbolicTensor;
-  }
+  x = HEADS[spec.head](x, { time, freq, channels, n, dropout, reluDense, nextSeed });
   if (spec.inputStats) {
     let st = tf.layers
       .reshape({ targetShape: [spec.frames, spec.mels], name: n('input_steps') })

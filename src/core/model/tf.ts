@@ -14,6 +14,7 @@ export type {
   SymbolicTensor,
   Shape,
   LayerVariable,
+  layers,
   NamedTensorMap,
   Variable,
 } from '@tensorflow/tfjs';
