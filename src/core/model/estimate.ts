@@ -15,9 +15,9 @@ export interface TrainingPace {
 }
 
 /**
- * What one training thread does per second with the default model on the wasm backend of a 2-core VM
- * (a batch-32 step takes about 96 ms; with the batch worker, validation and evaluation, a LOSO run on
- * EmoDB sees about this many clips a second), used until this machine has run a training of its own.
+ * The pace assumed until this project has run a training on this machine: clip-epochs per second of one
+ * default network on the wasm backend, kept below the 330 clips/s of a bare batch-32 training step on a
+ * 2-core VM (96 ms), since a run also makes batches, validates and predicts its held-out speakers.
  */
 export const TYPICAL_CLIPS_PER_S = 200;
 /**
