@@ -1,3 +1,4 @@
+import { innerScoresText } from '../common/recipe-choice.js';
 import type { RecipeComparison } from '../common/contract.js';
 import { RECIPE_NAMES } from '../common/options.js';
 
@@ -20,13 +21,9 @@ export function comparisonLines(c: RecipeComparison): string[] {
   }
   for (const ch of c.choices)
     lines.push(
-      `fold ${ch.fold + 1} (${ch.testSpeakers.join(', ')}): ${ch.chosen}${
-        ch.inner
-          ? ` (inner macro F1: ${Object.entries(ch.inner)
-              .map(([k, v]) => `${k} ${(v ?? 0).toFixed(3)}`)
-              .join(', ')})`
-          : ` (${ch.reason})`
-      }`,
+      `fold ${ch.fold + 1} (${ch.testSpeakers.join(', ')}): ${ch.chosen} (${
+        ch.inner ? `inner macro F1: ${innerScoresText(ch, ', ')}` : ch.reason
+      })`,
     );
   return lines;
 }

@@ -1,5 +1,6 @@
-import type { RecipeChoice, RecipeComparison } from '../../common/contract.js';
-import { FIXED_RECIPES, RECIPE_DESCRIPTIONS, RECIPE_NAMES } from '../../common/options.js';
+import type { RecipeComparison } from '../../common/contract.js';
+import { innerScoresText } from '../../common/recipe-choice.js';
+import { RECIPE_DESCRIPTIONS, RECIPE_NAMES } from '../../common/options.js';
 import { escapeXml, formatScore } from './format.js';
 
 /**
@@ -23,15 +24,11 @@ export function comparisonSection(c: RecipeComparison | undefined, labels: reado
     c.choices.length === 0
       ? ''
       : `<table><caption>Recipe chosen in each fold, by an inner cross-validation on that fold's training speakers only</caption>
-<tr><th scope="col">Fold</th><th scope="col">Test speakers</th><th scope="col">Chosen</th><th scope="col">Inner macro F1 (CNN / classic / fusion)</th><th scope="col">In each inner fold</th></tr>
+<tr><th scope="col">Fold</th><th scope="col">Test speakers</th><th scope="col">Chosen</th><th scope="col">Inner macro F1 (in each inner fold)</th></tr>
 ${c.choices
   .map(
     (ch) =>
-      `<tr><td>${ch.fold + 1}</td><td>${escapeXml(ch.testSpeakers.join(', '))}</td><td>${escapeXml(ch.chosen)}</td><td>${
-        ch.inner
-          ? FIXED_RECIPES.map((k) => formatScore(ch.inner?.[k] ?? 0)).join(' / ')
-          : escapeXml(ch.reason)
-      }</td><td>${escapeXml(perInnerFold(ch.innerFolds))}</td></tr>`,
+      `<tr><td>${ch.fold + 1}</td><td>${escapeXml(ch.testSpeakers.join(', '))}</td><td>${escapeXml(ch.chosen)}</td><td>${escapeXml(innerScoresText(ch))}</td></tr>`,
   )
   .join('\n')}
 </table>`;
@@ -48,12 +45,4 @@ ${rows}
 </table>
 ${choices}
 </section>`;
-}
-
-/** 'cnn 0.61 0.70 0.55; classic …': each recipe's macro F1 in each inner fold. */
-function perInnerFold(folds: RecipeChoice['innerFolds']): string {
-  if (!folds) return '';
-  return FIXED_RECIPES.filter((k) => folds[k])
-    .map((k) => `${k} ${(folds[k] ?? []).map(formatScore).join(' ')}`)
-    .join('; ');
 }
