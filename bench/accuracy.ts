@@ -10,12 +10,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { importSource, openProject } from '../src/core/dataset/index.js';
-import { loadFeatureBank } from '../src/core/model/clip-features.js';
+import { importSource, openProject } from '../src/core/dataset/node/index.js';
+import { loadFeatureBank } from '../src/core/model/node/clip-features.js';
 import { resolveTrainConfig, type TrainConfig } from '../src/core/model/config.js';
-import { selectBackend } from '../src/core/model/backend/select.js';
-import { createBatchSource } from '../src/core/model/worker-batch-source.js';
-import { runRecipe } from '../src/core/model/recipe/run-recipe.js';
+import { selectBackend } from '../src/core/model/backend/node/select.js';
+import { createBatchSource } from '../src/core/model/node/worker-batch-source.js';
+import { runRecipe } from '../src/core/model/recipe/node/run-recipe.js';
 import { sharedPath } from '../tests/support/shared-data.js';
 
 const CORPORA: Record<string, { folder: string; labels: string[] }> = {

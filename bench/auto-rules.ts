@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_RECIPE, FIXED_RECIPES, type FixedRecipe } from '../src/common/options.js';
 import { computeMetrics, type PredictionRow } from '../src/core/metrics/index.js';
-import { AUTO_MARGIN, pickRecipe, type FoldChoice } from '../src/core/model/recipe/auto-choice.js';
+import { AUTO_MARGIN, pickRecipe, type FoldChoice } from '../src/core/model/recipe/node/auto-choice.js';
 
 interface Dump {
   corpus: string;

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { loadAudio } from '../src/core/audio/index.js';
+import { loadAudio } from '../src/core/audio/node/index.js';
 import { createStudioService } from '../src/core/studio/service.js';
 import { startServer } from '../src/server/server.js';
 import { headerlessMp3 } from '../tests/unit/audio/helpers/headerless-mp3.js';

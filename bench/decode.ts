@@ -9,7 +9,7 @@ import {
   loadAudio,
   resampleTo,
   type ResampleQuality,
-} from '../src/core/audio/index.js';
+} from '../src/core/audio/node/index.js';
 
 const corpus = process.argv[2] ?? join(import.meta.dirname, '../../shared/data/emodb');
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 5);

@@ -47,7 +47,7 @@ interface AudioModule {
 
 async function decodeAll(): Promise<{ decoder: string; clips: Float32Array[] }> {
   try {
-    const audio = (await import('../src/core/audio/index.js')) as AudioModule;
+    const audio = (await import('../src/core/audio/node/index.js')) as AudioModule;
     const clips: Float32Array[] = [];
     for (const f of files) clips.push((await audio.loadAudioFile(join(corpus, f))).samples);
     return { decoder: 'audio', clips };

@@ -2,8 +2,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { importSource } from '../src/core/dataset/importer.js';
-import { openProject } from '../src/core/dataset/project.js';
+import { importSource } from '../src/core/dataset/node/importer.js';
+import { openProject } from '../src/core/dataset/node/project.js';
 import { sharedPath } from '../tests/support/shared-data.js';
 
 const source = process.argv[2] ?? sharedPath('data/emodb');

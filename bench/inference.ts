@@ -3,7 +3,7 @@
 // Prints one JSON line.
 import { encodeWav } from '../src/core/audio/browser.js';
 import { DEFAULT_FEATURE_CONFIG } from '../src/core/features/index.js';
-import { selectBackend } from '../src/core/model/backend/select.js';
+import { selectBackend } from '../src/core/model/backend/node/select.js';
 import { buildModel } from '../src/core/model/cnn.js';
 import { DEFAULT_TRAIN_CONFIG, modelSpecOf } from '../src/core/model/config.js';
 import { MODEL_FORMAT, type LoadedModel } from '../src/core/model/model-meta.js';

@@ -4,11 +4,11 @@
 // recipe, 2 trainings at once. Also prints the pool's own estimate of a job's memory. Prints one JSON line.
 import { parseArgs } from 'node:util';
 import { DEFAULT_FEATURE_CONFIG } from '../src/core/features/index.js';
-import { selectBackend } from '../src/core/model/backend/select.js';
+import { selectBackend } from '../src/core/model/backend/node/select.js';
 import { InlineBatchSource } from '../src/core/model/batch-source.js';
 import { modelSpecOf, resolveTrainConfig } from '../src/core/model/config.js';
-import { runExperiment } from '../src/core/model/experiment.js';
-import { estimateJobMemory } from '../src/core/model/pool-size.js';
+import { runExperiment } from '../src/core/model/node/experiment.js';
+import { estimateJobMemory } from '../src/core/model/node/pool-size.js';
 import { createRng } from '../src/core/util/random.js';
 import { peakRssSampler, syntheticCorpus } from './support/synthetic-corpus.js';
 

@@ -7,10 +7,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { importSource, openProject } from '../src/core/dataset/index.js';
-import { loadFeatureBank } from '../src/core/model/clip-features.js';
+import { importSource, openProject } from '../src/core/dataset/node/index.js';
+import { loadFeatureBank } from '../src/core/model/node/clip-features.js';
 import { resolveTrainConfig } from '../src/core/model/config.js';
-import { trainProject } from '../src/core/model/train-project.js';
+import { trainProject } from '../src/core/model/node/train-project.js';
 import { sharedPath } from '../tests/support/shared-data.js';
 
 const { values } = parseArgs({

@@ -10,7 +10,7 @@ import {
   type KernelConfig,
   type Tensor4D,
 } from '@tensorflow/tfjs';
-import { selectBackend } from '../src/core/model/backend/select.js';
+import { selectBackend } from '../src/core/model/backend/node/select.js';
 import { tf } from '../src/core/model/backend/tf.js';
 import { originalWasmKernel } from '../src/core/model/backend/wasm-original-kernels.js';
 import { buildTwinCnn, twinData, TWIN } from './cnn-twin.js';

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { defaultProjectDir } from '../core/dataset/project-paths.js';
+import { defaultProjectDir } from '../core/dataset/node/project-paths.js';
 
 /** Every command that works on a project takes the same option, defaulting to the user's default project. */
 export function withProjectOption(cmd: Command): Command {

@@ -1,7 +1,7 @@
 /** The Electron main process: one window, one project, the studio service behind IPC and studio://. */
 import path from 'node:path';
 import { app, BrowserWindow } from 'electron';
-import { defaultProjectDir, projectPaths } from '../core/dataset/project-paths.js';
+import { defaultProjectDir, projectPaths } from '../core/dataset/node/project-paths.js';
 import { createStudioService, type StudioService } from '../core/studio/service.js';
 import { appPaths, devServerUrl } from './app-paths.js';
 import { registerIpc } from './ipc.js';

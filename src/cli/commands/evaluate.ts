@@ -26,7 +26,7 @@ export function register(program: Command): void {
     .addOption(backendOption())
     .option('--json', 'print the metrics as JSON on stdout')
     .action(async (opts: EvaluateCliOptions) => {
-      const { evaluateModel } = await import('../../core/model/evaluate.js');
+      const { evaluateModel } = await import('../../core/model/node/evaluate.js');
       const result = await evaluateModel({
         projectDir: opts.data && opts.project === undefined && opts.model ? undefined : projectDirOf(opts),
         modelDir: opts.model,

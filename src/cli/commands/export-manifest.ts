@@ -15,8 +15,8 @@ export function register(program: Command): void {
     )
     .action(async (opts: { project?: string; out?: string; relative?: boolean }) => {
       const [{ openProject }, { exportManifest }] = await Promise.all([
-        import('../../core/dataset/project.js'),
-        import('../../core/dataset/export-manifest.js'),
+        import('../../core/dataset/node/project.js'),
+        import('../../core/dataset/node/export-manifest.js'),
       ]);
       const project = openProject(projectDirOf(opts));
       try {

@@ -50,8 +50,8 @@ export function register(program: Command): void {
         opts: { project?: string; labels?: string; maxDuration?: number; json?: boolean },
       ) => {
         const [{ openProject }, { importSource }, { parseLabelList }] = await Promise.all([
-          import('../../core/dataset/project.js'),
-          import('../../core/dataset/importer.js'),
+          import('../../core/dataset/node/project.js'),
+          import('../../core/dataset/node/importer.js'),
           import('../../core/dataset/labels.js'),
         ]);
         const labels = opts.labels === undefined ? undefined : parseLabelList(opts.labels);

@@ -8,7 +8,7 @@ export function register(program: Command): void {
     .option('--json', 'print the label set and counts as JSON')
     .action(async (opts: { project?: string; set?: string; json?: boolean }) => {
       const [{ openProject }, { CANONICAL_LABELS }] = await Promise.all([
-        import('../../core/dataset/project.js'),
+        import('../../core/dataset/node/project.js'),
         import('../../core/dataset/labels.js'),
       ]);
       const project = openProject(projectDirOf(opts), { create: opts.set !== undefined });

@@ -55,13 +55,13 @@ export function register(program: Command): void {
         { latestModelDir },
         { selectBackend },
       ] = await Promise.all([
-        import('../../core/audio/index.js'),
-        import('../../core/dataset/index.js'),
-        import('../../core/model/model-files.js'),
+        import('../../core/audio/node/index.js'),
+        import('../../core/dataset/node/index.js'),
+        import('../../core/model/node/model-files.js'),
         import('../../core/model/model-meta.js'),
         import('../../core/model/predict.js'),
-        import('../../core/model/evaluate.js'),
-        import('../../core/model/backend/select.js'),
+        import('../../core/model/node/evaluate.js'),
+        import('../../core/model/backend/node/select.js'),
       ]);
       // The model: --model, else the project's latest; a project's label set must match the model's.
       let modelDir = opts.model;

@@ -7,7 +7,7 @@ export function register(program: Command): void {
     .description('Set the label of a clip, given by its file path or its id (undo with `ser undo`)')
     .action(async (clipArg: string, labelArg: string, opts: { project?: string }) => {
       const [{ openProject }, { canonicalLabel, UnknownLabelError }] = await Promise.all([
-        import('../../core/dataset/project.js'),
+        import('../../core/dataset/node/project.js'),
         import('../../core/dataset/labels.js'),
       ]);
       const label = canonicalLabel(labelArg);

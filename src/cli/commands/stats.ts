@@ -29,7 +29,7 @@ export function register(program: Command): void {
     .description('Show the clips of a project per label, speaker, split and status, and their total duration')
     .option('--json', 'print the numbers as JSON')
     .action(async (opts: { project?: string; json?: boolean }) => {
-      const { openProject } = await import('../../core/dataset/project.js');
+      const { openProject } = await import('../../core/dataset/node/project.js');
       const project = openProject(projectDirOf(opts));
       try {
         const stats = project.clips.stats();

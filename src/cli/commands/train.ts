@@ -185,7 +185,7 @@ export function register(program: Command): void {
       ] = await Promise.all([
         import('../../core/dataset/labels.js'),
         import('../../core/model/config.js'),
-        import('../../core/model/train-project.js'),
+        import('../../core/model/node/train-project.js'),
         import('../../core/model/train-events.js'),
         import('../../core/model/recipe/comparison.js'),
       ]);

@@ -5,7 +5,7 @@ export function register(program: Command): void {
   withProjectOption(program.command('undo'))
     .description('Undo the last relabel (a bulk relabel is undone as a whole); repeat to go further back')
     .action(async (opts: { project?: string }) => {
-      const { openProject } = await import('../../core/dataset/project.js');
+      const { openProject } = await import('../../core/dataset/node/project.js');
       const project = openProject(projectDirOf(opts));
       try {
         const result = project.labels.undo();

@@ -1,6 +1,6 @@
-import type { EpochPoint, FoldCurves, ReportInput } from '../report/index.js';
+import type { EpochPoint, FoldCurves, ReportInput } from '../report/types.js';
 import type { TrainConfig } from './config.js';
-import type { FoldCurve } from './experiment.js';
+import type { FoldCurve } from './node/experiment.js';
 
 export function toEpochPoints(curve: FoldCurve): EpochPoint[] {
   return curve.epochs.map((e) => ({

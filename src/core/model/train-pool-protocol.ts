@@ -1,4 +1,4 @@
-import type { BackendName } from './backend/select.js';
+import type { BackendName } from './backend/node/select.js';
 import type { FeatureBank } from './feature-bank.js';
 import type { PostedOutcome, TrainTask } from './train-task.js';
 import type { BatchProgress, EpochStats } from './train-loop.js';

@@ -6,8 +6,8 @@
 import path from 'node:path';
 import type { ClipFilter, ClipPage, ClipRow, ParsedParams, RunPrediction } from '../../common/contract.js';
 import type { Statement } from 'better-sqlite3';
-import type { Db } from '../dataset/db.js';
-import { Conditions, containsCondition, statementCache } from '../dataset/sql.js';
+import type { Db } from '../dataset/node/db.js';
+import { Conditions, containsCondition, statementCache } from '../dataset/node/sql.js';
 
 type Sort = ParsedParams<'clips.list'>['sort'];
 

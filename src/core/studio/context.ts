@@ -1,5 +1,5 @@
 import type { StudioEvents } from '../../common/contract.js';
-import type { Project } from '../dataset/project.js';
+import type { Project } from '../dataset/node/project.js';
 import type { ClipTable } from './clip-table.js';
 import type { TypedEmitter } from './emitter.js';
 import type { JobSlots } from './job-slots.js';

@@ -1,5 +1,5 @@
-import { selectBackend } from '../model/backend/select.js';
-import { loadModelFolder } from '../model/model-files.js';
+import { selectBackend } from '../model/backend/node/select.js';
+import { loadModelFolder } from '../model/node/model-files.js';
 import { predictSamples } from '../model/predict.js';
 import type { Predictor } from './model-cache.js';
 

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import type { AugmentKind } from '../../common/media-urls.js';
-import { encodeWav, loadAudioFile, sniffAudio } from '../audio/index.js';
+import { encodeWav, loadAudioFile, sniffAudio } from '../audio/node/index.js';
 import { addNoiseWave, DEFAULT_AUGMENT, pitchShiftWave, timeStretchWave } from '../features/index.js';
 import { createRng } from '../util/random.js';
-import type { Project } from '../dataset/project.js';
+import type { Project } from '../dataset/node/project.js';
 import { notFound } from './errors.js';
 import { audioMimeOf } from './mime.js';
 

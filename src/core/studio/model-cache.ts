@@ -1,4 +1,4 @@
-import type { Project } from '../dataset/project.js';
+import type { Project } from '../dataset/node/project.js';
 import { notFound } from './errors.js';
 import { hasModel, latestUsableModelRunId } from './run-views.js';
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { MODEL_FILE_PATTERN } from '../../common/media-urls.js';
-import type { Project } from '../dataset/project.js';
+import type { Project } from '../dataset/node/project.js';
 import { badRequest, notFound } from './errors.js';
 import { fileMimeOf } from './mime.js';
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { zipSync, type Zippable } from 'fflate';
-import type { Project } from '../dataset/project.js';
+import type { Project } from '../dataset/node/project.js';
 import { badRequest, notFound } from './errors.js';
 
 export function reportDirOf(project: Project, runId: number): string {

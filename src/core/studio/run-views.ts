@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { EpochRecord, RunDetail, RunMetrics, RunSummary } from '../../common/contract.js';
-import type { Project } from '../dataset/project.js';
+import type { Project } from '../dataset/node/project.js';
 import type { Run, RunEpoch } from '../dataset/types.js';
 
 function isRecord(v: unknown): v is Record<string, unknown> {

@@ -8,7 +8,7 @@ import {
   type StudioEvents,
 } from '../../common/contract.js';
 import type { AugmentKind } from '../../common/media-urls.js';
-import { openProject } from '../dataset/project.js';
+import { openProject } from '../dataset/node/project.js';
 import { ClipTable } from './clip-table.js';
 import type { StudioContext } from './context.js';
 import { TypedEmitter } from './emitter.js';

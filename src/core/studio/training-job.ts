@@ -7,7 +7,7 @@ import type { RunMetrics, TrainProgress } from '../../common/contract.js';
 import { trainConfigOf } from '../model/train-request.js';
 import { TrainEmitter } from '../model/train-events.js';
 import { comparisonOf } from '../model/recipe/comparison.js';
-import { trainProject } from '../model/train-project.js';
+import { trainProject } from '../model/node/train-project.js';
 import type { TrainingRunner } from './training-runner.js';
 
 const message = (err: unknown): string => (err instanceof Error ? err.message : String(err));

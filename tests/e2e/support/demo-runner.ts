@@ -7,9 +7,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { openProject } from '../../../src/core/dataset/project.js';
+import { openProject } from '../../../src/core/dataset/node/project.js';
 import { computeMetrics, type PredictionRow } from '../../../src/core/metrics/index.js';
-import { writeReport } from '../../../src/core/report/index.js';
+import { writeReport } from '../../../src/core/report/node/index.js';
 import type { TrainingRunner } from '../../../src/core/studio/training-runner.js';
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AudioError, decodeAudio, encodeWav, loadAudio } from '../../../src/core/audio/index.js';
+import { AudioError, decodeAudio, encodeWav, loadAudio } from '../../../src/core/audio/node/index.js';
 import { sine } from './helpers/signals.js';
 import { buildWav, chunk, fmtChunk } from './helpers/wav-builder.js';
 

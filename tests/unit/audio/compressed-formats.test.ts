@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AudioError, decodeAudio, loadAudio } from '../../../src/core/audio/index.js';
+import { AudioError, decodeAudio, loadAudio } from '../../../src/core/audio/node/index.js';
 import { fixture } from './helpers/fixtures.js';
 import { rms, toneAmplitude } from './helpers/signals.js';
 

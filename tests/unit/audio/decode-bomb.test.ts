@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AudioError, loadAudio } from '../../../src/core/audio/index.js';
+import { AudioError, loadAudio } from '../../../src/core/audio/node/index.js';
 import { probeMp3DurationS } from '../../../src/core/audio/probe-mp3.js';
 import { startHarness, type Harness } from '../server/harness.js';
 import { headerlessMp3 } from './helpers/headerless-mp3.js';

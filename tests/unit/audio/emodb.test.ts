@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadAudioFile } from '../../../src/core/audio/index.js';
+import { loadAudioFile } from '../../../src/core/audio/node/index.js';
 import { hasSharedData, sharedPath } from '../../support/shared-data.js';
 
 const EMODB = sharedPath('data/emodb');

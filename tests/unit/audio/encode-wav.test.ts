@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodeWav } from '../../../src/core/audio/index.js';
+import { encodeWav } from '../../../src/core/audio/node/index.js';
 
 function header(bytes: Uint8Array) {
   const v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { AudioError, encodeWav, loadAudioFile } from '../../../src/core/audio/index.js';
+import { AudioError, encodeWav, loadAudioFile } from '../../../src/core/audio/node/index.js';
 import { sine } from './helpers/signals.js';
 import { makeTempDir } from './helpers/sox.js';
 

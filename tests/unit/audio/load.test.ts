@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { AudioError, DEFAULT_MAX_DURATION_S, encodeWav, loadAudio } from '../../../src/core/audio/index.js';
+import {
+  AudioError,
+  DEFAULT_MAX_DURATION_S,
+  encodeWav,
+  loadAudio,
+} from '../../../src/core/audio/node/index.js';
 import { sine, toneAmplitude } from './helpers/signals.js';
 
 describe('loadAudio', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeAudio, loadAudio } from '../../../src/core/audio/index.js';
+import { decodeAudio, loadAudio } from '../../../src/core/audio/node/index.js';
 import { probeDuration } from '../../../src/core/audio/probe.js';
 import { fixture } from './helpers/fixtures.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AudioError, resampleTo, TARGET_SAMPLE_RATE } from '../../../src/core/audio/index.js';
+import { AudioError, resampleTo, TARGET_SAMPLE_RATE } from '../../../src/core/audio/node/index.js';
 import { dbfs, rms, sine, toneAmplitude } from './helpers/signals.js';
 
 describe('resampleTo', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sniffAudio } from '../../../src/core/audio/sniff.js';
-import { encodeWav } from '../../../src/core/audio/index.js';
+import { encodeWav } from '../../../src/core/audio/node/index.js';
 import { fixture } from './helpers/fixtures.js';
 
 describe('sniffAudio recognises formats by their bytes', () => {

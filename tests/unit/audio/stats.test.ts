@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { audioStats } from '../../../src/core/audio/index.js';
+import { audioStats } from '../../../src/core/audio/node/index.js';
 import { sine } from './helpers/signals.js';
 
 describe('audioStats', () => {

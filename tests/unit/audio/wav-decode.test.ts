@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeAudio, encodeWav } from '../../../src/core/audio/index.js';
+import { decodeAudio, encodeWav } from '../../../src/core/audio/node/index.js';
 import { maxAbsDiff, sine } from './helpers/signals.js';
 import { buildWav, chunk, fmtChunk, interleave } from './helpers/wav-builder.js';
 

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { decodeAudio, encodeWav, type EncodeWavOptions } from '../../../src/core/audio/index.js';
+import { decodeAudio, encodeWav, type EncodeWavOptions } from '../../../src/core/audio/node/index.js';
 import { maxAbsDiff, sine } from './helpers/signals.js';
 import { hasSox, makeTempDir, sox, soxi } from './helpers/sox.js';
 

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openProject } from '../../../src/core/dataset/project.js';
+import { openProject } from '../../../src/core/dataset/node/project.js';
 import { writeClip } from './fixtures.js';
 import { cleanup, tempDir } from './helpers.js';
 

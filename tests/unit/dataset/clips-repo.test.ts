@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Project } from '../../../src/core/dataset/project.js';
+import type { Project } from '../../../src/core/dataset/node/project.js';
 import { cleanupAfterEach, fakeClip, newProject, NOW } from './helpers.js';
 
 cleanupAfterEach();

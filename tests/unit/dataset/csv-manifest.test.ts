@@ -7,7 +7,7 @@ import {
   ManifestError,
   parseManifest,
   readManifest,
-} from '../../../src/core/dataset/manifest.js';
+} from '../../../src/core/dataset/node/manifest.js';
 import { cleanupAfterEach, tempDir } from './helpers.js';
 import { hasSharedData, sharedPath } from '../../support/shared-data.js';
 

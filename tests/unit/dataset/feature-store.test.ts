@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FeatureStore } from '../../../src/core/dataset/feature-store.js';
+import { FeatureStore } from '../../../src/core/dataset/node/feature-store.js';
 import type { Spectrogram } from '../../../src/core/features/index.js';
 import { cleanupAfterEach, newProject, tempDir } from './helpers.js';
 

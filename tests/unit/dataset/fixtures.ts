@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { encodeWav, type EncodeWavOptions } from '../../../src/core/audio/index.js';
+import { encodeWav, type EncodeWavOptions } from '../../../src/core/audio/node/index.js';
 import { seededRandom } from '../../../src/core/dataset/splits.js';
 
 /**

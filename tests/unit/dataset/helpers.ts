@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
-import type { NewClip } from '../../../src/core/dataset/clips-repo.js';
-import { openProject, type Project } from '../../../src/core/dataset/project.js';
+import type { NewClip } from '../../../src/core/dataset/node/clips-repo.js';
+import { openProject, type Project } from '../../../src/core/dataset/node/project.js';
 
 const made: string[] = [];
 const opened: Project[] = [];

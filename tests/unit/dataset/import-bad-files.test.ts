@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodeWav } from '../../../src/core/audio/index.js';
-import { importSource } from '../../../src/core/dataset/importer.js';
+import { encodeWav } from '../../../src/core/audio/node/index.js';
+import { importSource } from '../../../src/core/dataset/node/importer.js';
 import type { ImportSummary } from '../../../src/core/dataset/import-summary.js';
-import type { Project } from '../../../src/core/dataset/project.js';
+import type { Project } from '../../../src/core/dataset/node/project.js';
 import { voiceLike, writeClip, writeWav } from './fixtures.js';
 import { cleanup, newProject, tempDir } from './helpers.js';
 

@@ -3,10 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { importSource } from '../../../src/core/dataset/importer.js';
+import { importSource } from '../../../src/core/dataset/node/importer.js';
 import type { ImportSummary } from '../../../src/core/dataset/import-summary.js';
 import { parseCsv } from '../../../src/core/dataset/csv.js';
-import type { Project } from '../../../src/core/dataset/project.js';
+import type { Project } from '../../../src/core/dataset/node/project.js';
 import { cleanup, newProject, tempDir } from './helpers.js';
 import { hasSharedData, sharedPath } from '../../support/shared-data.js';
 

@@ -3,9 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { importSource } from '../../../src/core/dataset/importer.js';
-import { openProject } from '../../../src/core/dataset/project.js';
-import { projectPaths } from '../../../src/core/dataset/project-paths.js';
+import { importSource } from '../../../src/core/dataset/node/importer.js';
+import { openProject } from '../../../src/core/dataset/node/project.js';
+import { projectPaths } from '../../../src/core/dataset/node/project-paths.js';
 import { cleanup, tempDir } from './helpers.js';
 import { hasSharedData, sharedPath } from '../../support/shared-data.js';
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { importSource } from '../../../src/core/dataset/importer.js';
+import { importSource } from '../../../src/core/dataset/node/importer.js';
 import { writeClip } from './fixtures.js';
 import { cleanupAfterEach, newProject, tempDir } from './helpers.js';
 

@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { migrate, openDatabase, SchemaTooNewError } from '../../../src/core/dataset/db.js';
-import { MIGRATIONS, SCHEMA_VERSION } from '../../../src/core/dataset/migrations.js';
-import { openProject, ProjectNotFoundError } from '../../../src/core/dataset/project.js';
-import { projectPaths } from '../../../src/core/dataset/project-paths.js';
+import { migrate, openDatabase, SchemaTooNewError } from '../../../src/core/dataset/node/db.js';
+import { MIGRATIONS, SCHEMA_VERSION } from '../../../src/core/dataset/node/migrations.js';
+import { openProject, ProjectNotFoundError } from '../../../src/core/dataset/node/project.js';
+import { projectPaths } from '../../../src/core/dataset/node/project-paths.js';
 import { cleanupAfterEach, fakeClip, NOW, tempDir } from './helpers.js';
 
 cleanupAfterEach();

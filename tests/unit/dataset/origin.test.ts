@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { resolveOrigin } from '../../../src/core/dataset/origin.js';
+import { resolveOrigin } from '../../../src/core/dataset/node/origin.js';
 
 const root = path.resolve('/data/import');
 const at = (...parts: string[]): string => path.join(root, ...parts);

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { UnknownLabelError } from '../../../src/core/dataset/labels.js';
-import type { Project } from '../../../src/core/dataset/project.js';
+import type { Project } from '../../../src/core/dataset/node/project.js';
 import { cleanupAfterEach, fakeClip, newProject, NOW } from './helpers.js';
 
 cleanupAfterEach();

@@ -1,6 +1,11 @@
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { Conditions, containsCondition, likePattern, statementCache } from '../../../src/core/dataset/sql.js';
+import {
+  Conditions,
+  containsCondition,
+  likePattern,
+  statementCache,
+} from '../../../src/core/dataset/node/sql.js';
 
 describe('likePattern', () => {
   it('wraps the text in % so it matches anywhere', () => {

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { BackendUnavailableError, selectBackend } from '../../../src/core/model/backend/select.js';
+import { BackendUnavailableError, selectBackend } from '../../../src/core/model/backend/node/select.js';
 import { tf } from '../../../src/core/model/backend/tf.js';
 
 const require = createRequire(import.meta.url);

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { selectBackend } from '../../../src/core/model/backend/select.js';
+import { selectBackend } from '../../../src/core/model/backend/node/select.js';
 import { buildModel, logitsView, SIZE_PRESETS } from '../../../src/core/model/cnn.js';
 import { TimeStatsPooling } from '../../../src/core/model/layers/time-stats-pooling.js';
 import { SpecMask } from '../../../src/core/model/layers/spec-mask.js';

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_FEATURE_CONFIG } from '../../../src/core/features/index.js';
-import { selectBackend } from '../../../src/core/model/backend/select.js';
+import { selectBackend } from '../../../src/core/model/backend/node/select.js';
 import { buildModel } from '../../../src/core/model/cnn.js';
 import { DEFAULT_TRAIN_CONFIG } from '../../../src/core/model/config.js';
 import { loadModelFromUrl } from '../../../src/core/model/model-files-browser.js';
@@ -12,7 +12,7 @@ import {
   loadModelFolder,
   readModelMeta,
   saveModelFolder,
-} from '../../../src/core/model/model-files.js';
+} from '../../../src/core/model/node/model-files.js';
 import { MODEL_FORMAT, assertSameLabels, type StudioModelMeta } from '../../../src/core/model/model-meta.js';
 import { predictLogMel, predictSamples } from '../../../src/core/model/predict.js';
 import { tf, type LayersModel, type Tensor } from '../../../src/core/model/tf.js';

@@ -1,8 +1,8 @@
 // How many trainings the pool runs at once: the cores less one, the backend, and the memory each needs.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { selectBackend } from '../../../src/core/model/backend/select.js';
+import { selectBackend } from '../../../src/core/model/backend/node/select.js';
 import { modelSpecOf, resolveTrainConfig } from '../../../src/core/model/config.js';
-import { estimateJobMemory, planPool } from '../../../src/core/model/pool-size.js';
+import { estimateJobMemory, planPool } from '../../../src/core/model/node/pool-size.js';
 
 const GB = 2 ** 30;
 const config = resolveTrainConfig();

@@ -1,13 +1,13 @@
 // Recipes: the classic baseline and the fusion on exactly the CNN's folds, per-speaker standardisation,
 // and 'auto' choosing on each fold's training speakers only.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { selectBackend } from '../../../src/core/model/backend/select.js';
+import { selectBackend } from '../../../src/core/model/backend/node/select.js';
 import { InlineBatchSource } from '../../../src/core/model/batch-source.js';
 import { resolveTrainConfig, type TrainConfig } from '../../../src/core/model/config.js';
 import { bankSpec, createFeatureBank, type FeatureBank } from '../../../src/core/model/feature-bank.js';
-import { AUTO_MARGIN, chooseRecipes, pickRecipe } from '../../../src/core/model/recipe/auto-choice.js';
+import { AUTO_MARGIN, chooseRecipes, pickRecipe } from '../../../src/core/model/recipe/node/auto-choice.js';
 import { classicRows } from '../../../src/core/model/recipe/classic-folds.js';
-import { runRecipe, type RecipeResult } from '../../../src/core/model/recipe/run-recipe.js';
+import { runRecipe, type RecipeResult } from '../../../src/core/model/recipe/node/run-recipe.js';
 import { speakerNormalisedBank } from '../../../src/core/model/speaker-norm.js';
 import { TrainEmitter } from '../../../src/core/model/train-events.js';
 import type { TrainProgress } from '../../../src/common/contract.js';

@@ -3,12 +3,12 @@
 // clip is the same training example. Checked on makeTrainBatch and on the batches a whole run asks for.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Spectrogram } from '../../../src/core/features/index.js';
-import { selectBackend } from '../../../src/core/model/backend/select.js';
+import { selectBackend } from '../../../src/core/model/backend/node/select.js';
 import { InlineBatchSource, type BatchSource } from '../../../src/core/model/batch-source.js';
 import { resolveTrainConfig, type TrainConfig } from '../../../src/core/model/config.js';
 import { createFeatureBank, type FeatureBank } from '../../../src/core/model/feature-bank.js';
 import { fitInputNorm, type InstanceMode } from '../../../src/core/model/input-norm.js';
-import { runRecipe } from '../../../src/core/model/recipe/run-recipe.js';
+import { runRecipe } from '../../../src/core/model/recipe/node/run-recipe.js';
 import {
   makeTrainBatch,
   type BatchItem,

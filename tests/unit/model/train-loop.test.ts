@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { selectBackend } from '../../../src/core/model/backend/select.js';
+import { selectBackend } from '../../../src/core/model/backend/node/select.js';
 import { InlineBatchSource } from '../../../src/core/model/batch-source.js';
 import { bankSpec, type FeatureBank } from '../../../src/core/model/feature-bank.js';
 import { DEFAULT_COSINE } from '../../../src/core/model/schedules.js';

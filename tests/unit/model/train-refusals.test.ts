@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importSource, openProject } from '../../../src/core/dataset/index.js';
+import { importSource, openProject } from '../../../src/core/dataset/node/index.js';
 import { hasEmoDb, linkEmoDb, ser } from './corpus-fixtures.js';
 
 let root: string;

@@ -2,7 +2,7 @@
 // with our training kernels, from identical inputs, and compare.
 import { expect } from 'vitest';
 import type { Tensor } from '@tensorflow/tfjs';
-import { selectBackend } from '../../../src/core/model/backend/select.js';
+import { selectBackend } from '../../../src/core/model/backend/node/select.js';
 import { bundledTf as tf } from '../../../src/core/model/backend/tf.js';
 
 export { tf };

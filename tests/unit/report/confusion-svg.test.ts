@@ -1,7 +1,7 @@
 import { Resvg } from '@resvg/resvg-js';
 import { describe, expect, it } from 'vitest';
 import { computeMetrics } from '../../../src/core/metrics/index.js';
-import { confusionMatrixSvg } from '../../../src/core/report/index.js';
+import { confusionMatrixSvg } from '../../../src/core/report/node/index.js';
 import { rowsFromConfusion } from '../metrics/rows.js';
 import { EMODB7_CONFUSION, EMODB7_LABELS } from './fixture.js';
 

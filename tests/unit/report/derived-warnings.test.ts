@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { computeMetrics } from '../../../src/core/metrics/index.js';
 import { reportWarnings } from '../../../src/core/report/derived-warnings.js';
 import { summariseFolds } from '../../../src/core/report/fold-summary.js';
-import type { ReportInput } from '../../../src/core/report/index.js';
+import type { ReportInput } from '../../../src/core/report/node/index.js';
 import { emodbReportInput } from './fixture.js';
 
 function warningsOf(input: ReportInput): string[] {

@@ -1,5 +1,5 @@
 import type { PredictionRow } from '../../../src/core/metrics/index.js';
-import type { EpochPoint, FoldCurves, ReportInput } from '../../../src/core/report/index.js';
+import type { EpochPoint, FoldCurves, ReportInput } from '../../../src/core/report/node/index.js';
 
 /** EmoDB's ten speakers and the 7-emotion fusion baseline's pooled confusion matrix (baselines.jsonl). */
 export const EMODB_SPEAKERS = ['03', '08', '09', '10', '11', '12', '13', '14', '15', '16'];

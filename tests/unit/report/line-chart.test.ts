@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lineChartSvg } from '../../../src/core/report/index.js';
+import { lineChartSvg } from '../../../src/core/report/node/index.js';
 import { formatTick, niceTicks } from '../../../src/core/report/ticks.js';
 
 describe('niceTicks', () => {

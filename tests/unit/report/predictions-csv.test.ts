@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PredictionRow } from '../../../src/core/metrics/index.js';
-import { csvField, predictionsCsv } from '../../../src/core/report/index.js';
+import { csvField, predictionsCsv } from '../../../src/core/report/node/index.js';
 import { parseCsv } from './csv-parse.js';
 
 const labels = ['happy', 'sad', 'neutral'];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeMetrics } from '../../../src/core/metrics/index.js';
-import { renderReportHtml } from '../../../src/core/report/index.js';
-import type { ReportInput } from '../../../src/core/report/index.js';
+import { renderReportHtml } from '../../../src/core/report/node/index.js';
+import type { ReportInput } from '../../../src/core/report/node/index.js';
 import { emodbReportInput } from './fixture.js';
 
 function render(input: ReportInput): string {

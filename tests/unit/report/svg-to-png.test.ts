@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeMetrics } from '../../../src/core/metrics/index.js';
-import { canRenderText, confusionMatrixSvg, svgToPng } from '../../../src/core/report/index.js';
+import { canRenderText, confusionMatrixSvg, svgToPng } from '../../../src/core/report/node/index.js';
 import { rowsFromConfusion } from '../metrics/rows.js';
 import { pngSize } from './png.js';
 

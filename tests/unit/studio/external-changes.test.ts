@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ProjectInfo, StudioEvents } from '../../../src/common/contract.js';
-import { openProject, type Project } from '../../../src/core/dataset/project.js';
+import { openProject, type Project } from '../../../src/core/dataset/node/project.js';
 import { watchExternalChanges } from '../../../src/core/studio/external-changes.js';
 import { createStudioService, type StudioService } from '../../../src/core/studio/service.js';
 import { makeEmoDbLikeFolder, tempDir } from './fixtures.js';
@@ -74,7 +74,7 @@ describe('changes made to the project by another process', () => {
       const corpus = path.join(dir, 'corpus');
       makeEmoDbLikeFolder(corpus, 1);
       // `ser import`, then `ser labels --set`, from another process while the studio is open
-      const { importSource } = await import('../../../src/core/dataset/index.js');
+      const { importSource } = await import('../../../src/core/dataset/node/index.js');
       await importSource(theirs, corpus);
       await expect.poll(() => seen.length, { timeout: 3000, interval: 50 }).toBe(1);
       theirs.settings.setLabelSet(['happy', 'sad', 'neutral', 'angry']);

@@ -9,7 +9,7 @@
  * The backend name carries the thread id, so a test can see where the job ran.
  */
 import { threadId } from 'node:worker_threads';
-import { openProject } from '../../../src/core/dataset/project.js';
+import { openProject } from '../../../src/core/dataset/node/project.js';
 import type { TrainingRunner } from '../../../src/core/studio/training-runner.js';
 
 export const runTrainingJob: TrainingRunner = async (spec, post, signal) => {

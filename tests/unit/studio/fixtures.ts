@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { encodeWav } from '../../../src/core/audio/index.js';
+import { encodeWav } from '../../../src/core/audio/node/index.js';
 
 export function tempDir(prefix: string): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), `es-${prefix}-`));

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PredictionResult, ProjectInfo } from '../../../src/common/contract.js';
-import { openProject, type Project } from '../../../src/core/dataset/project.js';
+import { openProject, type Project } from '../../../src/core/dataset/node/project.js';
 import type { RunStatus } from '../../../src/core/dataset/types.js';
 import { createStudioService, type StudioService } from '../../../src/core/studio/service.js';
 import { tempDir, toneWav } from './fixtures.js';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openProject } from '../../../src/core/dataset/project.js';
+import { openProject } from '../../../src/core/dataset/node/project.js';
 import { createStudioService, type StudioService } from '../../../src/core/studio/service.js';
 import { tempDir } from './fixtures.js';
 

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { openProject } from '../../../src/core/dataset/project.js';
+import { openProject } from '../../../src/core/dataset/node/project.js';
 
 const project = openProject(process.argv[2], { create: true });
 const modelDir = path.join(project.dir, 'models', `partial-${process.pid}`);

@@ -2,7 +2,7 @@ import type { ComparedScores, RecipeChoice, RecipeComparison } from '../../../co
 import type { RecipeKind } from '../../../common/options.js';
 import { computeMetrics, type Metrics, type PredictionRow } from '../../metrics/index.js';
 import type { ModelRecipe } from '../model-meta.js';
-import type { RecipeResult } from './run-recipe.js';
+import type { RecipeResult } from './node/run-recipe.js';
 import { FIXED_RECIPES, type FixedRecipe } from './side-predictions.js';
 
 /** The comparison table from each model's metrics on the same clips. */

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { ImportProgress } from '../../../common/contract.js';
-import { importSource } from '../../dataset/index.js';
+import { importSource } from '../../dataset/node/index.js';
 import { badRequest } from '../errors.js';
 import type { StudioContext } from '../context.js';
 import type { Handlers } from './types.js';

@@ -1,5 +1,5 @@
 import type { PredictionResult } from '../../../common/contract.js';
-import { loadAudio, MAX_PREDICT_DURATION_S } from '../../audio/index.js';
+import { loadAudio, MAX_PREDICT_DURATION_S } from '../../audio/node/index.js';
 
 import { badRequest } from '../errors.js';
 import type { StudioContext } from '../context.js';

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { CANONICAL_LABELS } from '../../../common/labels.js';
 import type { DatasetStats } from '../../../common/contract.js';
-import type { Project } from '../../dataset/project.js';
-import { defaultPoolJobs } from '../../model/pool-jobs.js';
+import type { Project } from '../../dataset/node/project.js';
+import { defaultPoolJobs } from '../../model/node/pool-jobs.js';
 import { latestUsableModelRunId } from '../run-views.js';
 import type { Handlers } from './types.js';
 

@@ -1,2 +1,0 @@
-export * from './browser.js';
-export { loadAudioFile } from './load-file.js';

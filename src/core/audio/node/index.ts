@@ -1,0 +1,2 @@
+export * from '../browser.js';
+export { loadAudioFile } from './load-file.js';

@@ -1,0 +1,195 @@
+import fs from 'node:fs';
+import type { Clip } from '../types.js';
+import type { NewClip } from './clips-repo.js';
+import type { Examined } from './import-examine.js';
+import { UNLABELLED_KEY, type ImportSummary } from '../import-summary.js';
+import type { Project } from './project.js';
+
+export const IMPORT_BATCH_SIZE = 64;
+
+/**
+ * Collects examined files and writes them a batch at a time, each batch in one transaction: an import killed
+ * at any moment leaves whole batches or nothing of one, and running it again picks up where it stopped.
+ */
+export class ImportWriter {
+  private pending: Examined[] = [];
+
+  constructor(
+    private readonly project: Project,
+    private readonly summary: ImportSummary,
+    private readonly groupId: string,
+    private readonly batchSize = IMPORT_BATCH_SIZE,
+  ) {}
+
+  add(result: Examined): void {
+    this.pending.push(result);
+    if (this.pending.length >= this.batchSize) this.flush();
+  }
+
+  flush(): void {
+    if (this.pending.length === 0) return;
+    const batch = this.pending;
+    this.pending = [];
+    this.project.transaction(() => {
+      const now = new Date().toISOString();
+      for (const r of batch) this.write(r, now);
+    });
+  }
+
+  private write(r: Examined, now: string): void {
+    const { clips } = this.project;
+    if (r.kind === 'rejected') {
+      const atPath = clips.getByPath(r.path);
+      const row = rejectedRow(r);
+      if (atPath) clips.replace(atPath.id, keepUserLabel(row, atPath), now);
+      else clips.insert(row, now);
+      this.summary.rejected.push({ path: r.path, reason: r.reason, code: r.code });
+      return;
+    }
+
+    if (r.origin.unknownLabel !== null) {
+      const unknown = (this.summary.unknownLabels ??= {});
+      unknown[r.origin.unknownLabel] = (unknown[r.origin.unknownLabel] ?? 0) + 1;
+    }
+    // Looked up again here: an earlier file of this very import may have brought the same content.
+    const known = clips.getBySha256(r.sha256);
+    if (known) {
+      if (known.path !== r.path) {
+        if (fs.existsSync(known.path)) {
+          this.summary.duplicates++;
+          return;
+        }
+        const atPath = clips.getByPath(r.path);
+        if (atPath && atPath.status === 'ok') {
+          // Another clip still claims this path; leave both as they are rather than guess.
+          this.summary.duplicates++;
+          return;
+        }
+        if (atPath) clips.delete(atPath.id);
+        clips.setPath(known.id, r.path, now);
+        this.summary.moved++;
+        this.refreshFromSource(known, r, now);
+      } else if (this.refreshFromSource(known, r, now)) this.summary.updated++;
+      else this.summary.unchanged++;
+      this.tally(clips.get(known.id)!);
+      return;
+    }
+    if (r.kind === 'known') throw new Error(`internal: ${r.path} was known but its clip is gone`);
+
+    const row: NewClip = {
+      path: r.path,
+      sha256: r.sha256,
+      ...r.audio,
+      speaker: r.origin.speaker,
+      label: r.origin.label,
+      labelSource: r.origin.labelSource,
+      split: r.origin.split,
+      status: 'ok',
+      reason: null,
+      rejectCode: null,
+      corpus: r.origin.corpus,
+    };
+    const atPath = clips.getByPath(r.path);
+    let id: number;
+    let oldLabel: Pick<Clip, 'label' | 'labelSource'> = { label: null, labelSource: null };
+    if (atPath) {
+      // The file at this path was rejected before, or its content changed: same clip, new content.
+      id = atPath.id;
+      const kept = keepUserLabel(row, atPath);
+      clips.replace(id, kept, now);
+      if (atPath.status === 'ok') this.summary.updated++;
+      else this.summary.added++;
+      oldLabel = atPath;
+      row.label = kept.label;
+      row.labelSource = kept.labelSource;
+    } else {
+      id = clips.insert(row, now);
+      this.summary.added++;
+    }
+    if (!atPath || oldLabel.label !== row.label) {
+      this.project.labels.record({
+        clipId: id,
+        oldLabel: oldLabel.label,
+        newLabel: row.label,
+        oldLabelSource: oldLabel.labelSource,
+        newLabelSource: row.labelSource,
+        source: 'import',
+        groupId: this.groupId,
+        at: now,
+      });
+    }
+    this.tally({ label: row.label, speaker: row.speaker, durationS: row.durationS });
+  }
+
+  /**
+   * A known clip seen again: what the source says now (a corrected manifest, a file moved into another
+   * label folder) replaces what an import set before, but never a label the user chose.
+   */
+  private refreshFromSource(clip: Clip, r: Examined, now: string): boolean {
+    const { clips, labels } = this.project;
+    let changed = false;
+    const o = r.origin;
+    if (o.label !== null && o.label !== clip.label && clip.labelSource !== 'user') {
+      clips.setLabel(clip.id, o.label, o.labelSource, now);
+      labels.record({
+        clipId: clip.id,
+        oldLabel: clip.label,
+        newLabel: o.label,
+        oldLabelSource: clip.labelSource,
+        newLabelSource: o.labelSource,
+        source: 'import',
+        groupId: this.groupId,
+        at: now,
+      });
+      changed = true;
+    }
+    if (
+      (o.split !== null && o.split !== clip.split) ||
+      (o.speakerSource === 'manifest' && o.speaker !== clip.speaker)
+    ) {
+      clips.setSpeakerAndSplit(
+        clip.id,
+        o.speakerSource === 'manifest' ? o.speaker : clip.speaker,
+        o.split ?? clip.split,
+        now,
+      );
+      changed = true;
+    }
+    return changed;
+  }
+
+  private tally(c: { label: string | null; speaker: string; durationS: number | null }): void {
+    const s = this.summary;
+    const label = c.label ?? UNLABELLED_KEY;
+    s.perLabel[label] = (s.perLabel[label] ?? 0) + 1;
+    s.perSpeaker[c.speaker] = (s.perSpeaker[c.speaker] ?? 0) + 1;
+    s.durationS += c.durationS ?? 0;
+  }
+}
+
+function rejectedRow(r: Extract<Examined, { kind: 'rejected' }>): NewClip {
+  return {
+    path: r.path,
+    sha256: r.sha256,
+    format: null,
+    durationS: null,
+    sampleRate: null,
+    channels: null,
+    speaker: r.origin.speaker,
+    label: r.origin.label,
+    labelSource: r.origin.labelSource,
+    split: r.origin.split,
+    status: 'rejected',
+    reason: r.reason,
+    rejectCode: r.code,
+    peak: null,
+    rms: null,
+    clippedFraction: null,
+    silentFraction: null,
+    corpus: r.origin.corpus,
+  };
+}
+
+function keepUserLabel(row: NewClip, existing: Clip): NewClip {
+  return existing.labelSource === 'user' ? { ...row, label: existing.label, labelSource: 'user' } : row;
+}

@@ -1,0 +1,107 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { restoreFormula } from '../../util/spreadsheet-cell.js';
+import { formatCsvRow, parseCsv } from '../csv.js';
+import type { ManifestEntry } from './origin.js';
+import type { Split } from '../types.js';
+
+export const MANIFEST_NAME = 'manifest.csv';
+export const MANIFEST_COLUMNS = ['file', 'label', 'speaker', 'split', 'sha256'] as const;
+
+export class ManifestError extends Error {
+  constructor(file: string, message: string) {
+    super(`${file}: ${message}`);
+    this.name = 'ManifestError';
+  }
+}
+
+const COLUMN_ALIASES: Record<string, (typeof MANIFEST_COLUMNS)[number]> = {
+  file: 'file',
+  path: 'file',
+  filename: 'file',
+  file_name: 'file',
+  label: 'label',
+  emotion: 'label',
+  speaker: 'speaker',
+  speaker_id: 'speaker',
+  split: 'split',
+  partition: 'split',
+  sha256: 'sha256',
+};
+
+const SPLIT_WORDS: Record<string, Split> = {
+  train: 'train',
+  training: 'train',
+  val: 'val',
+  valid: 'val',
+  validation: 'val',
+  dev: 'val',
+  test: 'test',
+  testing: 'test',
+};
+
+/** A manifest's rows by absolute file path (relative paths are relative to the manifest's folder). */
+export type Manifest = Map<string, ManifestEntry>;
+
+export function readManifest(file: string): Manifest {
+  return parseManifest(fs.readFileSync(file, 'utf8'), path.dirname(path.resolve(file)), file);
+}
+
+export function parseManifest(text: string, baseDir: string, name = MANIFEST_NAME): Manifest {
+  let rows: string[][];
+  try {
+    rows = parseCsv(text);
+  } catch (err) {
+    throw new ManifestError(name, err instanceof Error ? err.message : String(err));
+  }
+  if (rows.length === 0)
+    throw new ManifestError(name, 'empty manifest: expected a header line file,label[,speaker][,split]');
+  const header = rows[0].map((h) => COLUMN_ALIASES[h.trim().toLowerCase()]);
+  const col = (name: (typeof MANIFEST_COLUMNS)[number]): number => header.indexOf(name);
+  const fileCol = col('file');
+  if (fileCol < 0) throw new ManifestError(name, `no "file" column in the header (${rows[0].join(',')})`);
+  const [labelCol, speakerCol, splitCol, shaCol] = [
+    col('label'),
+    col('speaker'),
+    col('split'),
+    col('sha256'),
+  ];
+  const manifest: Manifest = new Map();
+  rows.slice(1).forEach((row, i) => {
+    // A cell our own export guarded against spreadsheets ('=...) reads back as it was.
+    const cell = (c: number): string | undefined =>
+      c >= 0 ? restoreFormula(row[c]?.trim() ?? '').trim() || undefined : undefined;
+    const file = cell(fileCol);
+    if (!file) return;
+    const splitWord = cell(splitCol);
+    const split = splitWord === undefined ? undefined : SPLIT_WORDS[splitWord.toLowerCase()];
+    if (splitWord !== undefined && !split) {
+      throw new ManifestError(name, `line ${i + 2}: split "${splitWord}" is not one of train, val, test`);
+    }
+    const sha256 = cell(shaCol)?.toLowerCase();
+    if (sha256 !== undefined && !/^[0-9a-f]{64}$/.test(sha256)) {
+      throw new ManifestError(name, `line ${i + 2}: "${sha256}" is not a sha256 hex digest`);
+    }
+    manifest.set(path.resolve(baseDir, file), {
+      label: cell(labelCol),
+      speaker: cell(speakerCol),
+      split,
+      sha256,
+    });
+  });
+  return manifest;
+}
+
+export interface ManifestRow {
+  file: string;
+  label: string | null;
+  speaker: string;
+  split: string | null;
+  sha256: string | null;
+}
+
+export function formatManifest(rows: Iterable<ManifestRow>): string {
+  const lines = [MANIFEST_COLUMNS.join(',')];
+  for (const r of rows) lines.push(formatCsvRow([r.file, r.label, r.speaker, r.split, r.sha256]));
+  return lines.join('\n') + '\n';
+}
