@@ -12,6 +12,7 @@ import type { BatchItem } from './train-batch.js';
 import type { TrainEmitter } from './train-events.js';
 import type { TrainTask } from './train-task.js';
 import { batchSlices, type EpochStats } from './train-loop.js';
+import { loopSeed, weightSeed } from './seeds.js';
 import { runTrainTasks, type TrainingPool } from './train-pool.js';
 import { argMax } from './validation.js';
 import { windowPlanOf } from './windows.js';
@@ -100,7 +101,7 @@ export async function runExperiment(input: ExperimentInput): Promise<ExperimentR
       config,
     );
     return {
-      spec: modelSpecOf(config, bank.bins, labels.length, config.seed * 7 + k),
+      spec: modelSpecOf(config, bank.bins, labels.length, weightSeed(config.seed, k)),
       settings: {
         epochs: config.epochs,
         batchSize: config.batchSize,
@@ -112,7 +113,7 @@ export async function runExperiment(input: ExperimentInput): Promise<ExperimentR
         weightDecay: config.weightDecay,
         fastLayers: config.inputStats ? STATS_BRANCH_LAYERS : [],
         fastRateScale: config.statsRateScale,
-        seed: config.seed * 7919 + k,
+        seed: loopSeed(config.seed, k),
       },
       train: fold.train.map(item),
       val: fold.val.length > 0 ? { clips: fold.val, labels: fold.val.map((i) => item(i).label) } : undefined,

@@ -4,6 +4,7 @@ import type { BatchSource } from './batch-source.js';
 import { buildModel, logitsView, memberlessName, type ModelSpec } from './cnn.js';
 import { EarlyStopping, type StopMonitor } from './early-stopping.js';
 import type { FeatureBank } from './feature-bank.js';
+import { batchSeed, shuffleSeed } from './seeds.js';
 import { createRateController, type LrSchedule } from './schedules.js';
 import { tf, type LayersModel, type Scalar, type Tensor, type Variable } from './tf.js';
 import type { BatchItem, TrainBatch, TrainBatchPlan } from './train-batch.js';
@@ -82,16 +83,6 @@ export function batchSlices(n: number, batchSize: number): Array<[number, number
   return out.filter(([s, e]) => e > s);
 }
 
-/** A distinct, reproducible seed for every (run seed, epoch, batch). */
-function batchSeed(seed: number, epoch: number, batch: number): number {
-  return (
-    (Math.imul(seed + 1, 0x9e3779b1) ^
-      Math.imul(epoch + 1, 0x85ebca6b) ^
-      Math.imul(batch + 1, 0xc2b2ae35)) >>>
-    0
-  );
-}
-
 type Adam = ReturnType<typeof tf.train.adam>;
 function setRate(optimizer: Adam, lr: number): void {
   // tfjs reads the field at every step but declares it protected.
@@ -143,7 +134,7 @@ export async function trainLoop(input: TrainLoopInput): Promise<TrainLoopResult>
       ? new EarlyStopping(settings.patience, 0, settings.monitor ?? 'loss')
       : null;
   const history: EpochStats[] = [];
-  const shuffleRng = createRng(settings.seed ^ 0x5bd1e995);
+  const shuffleRng = createRng(shuffleSeed(settings.seed));
   const slices = batchSlices(train.length, settings.batchSize);
   const totalBatches = slices.length * settings.epochs;
   let best: WeightSnapshot | null = null;
