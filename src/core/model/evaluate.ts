@@ -81,22 +81,14 @@ export async function evaluateModel(opts: EvaluateOptions): Promise<EvaluateResu
       const predictions = scored.rows;
       const comparison = comparisonOfParts(meta.recipe, scored.parts, meta.labels) ?? undefined;
       const reportDir = reportDirOf(opts, project, runId);
-      const report = await writeReport(reportDir, {
-        title: `Evaluation of ${path.basename(modelDir)} on ${source.datasetName}`,
-        labels: meta.labels,
+      const report = await writeEvaluationReport(reportDir, {
+        opts,
+        modelDir,
+        meta,
+        source,
         predictions,
-        split: opts.data ? 'external data' : 'project clips',
-        folds: 1,
-        backend: backend.detail,
-        curves: [],
-        config: configTable(meta.training, {
-          'model folder': modelDir,
-          data: opts.data ? path.resolve(opts.data) : '(project)',
-        }),
-        dataset: datasetSummary(source.clips, source.datasetName, source.fingerprint),
-        createdAt: new Date().toISOString(),
-        warnings: evaluationWarnings(source.skipped, opts.data),
         comparison,
+        backend,
       });
       if (project && runId !== null)
         recordResults(project, runId, predictions, meta.labels, {
@@ -175,6 +167,39 @@ function reportDirOf(opts: EvaluateOptions, project: Project | null, runId: numb
         ? path.join(project.paths.reports, `eval-${runId}`)
         : path.join(process.cwd(), `evaluation-${new Date().toISOString().replace(/[:.]/g, '-')}`)),
   );
+}
+
+/** Writes the evaluation's report folder; the report (its metrics). */
+function writeEvaluationReport(
+  reportDir: string,
+  e: {
+    opts: EvaluateOptions;
+    modelDir: string;
+    meta: StudioModelMeta;
+    source: EvaluationClips;
+    predictions: PredictionRow[];
+    comparison: RecipeComparison | undefined;
+    backend: BackendInfo;
+  },
+): ReturnType<typeof writeReport> {
+  const { opts, meta, source } = e;
+  return writeReport(reportDir, {
+    title: `Evaluation of ${path.basename(e.modelDir)} on ${source.datasetName}`,
+    labels: meta.labels,
+    predictions: e.predictions,
+    split: opts.data ? 'external data' : 'project clips',
+    folds: 1,
+    backend: e.backend.detail,
+    curves: [],
+    config: configTable(meta.training, {
+      'model folder': e.modelDir,
+      data: opts.data ? path.resolve(opts.data) : '(project)',
+    }),
+    dataset: datasetSummary(source.clips, source.datasetName, source.fingerprint),
+    createdAt: new Date().toISOString(),
+    warnings: evaluationWarnings(source.skipped, opts.data),
+    comparison: e.comparison,
+  });
 }
 
 function evaluationWarnings(skipped: number, data: string | undefined): string[] {
