@@ -5,6 +5,7 @@ import { AttentionPooling } from './layers/attention-pooling.js';
 import { SeededDropout } from './layers/seeded-dropout.js';
 import { TimeStatsPooling } from './layers/time-stats-pooling.js';
 import { SpecMask } from './layers/spec-mask.js';
+import { layerSeeds } from './seeds.js';
 import { fastBatchNormalization } from './backend/fast-batch-norm.js';
 import { plainConv2d } from './backend/plain-conv2d.js';
 import { MAX_MEMBERS, type HeadKind, type ModelSize } from '../../common/options.js';
@@ -121,8 +122,7 @@ export function buildModel(spec: ModelSpec): LayersModel {
   const members = spec.members ?? 1;
   if (!Number.isInteger(members) || members < 1 || members > MAX_MEMBERS)
     throw new Error(`an ensemble has 1 to ${MAX_MEMBERS} members, got ${members}`);
-  let seed = spec.seed * 1000;
-  const nextSeed = () => ++seed;
+  const nextSeed = layerSeeds(spec.seed);
   const input = tf.input({ shape: [spec.frames, spec.mels, 1], name: 'logmel' });
   if (members === 1) {
     const logits = memberLogits(input, spec, (name) => name, nextSeed);

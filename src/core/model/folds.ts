@@ -9,6 +9,7 @@ import {
 import { createRng } from '../util/random.js';
 import type { SplitSpec, TrainConfig } from './config.js';
 import { decideSplit, type SplitDecision } from './refusals.js';
+import { valShareSeed } from './seeds.js';
 
 /** One training of a run, in clip indices: the held-out test part is empty for the final model. */
 export interface PlannedFold {
@@ -55,7 +56,7 @@ export function planFolds(
     const train = [...f.train, ...f.val].sort((a, b) => a - b);
     return {
       ...f,
-      ...randomVal(rows, train, valFraction, seed + 31 * (typeof f.fold === 'number' ? f.fold + 1 : 0)),
+      ...randomVal(rows, train, valFraction, valShareSeed(seed, f.fold)),
     };
   };
   if (split === 'speaker' || split === 'random') {

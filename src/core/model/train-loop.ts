@@ -1,15 +1,17 @@
 import type { EpochRecord } from '../../common/contract.js';
 import { createRng } from '../util/random.js';
 import type { BatchSource } from './batch-source.js';
-import { buildModel, logitsView, memberlessName, type ModelSpec } from './cnn.js';
+import { buildModel, logitsView, type ModelSpec } from './cnn.js';
 import { EarlyStopping, type StopMonitor } from './early-stopping.js';
 import type { FeatureBank } from './feature-bank.js';
+import { shuffleSeed } from './seeds.js';
 import { createRateController, type LrSchedule } from './schedules.js';
-import { tf, type LayersModel, type Scalar, type Tensor, type Variable } from './tf.js';
-import type { BatchItem, TrainBatch, TrainBatchPlan } from './train-batch.js';
-import { clipScores, predictBankClips } from './validation.js';
+import type { LayersModel } from './tf.js';
+import type { BatchItem, TrainBatchPlan } from './train-batch.js';
+import { keepBest, runEpoch, type LoopRun } from './train-epoch.js';
+import { paramGroups } from './train-step.js';
 import type { WindowPlan } from './windows.js';
-import { restoreWeights, snapshotWeights, type WeightSnapshot } from './weights.js';
+import { restoreWeights } from './weights.js';
 
 export interface LoopSettings {
   epochs: number;
@@ -82,48 +84,6 @@ export function batchSlices(n: number, batchSize: number): Array<[number, number
   return out.filter(([s, e]) => e > s);
 }
 
-/** A distinct, reproducible seed for every (run seed, epoch, batch). */
-function batchSeed(seed: number, epoch: number, batch: number): number {
-  return (
-    (Math.imul(seed + 1, 0x9e3779b1) ^
-      Math.imul(epoch + 1, 0x85ebca6b) ^
-      Math.imul(batch + 1, 0xc2b2ae35)) >>>
-    0
-  );
-}
-
-type Adam = ReturnType<typeof tf.train.adam>;
-function setRate(optimizer: Adam, lr: number): void {
-  // tfjs reads the field at every step but declares it protected.
-  (optimizer as unknown as { learningRate: number }).learningRate = lr;
-}
-
-/** The trainable variables, split into groups that each have their own optimiser and rate scale. */
-interface ParamGroup {
-  variables: Variable[];
-  optimizer: Adam;
-  scale: number;
-}
-
-function paramGroups(model: LayersModel, settings: LoopSettings): ParamGroup[] {
-  const fast = new Set(settings.fastLayers ?? []);
-  const scale = settings.fastRateScale ?? 1;
-  const isFast = (name: string) => scale !== 1 && fast.has(memberlessName(name.split('/')[0]));
-  const all = model.trainableWeights;
-  const parts = [
-    { weights: all.filter((w) => !isFast(w.originalName)), scale: 1 },
-    { weights: all.filter((w) => isFast(w.originalName)), scale },
-  ];
-  // An optimiser holds tensors from its birth: make one only for a group that has variables.
-  return parts
-    .filter((p) => p.weights.length > 0)
-    .map((p) => ({
-      variables: p.weights.map((w) => w.read() as Variable),
-      optimizer: tf.train.adam(settings.learningRate * p.scale),
-      scale: p.scale,
-    }));
-}
-
 /**
  * Trains one model: weighted (and label-smoothed) cross-entropy on soft targets, Adam with a scheduled
  * rate, batches made by `source` one ahead of the step that uses them, validation after every epoch with
@@ -131,9 +91,40 @@ function paramGroups(model: LayersModel, settings: LoopSettings): ParamGroup[] {
  * and also keeps the best weights seen.
  */
 export async function trainLoop(input: TrainLoopInput): Promise<TrainLoopResult> {
-  const { spec, settings, train, source, signal } = input;
-  if (train.length === 0) throw new Error('no training clips');
-  source.setPlan(input.plan);
+  if (input.train.length === 0) throw new Error('no training clips');
+  input.source.setPlan(input.plan);
+  const run = startLoop(input);
+  const history: EpochStats[] = [];
+  let stoppedEarly = false;
+  try {
+    for (let epoch = 0; epoch < input.settings.epochs && !run.cancelled; epoch++) {
+      const { stats, val } = await runEpoch(run, epoch);
+      history.push(stats);
+      input.onEpoch?.(stats);
+      if (keepBest(run, epoch, val)) {
+        stoppedEarly = true;
+        break;
+      }
+    }
+    if (run.best) restoreWeights(run.model, run.best);
+    else run.bestEpoch = history.length - 1;
+  } finally {
+    for (const g of run.groups) g.optimizer.dispose();
+  }
+  return {
+    model: run.model,
+    history,
+    bestEpoch: run.bestEpoch,
+    stoppedEarly,
+    cancelled: run.cancelled,
+    clipsSeen: run.clipsSeen,
+    trainSeconds: (performance.now() - run.started) / 1000,
+  };
+}
+
+/** The model, its optimisers, rate schedule, early stopping and batch order, before the first epoch. */
+function startLoop(input: TrainLoopInput): LoopRun {
+  const { spec, settings } = input;
   const model = buildModel(spec);
   const logits = logitsView(model);
   const groups = paramGroups(logits, settings);
@@ -142,186 +133,23 @@ export async function trainLoop(input: TrainLoopInput): Promise<TrainLoopResult>
     input.val && settings.patience > 0
       ? new EarlyStopping(settings.patience, 0, settings.monitor ?? 'loss')
       : null;
-  const history: EpochStats[] = [];
-  const shuffleRng = createRng(settings.seed ^ 0x5bd1e995);
-  const slices = batchSlices(train.length, settings.batchSize);
-  const totalBatches = slices.length * settings.epochs;
-  let best: WeightSnapshot | null = null;
-  let bestEpoch = -1;
-  let stoppedEarly = false;
-  let cancelled = false;
-  let clipsSeen = 0;
-  let batchesDone = 0;
-  const started = performance.now();
-
-  try {
-    for (let epoch = 0; epoch < settings.epochs && !cancelled; epoch++) {
-      const order = shuffleRng.shuffle([...train]);
-      const epochStart = performance.now();
-      let lossSum = 0;
-      let correct = 0;
-      let seen = 0;
-      let lr = rate.rateAt(epoch);
-      let pending: Promise<TrainBatch> | null = source.prepare(
-        order.slice(...slices[0]),
-        batchSeed(settings.seed, epoch, 0),
-      );
-      for (let b = 0; b < slices.length; b++) {
-        const batch: TrainBatch = await (pending as Promise<TrainBatch>);
-        pending =
-          b + 1 < slices.length
-            ? source.prepare(order.slice(...slices[b + 1]), batchSeed(settings.seed, epoch, b + 1))
-            : null;
-        lr = rate.rateAt(epoch + b / slices.length);
-        for (const g of groups) setRate(g.optimizer, lr * g.scale);
-        const step = trainStep(
-          logits,
-          groups,
-          batch,
-          spec,
-          settings.labelSmoothing,
-          settings.weightDecay ?? 0,
-        );
-        lossSum += step.loss * batch.size;
-        correct += step.correct;
-        seen += batch.size;
-        clipsSeen += batch.size;
-        batchesDone++;
-        const elapsed = (performance.now() - started) / 1000;
-        input.onBatch?.({
-          epoch,
-          batch: b,
-          batches: slices.length,
-          loss: lossSum / seen,
-          accuracy: correct / seen,
-          lr,
-          clipsPerS: seen / Math.max((performance.now() - epochStart) / 1000, 1e-9),
-          etaS: (elapsed / batchesDone) * (totalBatches - batchesDone),
-        });
-        if (signal?.aborted) {
-          cancelled = true;
-          // Let a batch already being made finish, so the source is idle when the caller closes it.
-          await pending?.catch(() => undefined);
-          break;
-        }
-      }
-      const clipsPerS = seen / Math.max((performance.now() - epochStart) / 1000, 1e-9);
-      let valStats: { loss: number; accuracy: number; macroF1: number } | null = null;
-      if (input.val && !cancelled) {
-        const probs = predictBankClips(
-          model,
-          input.bank,
-          input.val.clips,
-          input.windows,
-          input.plan.norm,
-          spec.classes,
-        );
-        valStats = clipScores(probs, input.val.labels, spec.classes);
-      }
-      rate.endEpoch(valStats?.loss ?? null);
-      const stats: EpochStats = {
-        epoch,
-        loss: lossSum / Math.max(seen, 1),
-        accuracy: correct / Math.max(seen, 1),
-        valLoss: valStats?.loss ?? null,
-        valAccuracy: valStats?.accuracy ?? null,
-        valMacroF1: valStats?.macroF1 ?? null,
-        lr,
-        clipsPerS,
-      };
-      history.push(stats);
-      input.onEpoch?.(stats);
-      if (stopper && valStats) {
-        if (stopper.update(epoch, { macroF1: valStats.macroF1, loss: valStats.loss })) {
-          best = snapshotWeights(model);
-          bestEpoch = epoch;
-        }
-        if (stopper.shouldStop(epoch)) {
-          stoppedEarly = true;
-          break;
-        }
-      }
-    }
-    if (best) restoreWeights(model, best);
-    else bestEpoch = history.length - 1;
-  } finally {
-    for (const g of groups) g.optimizer.dispose();
-  }
+  const shuffleRng = createRng(shuffleSeed(settings.seed));
+  const slices = batchSlices(input.train.length, settings.batchSize);
   return {
+    input,
     model,
-    history,
-    bestEpoch,
-    stoppedEarly,
-    cancelled,
-    clipsSeen,
-    trainSeconds: (performance.now() - started) / 1000,
+    logits,
+    groups,
+    rate,
+    stopper,
+    shuffleRng,
+    slices,
+    totalBatches: slices.length * settings.epochs,
+    best: null,
+    bestEpoch: -1,
+    clipsSeen: 0,
+    batchesDone: 0,
+    cancelled: false,
+    started: performance.now(),
   };
-}
-
-/** Each row of `t` (first axis) `times` times in a row: [n, ...] to [n * times, ...]. */
-function repeatRows(t: Tensor, times: number): Tensor {
-  if (times === 1) return t;
-  const inner = t.shape.slice(1);
-  const tiled = tf.tile(tf.expandDims(t, 1), [1, times, ...inner.map(() => 1)]);
-  return tf.reshape(tiled, [t.shape[0] * times, ...inner]);
-}
-
-/** One optimiser step; returns the batch's mean loss and how many examples the model got right. */
-function trainStep(
-  logitsModel: LayersModel,
-  groups: readonly ParamGroup[],
-  batch: TrainBatch,
-  spec: ModelSpec,
-  labelSmoothing: number,
-  weightDecay: number,
-): { loss: number; correct: number } {
-  const kernels =
-    weightDecay > 0
-      ? logitsModel.trainableWeights.filter((w) => /kernel/.test(w.originalName ?? w.name))
-      : [];
-  const members = spec.members ?? 1;
-  let predicted: Tensor | null = null;
-  const x = tf.tensor4d(batch.x, [batch.size, spec.frames, spec.mels, 1]);
-  const y = tf.tensor2d(batch.y, [batch.size, spec.classes]);
-  const w = tf.tensor1d(batch.w);
-  try {
-    const { value: loss, grads } = tf.variableGrads(
-      () => {
-        const out = logitsModel.apply(x, { training: true }) as Tensor;
-        // [batch, members * classes]: each member's logits count as rows of their own, so every member
-        // learns from its own loss on every example; the prediction is their mean.
-        const perMember = tf.reshape(out, [batch.size, members, spec.classes]);
-        predicted = tf.keep(tf.argMax(tf.mean(perMember, 1), 1));
-        const ce = tf.losses.softmaxCrossEntropy(
-          repeatRows(y, members),
-          tf.reshape(perMember, [batch.size * members, spec.classes]),
-          repeatRows(w, members),
-          labelSmoothing,
-        ) as Scalar;
-        if (kernels.length === 0) return ce;
-        const l2 = tf.addN(kernels.map((k) => tf.sum(tf.square(k.read()))));
-        return tf.add(ce, tf.mul(l2, weightDecay / 2)) as Scalar;
-      },
-      groups.flatMap((g) => g.variables),
-    );
-    for (const g of groups)
-      g.optimizer.applyGradients(g.variables.map((v) => ({ name: v.name, tensor: grads[v.name] })));
-    tf.dispose(Object.values(grads));
-    const lossValue = loss.dataSync()[0] ?? NaN;
-    loss.dispose();
-    if (!Number.isFinite(lossValue))
-      throw new Error('training diverged (the loss is not a finite number); try a lower --lr');
-    const pred = (predicted as Tensor | null)?.dataSync() ?? new Int32Array(0);
-    let correct = 0;
-    for (let i = 0; i < batch.size; i++) {
-      let top = 0;
-      for (let c = 1; c < spec.classes; c++)
-        if (batch.y[i * spec.classes + c] > batch.y[i * spec.classes + top]) top = c;
-      if (pred[i] === top) correct++;
-    }
-    return { loss: lossValue, correct };
-  } finally {
-    tf.dispose([x, y, w]);
-    if (predicted) (predicted as Tensor).dispose();
-  }
 }

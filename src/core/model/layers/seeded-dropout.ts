@@ -1,3 +1,4 @@
+import { stepSeed } from '../seeds.js';
 import { tf, type Shape, type Tensor } from '../tf.js';
 
 export interface SeededDropoutArgs {
@@ -9,7 +10,7 @@ export interface SeededDropoutArgs {
 /**
  * Dropout whose masks come from a seeded sequence: tfjs's own Dropout either uses Math.random (runs are not
  * repeatable) or, given a seed, draws the very same mask at every step. Here step k of a layer uses seed
- * `seed * 100003 + k`, so the same seed gives the same run, and masks still differ from step to step.
+ * `stepSeed(seed, k)`, so the same seed gives the same run, and masks still differ from step to step.
  * Identity at inference, so a saved model behaves like one with a plain Dropout.
  */
 export class SeededDropout extends tf.layers.Layer {
@@ -33,7 +34,7 @@ export class SeededDropout extends tf.layers.Layer {
   override call(inputs: Tensor | Tensor[], kwargs: Record<string, unknown>): Tensor {
     const x = Array.isArray(inputs) ? inputs[0] : inputs;
     if (kwargs['training'] !== true || this.rate === 0) return tf.clone(x);
-    const seed = this.seed * 100003 + this.step++;
+    const seed = stepSeed(this.seed, this.step++);
     return tf.tidy(() => {
       const keep = tf.cast(
         tf.greaterEqual(tf.randomUniform(x.shape, 0, 1, 'float32', seed), this.rate),

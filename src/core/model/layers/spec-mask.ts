@@ -1,3 +1,4 @@
+import { stepSeed } from '../seeds.js';
 import { tf, type Shape, type Tensor, type Tensor4D } from '../tf.js';
 
 export interface SpecMaskArgs {
@@ -40,7 +41,7 @@ export class SpecMask extends tf.layers.Layer {
   override call(inputs: Tensor | Tensor[], kwargs: Record<string, unknown>): Tensor {
     const x = (Array.isArray(inputs) ? inputs[0] : inputs) as Tensor4D;
     if (kwargs['training'] !== true) return tf.clone(x);
-    const seed = this.seed * 100003 + this.step++;
+    const seed = stepSeed(this.seed, this.step++);
     return tf.tidy(() => {
       const [batch, frames, bins] = x.shape;
       // Each mask: a random width in [0, max] and a random start, drawn per example, as 0/1 keep-vectors.

@@ -1,15 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { openProject, planImport, resolveOrigin, type Project } from '../../dataset/node/index.js';
-import { featureConfigKey, type Spectrogram } from '../../features/index.js';
+import { openProject, type Project } from '../../dataset/node/index.js';
 import type { Metrics, PredictionRow } from '../../metrics/index.js';
 import { writeReport } from '../../report/node/index.js';
 import { selectBackend, type BackendInfo, type BackendPreference } from '../backend/node/select.js';
-import { computeClipFeatures } from './clip-features.js';
+import { externalClips, projectClips, type EvaluationClips } from './evaluate-clips.js';
 import { loadModelFolder, readModelMeta } from './model-files.js';
-import { assertSameLabels, type LoadedModel } from '../model-meta.js';
+import type { LoadedModel, StudioModelMeta } from '../model-meta.js';
 import { configTable, datasetSummary } from '../run-report.js';
-import { scoreClips, type ScoredClip } from '../score-clips.js';
+import { scoreClips } from '../score-clips.js';
 import { comparisonOfParts } from '../recipe/comparison.js';
 import type { RecipeComparison } from '../../../common/contract.js';
 
@@ -71,127 +70,32 @@ export async function evaluateModel(opts: EvaluateOptions): Promise<EvaluateResu
   const project = opts.data ? openIfExists(opts.projectDir) : openProject(opts.projectDir ?? '');
   let runId: number | null = null;
   try {
-    const modelDir = path.resolve(
-      opts.modelDir ??
-        (project
-          ? latestModelDir(project)
-          : (() => {
-              throw new Error(
-                'no model given: pass --model DIR (or --project of a project with a trained model)',
-              );
-            })()),
-    );
+    const modelDir = modelDirOf(opts, project);
     const meta = await readModelMeta(modelDir);
-    let clips: ScoredClip[];
-    let skipped = 0;
-    let logMelOf: (clip: ScoredClip) => Promise<Spectrogram>;
-    let datasetName: string;
-    let fingerprint: string | undefined;
-    if (opts.data) {
-      const plan = await planImport(opts.data);
-      const all = plan.files.map((f) => {
-        const origin = resolveOrigin(f.path, plan.root, f.manifest);
-        return { file: f.path, speaker: origin.speaker, label: origin.label };
-      });
-      clips = all.filter((c): c is ScoredClip => c.label !== null && meta.labels.includes(c.label));
-      skipped = all.length - clips.length;
-      if (clips.length === 0) {
-        const found = [...new Set(all.map((c) => c.label ?? 'unlabelled'))].join(', ') || 'no audio files';
-        throw new Error(
-          `none of the ${all.length} files in ${opts.data} has a label the model knows (${meta.labels.join(', ')}); found: ${found}`,
-        );
-      }
-      logMelOf = (c) => computeClipFeatures(c.file, meta.featureConfig);
-      datasetName = path.basename(path.resolve(opts.data));
-    } else {
-      if (!project) throw new Error('no project to evaluate on');
-      assertSameLabels(meta, project.settings.labelSet(), `the project ${project.dir}`);
-      const labelled = project.clips.labelled(meta.labels);
-      if (labelled.length === 0)
-        throw new Error(`the project has no clips labelled ${meta.labels.join(', ')}`);
-      clips = labelled.map((c) => ({ file: c.path, clipId: c.id, speaker: c.speaker, label: c.label }));
-      const bySha = new Map(labelled.map((c) => [c.id, c]));
-      const key = featureConfigKey(meta.featureConfig);
-      const store = project.featureStore;
-      logMelOf = async (c) => {
-        const clip = bySha.get(c.clipId ?? -1);
-        const cached = clip ? store.get(clip.sha256, key) : undefined;
-        if (cached) return cached;
-        const spec = await computeClipFeatures(c.file, meta.featureConfig);
-        if (clip) store.put(clip.sha256, key, spec);
-        return spec;
-      };
-      datasetName = path.basename(project.dir);
-      fingerprint = project.datasetFingerprint(meta.labels);
-    }
+    const source = await clipsOf(opts, meta, project);
     const backend = await selectBackend(opts.backend ?? 'auto');
     const loaded: LoadedModel = await loadModelFolder(modelDir);
-    if (project) {
-      runId = project.runs.create({
-        kind: 'evaluate',
-        labels: meta.labels,
-        config: { model: modelDir, data: opts.data ? path.resolve(opts.data) : null, modelRun: meta.runId },
-        split: opts.data ? 'external' : 'project',
-        backend: backend.detail,
-        modelDir,
-        datasetFingerprint: fingerprint ?? null,
-      });
-    }
+    if (project) runId = recordEvaluation(project, opts, meta, modelDir, backend, source.fingerprint);
     try {
-      const scored = await scoreClips(loaded, clips, logMelOf, opts.onProgress);
+      const scored = await scoreClips(loaded, source.clips, source.logMelOf, opts.onProgress);
       const predictions = scored.rows;
       const comparison = comparisonOfParts(meta.recipe, scored.parts, meta.labels) ?? undefined;
-      const reportDir = path.resolve(
-        opts.reportDir ??
-          (project
-            ? path.join(project.paths.reports, `eval-${runId}`)
-            : path.join(process.cwd(), `evaluation-${new Date().toISOString().replace(/[:.]/g, '-')}`)),
-      );
-      const warnings: string[] = [];
-      if (skipped > 0)
-        warnings.push(`${skipped} file(s) skipped: unlabelled, or labelled outside the model's labels`);
-      if (!opts.data) {
-        warnings.push(
-          "scored on the project clips; any clip the model was trained on scores optimistically (the training run's own report has the speaker-independent scores)",
-        );
-      }
-      const report = await writeReport(reportDir, {
-        title: `Evaluation of ${path.basename(modelDir)} on ${datasetName}`,
-        labels: meta.labels,
+      const reportDir = reportDirOf(opts, project, runId);
+      const report = await writeEvaluationReport(reportDir, {
+        opts,
+        modelDir,
+        meta,
+        source,
         predictions,
-        split: opts.data ? 'external data' : 'project clips',
-        folds: 1,
-        backend: backend.detail,
-        curves: [],
-        config: configTable(meta.training, {
-          'model folder': modelDir,
-          data: opts.data ? path.resolve(opts.data) : '(project)',
-        }),
-        dataset: datasetSummary(clips, datasetName, fingerprint),
-        createdAt: new Date().toISOString(),
-        warnings,
         comparison,
+        backend,
       });
-      if (project && runId !== null) {
-        const withIds = predictions.filter((p) => p.clipId !== undefined);
-        if (withIds.length > 0) {
-          project.runs.addPredictions(
-            runId,
-            withIds.map((p) => ({
-              clipId: p.clipId ?? 0,
-              label: p.label,
-              predicted: p.predicted,
-              confidence: p.confidence,
-              probs: Object.fromEntries(meta.labels.map((l, i) => [l, p.probs[i]])),
-            })),
-          );
-        }
-        project.runs.update(runId, {
+      if (project && runId !== null)
+        recordResults(project, runId, predictions, meta.labels, {
           status: 'done',
           metrics: { ...report.metrics, ...(comparison ? { comparison } : {}) },
           reportDir,
         });
-      }
       return {
         runId,
         modelDir,
@@ -200,7 +104,7 @@ export async function evaluateModel(opts: EvaluateOptions): Promise<EvaluateResu
         predictions,
         comparison: comparison ?? null,
         backend,
-        skipped,
+        skipped: source.skipped,
       };
     } finally {
       loaded.model.dispose();
@@ -215,4 +119,121 @@ export async function evaluateModel(opts: EvaluateOptions): Promise<EvaluateResu
   } finally {
     project?.close();
   }
+}
+
+/** The model to evaluate: the one given, else the project's latest. */
+function modelDirOf(opts: EvaluateOptions, project: Project | null): string {
+  const dir = opts.modelDir ?? (project ? latestModelDir(project) : null);
+  if (dir === null)
+    throw new Error('no model given: pass --model DIR (or --project of a project with a trained model)');
+  return path.resolve(dir);
+}
+
+/** The clips to score: those of --data, else the project's. */
+async function clipsOf(
+  opts: EvaluateOptions,
+  meta: StudioModelMeta,
+  project: Project | null,
+): Promise<EvaluationClips> {
+  if (opts.data) return externalClips(opts.data, meta);
+  if (!project) throw new Error('no project to evaluate on');
+  return projectClips(project, meta);
+}
+
+/** Records the evaluation as a run of the project; its id. */
+function recordEvaluation(
+  project: Project,
+  opts: EvaluateOptions,
+  meta: StudioModelMeta,
+  modelDir: string,
+  backend: BackendInfo,
+  fingerprint: string | undefined,
+): number {
+  return project.runs.create({
+    kind: 'evaluate',
+    labels: meta.labels,
+    config: { model: modelDir, data: opts.data ? path.resolve(opts.data) : null, modelRun: meta.runId },
+    split: opts.data ? 'external' : 'project',
+    backend: backend.detail,
+    modelDir,
+    datasetFingerprint: fingerprint ?? null,
+  });
+}
+
+function reportDirOf(opts: EvaluateOptions, project: Project | null, runId: number | null): string {
+  return path.resolve(
+    opts.reportDir ??
+      (project
+        ? path.join(project.paths.reports, `eval-${runId}`)
+        : path.join(process.cwd(), `evaluation-${new Date().toISOString().replace(/[:.]/g, '-')}`)),
+  );
+}
+
+/** Writes the evaluation's report folder; the report (its metrics). */
+function writeEvaluationReport(
+  reportDir: string,
+  e: {
+    opts: EvaluateOptions;
+    modelDir: string;
+    meta: StudioModelMeta;
+    source: EvaluationClips;
+    predictions: PredictionRow[];
+    comparison: RecipeComparison | undefined;
+    backend: BackendInfo;
+  },
+): ReturnType<typeof writeReport> {
+  const { opts, meta, source } = e;
+  return writeReport(reportDir, {
+    title: `Evaluation of ${path.basename(e.modelDir)} on ${source.datasetName}`,
+    labels: meta.labels,
+    predictions: e.predictions,
+    split: opts.data ? 'external data' : 'project clips',
+    folds: 1,
+    backend: e.backend.detail,
+    curves: [],
+    config: configTable(meta.training, {
+      'model folder': e.modelDir,
+      data: opts.data ? path.resolve(opts.data) : '(project)',
+    }),
+    dataset: datasetSummary(source.clips, source.datasetName, source.fingerprint),
+    createdAt: new Date().toISOString(),
+    warnings: evaluationWarnings(source.skipped, opts.data),
+    comparison: e.comparison,
+  });
+}
+
+function evaluationWarnings(skipped: number, data: string | undefined): string[] {
+  const warnings: string[] = [];
+  if (skipped > 0)
+    warnings.push(`${skipped} file(s) skipped: unlabelled, or labelled outside the model's labels`);
+  if (!data) {
+    warnings.push(
+      "scored on the project clips; any clip the model was trained on scores optimistically (the training run's own report has the speaker-independent scores)",
+    );
+  }
+  return warnings;
+}
+
+/** Records the predictions of the project's clips (those with an id) and how the run ended. */
+function recordResults(
+  project: Project,
+  runId: number,
+  predictions: readonly PredictionRow[],
+  labels: readonly string[],
+  end: Parameters<Project['runs']['update']>[1],
+): void {
+  const withIds = predictions.filter((p) => p.clipId !== undefined);
+  if (withIds.length > 0) {
+    project.runs.addPredictions(
+      runId,
+      withIds.map((p) => ({
+        clipId: p.clipId ?? 0,
+        label: p.label,
+        predicted: p.predicted,
+        confidence: p.confidence,
+        probs: Object.fromEntries(labels.map((l, i) => [l, p.probs[i]])),
+      })),
+    );
+  }
+  project.runs.update(runId, end);
 }

@@ -1,0 +1,82 @@
+// A training run of a project as its steps share it: the settings resolved for it and its record.
+import type { TrainProgress } from '../../../common/contract.js';
+import type { LabelledClip, Project } from '../../dataset/node/index.js';
+import { selectBackend, type BackendInfo } from '../backend/node/select.js';
+import { resolveTrainConfig, type SplitSpec, type TrainConfig } from '../config.js';
+import { decideSplit } from '../refusals.js';
+import type { TrainProjectOptions } from './train-project.js';
+
+/** What every progress event of a run shares outside its trainings. */
+export type RunProgressBase = Omit<TrainProgress, 'phase' | 'etaS' | 'message' | 'pool' | 'fraction'>;
+
+export interface TrainRun {
+  project: Project;
+  opts: TrainProjectOptions;
+  id: number;
+  config: TrainConfig;
+  clips: LabelledClip[];
+  split: SplitSpec;
+  backend: BackendInfo;
+  fingerprint: string;
+  progress: RunProgressBase;
+}
+
+/**
+ * Resolves the run's settings, refuses (TrainRefusal) data that cannot train a classifier, selects the
+ * backend, and only then records the run in the project.
+ */
+export async function openRun(project: Project, opts: TrainProjectOptions): Promise<TrainRun> {
+  const labels = opts.config?.labels ?? project.settings.labelSet();
+  const config = resolveTrainConfig({ ...opts.config, labels: [...labels] });
+  const clips = project.clips.labelled(config.labels);
+  const decision = decideSplit(clips, config.labels, config.split);
+  const backend = await selectBackend(opts.backend ?? 'auto');
+  for (const reason of backend.fallbacks)
+    opts.events?.emit('message', { level: 'info', text: `backend: ${reason}` });
+  opts.events?.emit('message', { level: 'info', text: `backend: ${backend.detail}` });
+  const fingerprint = project.datasetFingerprint(config.labels);
+  const id = project.runs.create({
+    kind: 'train',
+    labels: config.labels,
+    config,
+    split: decision.split,
+    backend: backend.detail,
+    datasetFingerprint: fingerprint,
+  });
+  return {
+    project,
+    opts,
+    id,
+    config,
+    clips,
+    split: decision.split,
+    backend,
+    fingerprint,
+    progress: progressBaseOf(id, config, backend),
+  };
+}
+
+function progressBaseOf(id: number, config: TrainConfig, backend: BackendInfo): RunProgressBase {
+  return {
+    runId: id,
+    fold: 0,
+    folds: 0,
+    epoch: 0,
+    epochs: config.epochs,
+    batch: 0,
+    batches: 0,
+    loss: null,
+    accuracy: null,
+    valLoss: null,
+    valAccuracy: null,
+    valMacroF1: null,
+    lr: null,
+    clipsPerS: null,
+    backend: backend.detail,
+  };
+}
+
+/** A step of the run outside its trainings (features, saving, the report), as a progress event. */
+export function emitStep(run: TrainRun, phase: TrainProgress['phase'], message: string): void {
+  run.opts.events?.emit('progress', { ...run.progress, phase, etaS: null, message });
+}
