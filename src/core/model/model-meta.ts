@@ -3,7 +3,7 @@ import type { FeatureConfig, ShortClipFill } from '../features/index.js';
 import type { Metrics } from '../metrics/index.js';
 import type { ClassicModel } from '../classic/index.js';
 import type { TrainConfig } from './config.js';
-import type { FixedRecipe } from './recipe/side-predictions.js';
+import type { FixedRecipe } from '../../common/options.js';
 import { INSTANCE_MODES, type InputNorm, type InstanceMode } from './input-norm.js';
 import type { LayersModel } from './tf.js';
 

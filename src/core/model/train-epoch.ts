@@ -5,7 +5,7 @@ import type { RateController } from './schedules.js';
 import { batchSeed } from './seeds.js';
 import type { LayersModel } from './tf.js';
 import type { TrainBatch } from './train-batch.js';
-import type { BatchProgress, EpochStats, TrainLoopInput } from './train-loop.js';
+import type { BatchProgress, EpochStats, TrainLoopInput } from './train-loop-types.js';
 import { setGroupRates, trainStep, type ParamGroup } from './train-step.js';
 import { clipScores, predictBankClips } from './validation.js';
 import { snapshotWeights, type WeightSnapshot } from './weights.js';

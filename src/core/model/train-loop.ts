@@ -1,80 +1,20 @@
-import type { EpochRecord } from '../../common/contract.js';
 import { createRng } from '../util/random.js';
-import type { BatchSource } from './batch-source.js';
-import { buildModel, logitsView, type ModelSpec } from './cnn.js';
-import { EarlyStopping, type StopMonitor } from './early-stopping.js';
-import type { FeatureBank } from './feature-bank.js';
+import { buildModel, logitsView } from './cnn.js';
+import { EarlyStopping } from './early-stopping.js';
 import { shuffleSeed } from './seeds.js';
-import { createRateController, type LrSchedule } from './schedules.js';
-import type { LayersModel } from './tf.js';
-import type { BatchItem, TrainBatchPlan } from './train-batch.js';
+import { createRateController } from './schedules.js';
 import { keepBest, runEpoch, type LoopRun } from './train-epoch.js';
 import { paramGroups } from './train-step.js';
-import type { WindowPlan } from './windows.js';
 import { restoreWeights } from './weights.js';
 
-export interface LoopSettings {
-  epochs: number;
-  batchSize: number;
-  learningRate: number;
-  schedule: LrSchedule;
-  /** Epochs without a better validation score before stopping; 0 disables early stopping. */
-  patience: number;
-  /** Which validation score picks the best epoch (default: the loss). */
-  monitor?: StopMonitor;
-  labelSmoothing: number;
-  /** L2 penalty on every conv and dense kernel (not biases or batch norm), added to the loss. */
-  weightDecay?: number;
-  /**
-   * Layers (by name) that learn at `fastRateScale` times the scheduled rate, with an optimiser of their own:
-   * a shallow branch on clip statistics converges far slower than the conv stack at the rate that suits it.
-   */
-  fastLayers?: readonly string[];
-  fastRateScale?: number;
-  seed: number;
-}
-
-export interface BatchProgress {
-  epoch: number;
-  batch: number;
-  batches: number;
-  loss: number;
-  accuracy: number;
-  lr: number;
-  clipsPerS: number;
-  /** Seconds left in this training, from the pace so far. */
-  etaS: number;
-}
-
-/** One epoch's scores, as the contract records them for a fold. */
-export type EpochStats = Omit<EpochRecord, 'fold'>;
-
-export interface TrainLoopInput {
-  spec: ModelSpec;
-  settings: LoopSettings;
-  bank: FeatureBank;
-  train: readonly BatchItem[];
-  /** Validation clips (bank indices) and their class indices; none = train for all epochs. */
-  val?: { clips: number[]; labels: number[] };
-  /** How validation clips are windowed (their normalisation is the plan's). */
-  windows: WindowPlan;
-  plan: TrainBatchPlan;
-  source: BatchSource;
-  signal?: AbortSignal;
-  onBatch?: (p: BatchProgress) => void;
-  onEpoch?: (e: EpochStats) => void;
-}
-
-export interface TrainLoopResult {
-  model: LayersModel;
-  history: EpochStats[];
-  /** Epoch (0-based) whose weights the model holds; the last epoch run when there is no validation. */
-  bestEpoch: number;
-  stoppedEarly: boolean;
-  cancelled: boolean;
-  clipsSeen: number;
-  trainSeconds: number;
-}
+export type {
+  BatchProgress,
+  EpochStats,
+  LoopSettings,
+  TrainLoopInput,
+  TrainLoopResult,
+} from './train-loop-types.js';
+import type { EpochStats, TrainLoopInput, TrainLoopResult } from './train-loop-types.js';
 
 /** Splits n shuffled items into batches of nearly equal size, none larger than batchSize. */
 export function batchSlices(n: number, batchSize: number): Array<[number, number]> {

@@ -2,7 +2,7 @@
 import { memberlessName, type ModelSpec } from './cnn.js';
 import { tf, type LayersModel, type Scalar, type Tensor, type Variable } from './tf.js';
 import type { TrainBatch } from './train-batch.js';
-import type { LoopSettings } from './train-loop.js';
+import type { LoopSettings } from './train-loop-types.js';
 
 type Adam = ReturnType<typeof tf.train.adam>;
 function setRate(optimizer: Adam, lr: number): void {

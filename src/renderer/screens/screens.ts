@@ -6,31 +6,30 @@ import EvaluateScreen from './evaluate/EvaluateScreen.svelte';
 import PredictScreen from './predict/PredictScreen.svelte';
 import ReviewScreen from './review/ReviewScreen.svelte';
 import TrainScreen from './train/TrainScreen.svelte';
+import { SCREEN_IDS, type ScreenId } from './screen-ids.js';
 
 /**
- * The app's screens, in sidebar order: the one place a screen is registered. The sidebar lists them, App
- * renders the current one, and Alt+1…Alt+9 follow this order. `activity` names work in progress that the
- * sidebar marks with a dot (also its accessible name), or null.
+ * The app's screens: the one place a screen is registered besides its id in SCREEN_IDS (whose order the
+ * sidebar, App's main view and Alt+1…Alt+9 follow). `activity` names work in progress that the sidebar marks
+ * with a dot (also its accessible name), or null.
  */
-const LIST = [
-  {
-    id: 'clips',
+const REGISTRY: Record<ScreenId, Omit<ScreenEntry, 'id' | 'shortcut'>> = {
+  clips: {
     title: 'Clips',
     component: ClipsScreen,
     activity: () => (importing.busy ? 'import running' : null),
   },
-  { id: 'review', title: 'Review', component: ReviewScreen },
-  {
-    id: 'train',
+  review: { title: 'Review', component: ReviewScreen },
+  train: {
     title: 'Train',
     component: TrainScreen,
     activity: () => (training.running ? 'training running' : null),
   },
-  { id: 'evaluate', title: 'Evaluate', component: EvaluateScreen },
-  { id: 'predict', title: 'Predict', component: PredictScreen },
-] as const;
+  evaluate: { title: 'Evaluate', component: EvaluateScreen },
+  predict: { title: 'Predict', component: PredictScreen },
+};
 
-export type ScreenId = (typeof LIST)[number]['id'];
+export type { ScreenId };
 
 export interface ScreenEntry {
   id: ScreenId;
@@ -44,8 +43,9 @@ export interface ScreenEntry {
 /** Alt+digit exists for 1-9 only: a tenth screen gets none (the sidebar still lists it). */
 const MAX_SHORTCUTS = 9;
 
-export const SCREENS: readonly ScreenEntry[] = LIST.map((s, i) => ({
-  ...s,
+export const SCREENS: readonly ScreenEntry[] = SCREEN_IDS.map((id, i) => ({
+  id,
+  ...REGISTRY[id],
   shortcut: i < MAX_SHORTCUTS ? { keys: `Alt+${i + 1}`, label: `Alt ${i + 1}`, code: `Digit${i + 1}` } : null,
 }));
 

@@ -1,6 +1,6 @@
 // What an experiment's trainings gave: held-out predictions, curves, the model to keep and the totals.
 import type { PredictionRow } from '../../metrics/index.js';
-import type { ExperimentClip, FoldCurve } from './experiment.js';
+import type { ExperimentClip, FoldCurve } from './experiment-types.js';
 import type { PlannedFold } from '../folds.js';
 import type { InputNorm } from '../input-norm.js';
 import type { LayersModel } from '../tf.js';

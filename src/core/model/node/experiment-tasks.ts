@@ -1,7 +1,7 @@
 // The trainings of an experiment as TrainTasks: each fold's model, loop settings, batch plan and clips.
 import { STATS_BRANCH_LAYERS } from '../cnn.js';
 import { augmentConfigOf, modelSpecOf, type TrainConfig } from '../config.js';
-import type { ExperimentClip } from './experiment.js';
+import type { ExperimentClip } from './experiment-types.js';
 import { bankSpec, type FeatureBank } from '../feature-bank.js';
 import type { PlannedFold } from '../folds.js';
 import { fitInputNorm, type InputNorm } from '../input-norm.js';

@@ -1,10 +1,28 @@
 // A training run of a project as its steps share it: the settings resolved for it and its record.
 import type { TrainProgress } from '../../../common/contract.js';
 import type { LabelledClip, Project } from '../../dataset/node/index.js';
-import { selectBackend, type BackendInfo } from '../backend/node/select.js';
+import { selectBackend, type BackendInfo, type BackendPreference } from '../backend/node/select.js';
+import type { TrainEmitter } from '../train-events.js';
 import { resolveTrainConfig, type SplitSpec, type TrainConfig } from '../config.js';
 import { decideSplit } from '../refusals.js';
-import type { TrainProjectOptions } from './train-project.js';
+
+export interface TrainProjectOptions {
+  projectDir: string;
+  /** Settings to change from the defaults; labels default to the project's label set. */
+  config?: Partial<TrainConfig>;
+  backend?: BackendPreference;
+  modelDir?: string;
+  reportDir?: string;
+  events?: TrainEmitter;
+  signal?: AbortSignal;
+  /** 'inline' makes batches on the training's own thread (a batch worker beside it is the default). */
+  batches?: 'worker' | 'inline';
+  /**
+   * Trainings at once (folds side by side, each in a worker thread); default: the machine's cores less
+   * one, as many as memory allows (see planPool). The results are the same for any value.
+   */
+  jobs?: number;
+}
 
 /** What every progress event of a run shares outside its trainings. */
 export type RunProgressBase = Omit<TrainProgress, 'phase' | 'etaS' | 'message' | 'pool' | 'fraction'>;

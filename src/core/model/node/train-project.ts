@@ -1,36 +1,17 @@
 import path from 'node:path';
 import { openProject } from '../../dataset/node/index.js';
-import type { BackendInfo, BackendPreference } from '../backend/node/select.js';
+import type { BackendInfo } from '../backend/node/select.js';
 import { loadFeatureBank } from './clip-features.js';
 import type { TrainConfig } from '../config.js';
 import type { ExperimentResult } from './experiment.js';
 import type { FeatureBank } from '../feature-bank.js';
 import { comparisonOf } from '../recipe/comparison.js';
 import { runRecipe, type RecipeResult } from '../recipe/node/run-recipe.js';
-import type { TrainEmitter } from '../train-events.js';
 import { TrainingPool } from './train-pool.js';
 import { recordPace, reportRun, saveRunModel } from './train-project-output.js';
 import { poolOf, startPool, trainingsOf } from './train-project-pool.js';
-import { emitStep, openRun, type TrainRun } from './train-project-run.js';
+import { emitStep, openRun, type TrainProjectOptions, type TrainRun } from './train-project-run.js';
 import { createBatchSource } from './worker-batch-source.js';
-
-export interface TrainProjectOptions {
-  projectDir: string;
-  /** Settings to change from the defaults; labels default to the project's label set. */
-  config?: Partial<TrainConfig>;
-  backend?: BackendPreference;
-  modelDir?: string;
-  reportDir?: string;
-  events?: TrainEmitter;
-  signal?: AbortSignal;
-  /** 'inline' makes batches on the training's own thread (a batch worker beside it is the default). */
-  batches?: 'worker' | 'inline';
-  /**
-   * Trainings at once (folds side by side, each in a worker thread); default: the machine's cores less
-   * one, as many as memory allows (see planPool). The results are the same for any value.
-   */
-  jobs?: number;
-}
 
 export interface TrainProjectResult {
   runId: number;
@@ -158,3 +139,5 @@ async function trainRecipe(
   unsubscribe?.();
   return recipe;
 }
+
+export type { TrainProjectOptions };

@@ -2,7 +2,7 @@ import type { ProjectInfo } from '../../../common/contract.js';
 import type { AppClient } from '../client/index.js';
 import { errorOf } from '../util/errors.js';
 import { toLabels } from '../util/labels.js';
-import type { ScreenId } from '../../screens/screens.js';
+import type { ScreenId } from '../../screens/screen-ids.js';
 
 /** App-wide state: the client, the project's summary and label set, which screen is shown. */
 class Studio {
