@@ -245,6 +245,7 @@ describe.runIf(hasEmoDb)('Emotion Studio in the browser (ser serve)', () => {
     await expect
       .poll(estimateText, { timeout: 10_000 })
       .toMatch(/and 12 inner trainings to choose the recipe/);
+    await estimate.scrollIntoViewIfNeeded();
     await screenshot(page, 'train-estimate');
     await main().getByRole('combobox', { name: 'Recipe' }).selectOption('');
     await button('Train').click();
