@@ -6,7 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_RECIPE, FIXED_RECIPES, type FixedRecipe } from '../src/common/options.js';
 import { computeMetrics, type PredictionRow } from '../src/core/metrics/index.js';
-import { AUTO_MARGIN, pickRecipe, type FoldChoice } from '../src/core/model/recipe/node/auto-choice.js';
+import { AUTO_MARGIN, pickRecipe } from '../src/core/model/recipe/auto-rule.js';
+import type { FoldChoice } from '../src/core/model/recipe/node/auto-choice.js';
 
 interface Dump {
   corpus: string;
@@ -19,13 +20,8 @@ interface Dump {
 type Rule = (c: FoldChoice) => FixedRecipe;
 const RULES: Record<string, Rule> = {
   default: () => DEFAULT_RECIPE,
-  'best inner': (c) =>
-    c.inner
-      ? FIXED_RECIPES.reduce(
-          (b, r) => ((c.inner as Record<FixedRecipe, number>)[r] > c.inner![b] ? r : b),
-          DEFAULT_RECIPE,
-        )
-      : DEFAULT_RECIPE,
+  'best inner': ({ inner }) =>
+    inner ? FIXED_RECIPES.reduce((b, r) => (inner[r] > inner[b] ? r : b), DEFAULT_RECIPE) : DEFAULT_RECIPE,
   [`margin ${AUTO_MARGIN}`]: (c) => (c.inner ? pickRecipe(c.inner) : DEFAULT_RECIPE),
   [`margin ${AUTO_MARGIN} + every inner fold (product)`]: (c) =>
     c.inner ? pickRecipe(c.inner, c.innerFolds ?? undefined) : DEFAULT_RECIPE,

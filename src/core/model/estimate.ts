@@ -1,7 +1,7 @@
 import type { TrainEstimate } from '../../common/contract.js';
 import type { TrainConfig } from './config.js';
 import { trainingPlanOf } from './folds.js';
-import { INNER_FOLDS, MIN_INNER_SPEAKERS } from './recipe/auto-rule.js';
+import { innerSplitFor } from './recipe/auto-rule.js';
 
 /** A run's measured pace, kept per project so the next estimate uses this machine's own speed. */
 export interface TrainingPace {
@@ -50,9 +50,9 @@ export function estimateTraining(
     for (const fold of plan) {
       if (fold.fold === 'final') continue;
       const training = [...fold.train, ...fold.val];
-      const speakers = new Set(training.map((i) => clips[i].speaker)).size;
-      if (speakers < MIN_INNER_SPEAKERS) continue;
-      const k = Math.min(INNER_FOLDS, speakers);
+      const split = innerSplitFor(new Set(training.map((i) => clips[i].speaker)).size);
+      if (split === null) continue;
+      const k = Number(split.slice('kfold:'.length));
       innerTrainings += k;
       // Over k speaker-grouped folds every training clip trains k - 1 times.
       clipEpochs += (k - 1) * training.length;

@@ -15,16 +15,9 @@ const has = (corpus: string) => hasSharedData(`the ${corpus} import tests`, 'dat
 
 /** The files handed to the decoder (it still decodes them): a re-import must hand it none. */
 const decoded = vi.hoisted(() => ({ names: [] as string[] }));
-vi.mock('../../../src/core/audio/load.js', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../../src/core/audio/load.js')>();
-  return {
-    ...real,
-    loadAudio: (...args: Parameters<typeof real.loadAudio>) => {
-      decoded.names.push(args[1] ?? '(unnamed)');
-      return real.loadAudio(...args);
-    },
-  };
-});
+vi.mock('../../../src/core/audio/load.js', async (importOriginal) =>
+  (await import('./decode-spy.js')).spyOnDecoder(await importOriginal(), decoded),
+);
 const SER = path.resolve('bin/ser.js');
 
 afterAll(cleanup);

@@ -10,16 +10,9 @@ import { cleanupAfterEach, newProject, tempDir } from './helpers.js';
 const decoded = vi.hoisted(() => ({ names: [] as string[] }));
 
 // Every decode of a file's bytes, whichever entry point reaches it (loadAudioFile calls loadAudio).
-vi.mock('../../../src/core/audio/load.js', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../../src/core/audio/load.js')>();
-  return {
-    ...real,
-    loadAudio: (...args: Parameters<typeof real.loadAudio>) => {
-      decoded.names.push(args[1] ?? '(unnamed)');
-      return real.loadAudio(...args);
-    },
-  };
-});
+vi.mock('../../../src/core/audio/load.js', async (importOriginal) =>
+  (await import('./decode-spy.js')).spyOnDecoder(await importOriginal(), decoded),
+);
 
 cleanupAfterEach();
 

@@ -4,6 +4,10 @@ import { DEFAULT_RECIPE, FIXED_RECIPES, type FixedRecipe } from '../../../common
 export const MIN_INNER_SPEAKERS = 3;
 /** Inner folds: three speaker groups (leave-one-speaker-out when there are exactly three speakers). */
 export const INNER_FOLDS = 3;
+/** The inner split of a fold with this many training speakers, or null where they are too few for one. */
+export function innerSplitFor(trainingSpeakers: number): `kfold:${number}` | null {
+  return trainingSpeakers < MIN_INNER_SPEAKERS ? null : `kfold:${Math.min(INNER_FOLDS, trainingSpeakers)}`;
+}
 /** What 'auto' keeps where it cannot choose: the default recipe. */
 export const AUTO_FALLBACK: FixedRecipe = DEFAULT_RECIPE;
 /**
@@ -28,6 +32,5 @@ export function pickRecipe(
   const holds = (r: FixedRecipe) =>
     inner[r] - inner[base] > AUTO_MARGIN &&
     (innerFolds?.[r] ?? []).every((score, k) => score > (innerFolds?.[base][k] ?? -Infinity));
-  const best = FIXED_RECIPES.filter(holds).reduce<FixedRecipe>((b, r) => (inner[r] > inner[b] ? r : b), base);
-  return best;
+  return FIXED_RECIPES.filter(holds).reduce<FixedRecipe>((b, r) => (inner[r] > inner[b] ? r : b), base);
 }

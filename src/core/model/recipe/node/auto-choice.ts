@@ -4,9 +4,7 @@ import { overallFraction } from '../../../../common/train-progress.js';
 import { TrainEmitter } from '../../train-events.js';
 import { runExperiment, type ExperimentInput } from '../../node/experiment.js';
 import type { ClassicData } from '../classic-folds.js';
-import { AUTO_FALLBACK, AUTO_MARGIN, INNER_FOLDS, MIN_INNER_SPEAKERS, pickRecipe } from '../auto-rule.js';
-
-export { AUTO_FALLBACK, AUTO_MARGIN, INNER_FOLDS, MIN_INNER_SPEAKERS, pickRecipe };
+import { AUTO_FALLBACK, AUTO_MARGIN, innerSplitFor, pickRecipe } from '../auto-rule.js';
 import { FIXED_RECIPES, sidePredictions, type FixedRecipe } from '../side-predictions.js';
 
 /** A label no clip has: how clips are kept out of an inner experiment without copying the feature bank. */
@@ -50,7 +48,8 @@ export async function chooseRecipes(
     const testSpeakers = [...new Set([...test].map((i) => data.speakers[i]))].sort();
     const innerLabels = data.labels.map((l, i) => (test.has(i) ? -1 : l));
     const speakers = new Set(innerLabels.flatMap((l, i) => (l >= 0 ? [data.speakers[i]] : [])));
-    if (speakers.size < MIN_INNER_SPEAKERS) {
+    const innerSplit = innerSplitFor(speakers.size);
+    if (innerSplit === null) {
       choices.push({
         fold,
         testSpeakers,
@@ -62,7 +61,6 @@ export async function chooseRecipes(
       });
       continue;
     }
-    const innerSplit = `kfold:${Math.min(INNER_FOLDS, speakers.size)}` as const;
     input.events?.emit('message', {
       level: 'info',
       text: `choosing the recipe for fold ${fold + 1}: ${innerSplit.slice(6)} inner folds over its ${speakers.size} training speakers`,
@@ -76,22 +74,22 @@ export async function chooseRecipes(
     });
     if (inner.cancelled) break;
     const side = sidePredictions(inner.predictions, { ...data, labels: innerLabels }, labels, indexOfClip);
-    const inner_ = Object.fromEntries(
+    const pooled = Object.fromEntries(
       FIXED_RECIPES.map((r) => [r, computeMetrics(side[r], labels).macro_f1]),
     ) as Record<FixedRecipe, number>;
     const innerFolds = Object.fromEntries(
       FIXED_RECIPES.map((r) => [r, perFoldMacroF1(side[r], labels)]),
     ) as Record<FixedRecipe, number[]>;
-    const chosen = pickRecipe(inner_, innerFolds);
+    const chosen = pickRecipe(pooled, innerFolds);
     choices.push({
       fold,
       testSpeakers,
       chosen,
-      inner: inner_,
+      inner: pooled,
       innerFolds,
       innerSplit,
       reason:
-        chosen !== AUTO_FALLBACK || FIXED_RECIPES.every((r) => inner_[r] <= inner_[AUTO_FALLBACK])
+        chosen !== AUTO_FALLBACK || FIXED_RECIPES.every((r) => pooled[r] <= pooled[AUTO_FALLBACK])
           ? `best inner macro F1 over ${speakers.size} training speakers`
           : `no recipe beat the default by more than ${AUTO_MARGIN} over the inner folds and in each of them`,
     });

@@ -13,7 +13,8 @@ import {
   type FixedRecipe,
   type RecipePredictions,
 } from '../side-predictions.js';
-import { AUTO_FALLBACK, chooseRecipes, type FoldChoice } from './auto-choice.js';
+import { AUTO_FALLBACK } from '../auto-rule.js';
+import { chooseRecipes, type FoldChoice } from './auto-choice.js';
 
 export interface RecipeInput extends Omit<ExperimentInput, 'source'> {
   /** The clips' log-mel, through prepareLogMel (not yet standardised per speaker). */
