@@ -42,3 +42,8 @@ export function layerSeeds(modelSeed: number): () => number {
 export function stepSeed(layerSeed: number, step: number): number {
   return layerSeed * 100003 + step;
 }
+
+/** The inner experiment 'auto' runs in outer fold `fold`: a stream apart from the outer folds' seeds. */
+export function innerSeed(runSeed: number, fold: number): number {
+  return runSeed * 101 + 53 + fold;
+}

@@ -1,6 +1,7 @@
 import { computeMetrics, type PredictionRow } from '../../../metrics/index.js';
 import { groupBy } from '../../../util/group-by.js';
 import { overallFraction } from '../../../../common/train-progress.js';
+import { innerSeed } from '../../seeds.js';
 import { TrainEmitter } from '../../train-events.js';
 import { runExperiment, type ExperimentInput } from '../../node/experiment.js';
 import type { ClassicData } from '../classic-folds.js';
@@ -20,11 +21,6 @@ export interface FoldChoice {
   innerFolds: Record<FixedRecipe, number[]> | null;
   innerSplit: string | null;
   reason: string;
-}
-
-/** The seed of a fold's inner experiment: its own stream, apart from the outer folds' seeds. */
-export function innerSeed(seed: number, fold: number): number {
-  return seed * 101 + 53 + fold;
 }
 
 /**
