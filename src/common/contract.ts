@@ -35,6 +35,8 @@ export const ClipFilterSchema = z
     speaker: z.string().max(200).optional(),
     unlabelled: z.boolean().optional(),
     status: z.enum(['ok', 'rejected']).optional(),
+    // labelled with one of the project's labels, or not labelled yet: the clips a user labels and trains on
+    inLabelSet: z.boolean().optional(),
     disagrees: z.boolean().optional(), // the latest model's prediction differs from the label
     maxConfidence: z.number().min(0).max(1).optional(), // low confidence
     search: z.string().max(500).optional(),

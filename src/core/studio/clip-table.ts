@@ -45,10 +45,17 @@ export function toClipRow(r: Row): ClipRow {
   };
 }
 
-function whereOf(f: ClipFilter): { sql: string; params: unknown[]; needsPrediction: boolean } {
+function whereOf(
+  f: ClipFilter,
+  labelSet: readonly string[],
+): { sql: string; params: unknown[]; needsPrediction: boolean } {
   const w = new Conditions();
   let needsPrediction = false;
   if (f.status) w.add('c.status = ?', f.status);
+  if (f.inLabelSet !== undefined) {
+    const inSet = '(c.label IS NULL OR c.label IN (SELECT value FROM json_each(?)))';
+    w.add(f.inLabelSet ? inSet : `NOT ${inSet}`, JSON.stringify(labelSet));
+  }
   if (f.label !== undefined) w.add('c.label = ?', f.label);
   if (f.speaker !== undefined) w.add('c.speaker = ?', f.speaker);
   if (f.unlabelled !== undefined) w.add(f.unlabelled ? 'c.label IS NULL' : 'c.label IS NOT NULL');
@@ -89,9 +96,10 @@ export class ClipTable {
     this.stmt = statementCache(db);
   }
 
-  list(q: ParsedParams<'clips.list'>): ClipPage {
+  /** A page of the clips matching `q.filter`; `labelSet` is the project's, for the `inLabelSet` filter. */
+  list(q: ParsedParams<'clips.list'>, labelSet: readonly string[] = []): ClipPage {
     const runId = latestModelRunId(this.db) ?? -1;
-    const where = whereOf(q.filter);
+    const where = whereOf(q.filter, labelSet);
     const join = 'LEFT JOIN predictions p ON p.run_id = ? AND p.clip_id = c.id';
     const dir = q.desc ? 'DESC' : 'ASC';
     const order = q.sort === 'review' ? REVIEW_ORDER : `${SORT_SQL[q.sort]} ${dir}, c.id ${dir}`;

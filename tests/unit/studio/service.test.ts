@@ -145,6 +145,36 @@ describe('studio service', () => {
     expect(none.total).toBe(0);
   });
 
+  it("keeps to the project's label set and to accepted clips when asked (Review's default scope)", async () => {
+    const source = path.join(dir, 'scoped');
+    makeEmoDbLikeFolder(source, 1);
+    fs.writeFileSync(path.join(source, 'empty.wav'), '');
+    const done = new Promise<void>((resolve) => service.on('import.done', () => resolve()));
+    await service.handle('import.start', { source });
+    await done;
+    // 9 clips (3 happy, 3 sad, 3 neutral) and one rejected file
+    await service.handle('labels.set', { labels: ['happy', 'neutral'] });
+    const all = (await service.handle('clips.list', {})) as ClipPage;
+    expect(all.total).toBe(10);
+    const firstHappy = all.rows.find((r) => r.label === 'happy')!;
+    await service.handle('clips.relabel', { ids: [firstHappy.id], label: null });
+    const scope = { inLabelSet: true, status: 'ok' } as const;
+    const inSet = (await service.handle('clips.list', { filter: scope })) as ClipPage;
+    // 2 happy + 3 neutral + the one now unlabelled; no sad clip, no rejected file
+    expect(inSet.total).toBe(6);
+    expect(new Set(inSet.rows.map((r) => r.label))).toEqual(new Set(['happy', 'neutral', null]));
+    expect(inSet.rows.every((r) => r.status === 'ok')).toBe(true);
+    const outside = (await service.handle('clips.list', { filter: { inLabelSet: false } })) as ClipPage;
+    expect(outside.rows.map((r) => r.label)).toEqual(['sad', 'sad', 'sad']);
+    // the scope follows the label set as it changes
+    await service.handle('labels.set', { labels: ['happy', 'sad', 'neutral'] });
+    expect(((await service.handle('clips.list', { filter: scope })) as ClipPage).total).toBe(9);
+    const rejected = (await service.handle('clips.list', {
+      filter: { inLabelSet: true, status: 'rejected' },
+    })) as ClipPage;
+    expect(rejected.rows.map((r) => r.name)).toEqual(['empty.wav']);
+  });
+
   it('saves uploads under the project, never outside it', () => {
     const t = service.reserveUpload('../../evil.wav');
     expect(t.path.startsWith(path.join(dir, 'p', 'uploads') + path.sep)).toBe(true);

@@ -44,7 +44,7 @@ function clipDetail(ctx: StudioContext, id: number): ClipDetail {
 }
 
 export const clipHandlers: Pick<Handlers, 'clips.list' | 'clips.get' | 'clips.relabel' | 'labels.undo'> = {
-  'clips.list': (ctx, p) => ctx.table.list(p),
+  'clips.list': (ctx, p) => ctx.table.list(p, ctx.project.settings.labelSet()),
   'clips.get': (ctx, p) => clipDetail(ctx, p.id),
   'clips.relabel': (ctx, p) => {
     const ids = [...new Set(p.ids)];

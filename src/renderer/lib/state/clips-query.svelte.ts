@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { ClipSortSchema } from '../../../common/contract.js';
 import { studio } from './studio.svelte.js';
 import { messageOf } from '../util/errors.js';
+import { DEFAULT_CLIP_FILTER } from './clip-filter.js';
 
 export type ClipSort = z.infer<typeof ClipSortSchema>;
 export const PAGE_SIZE = 200;
@@ -15,7 +16,7 @@ const BULK_PAGE = 5000;
  * showing the rows it has while it re-fetches the visible pages, so a relabel doesn't flash the table.
  */
 export class ClipsQuery {
-  filter = $state.raw<ClipFilter>({});
+  filter = $state.raw<ClipFilter>({ ...DEFAULT_CLIP_FILTER });
   sort = $state<ClipSort>('path');
   desc = $state(false);
   total = $state<number | null>(null);

@@ -6,7 +6,9 @@ import { studio } from './studio.svelte.js';
 
 /**
  * The clip under review: its position in the shared clip list and its details (history, probabilities).
- * A request that loses the race to a newer one is dropped, so holding → never shows a stale clip.
+ * The list is whatever the Clips filter and sort give (`clips`), so Review walks exactly what Clips shows,
+ * whatever kinds of filter it has. A request that loses the race to a newer one is dropped, so holding →
+ * never shows a stale clip.
  */
 class ReviewState {
   index = $state(0);
@@ -16,13 +18,30 @@ class ReviewState {
   /** After a label key, move on to the next clip (fast first passes over a corpus). */
   autoAdvance = $state(false);
   #ticket = 0;
+  /** The list (its filter and sort) `index` counts in; another one makes the position meaningless. */
+  #generation = -1;
+  /** The id of the row at `index` when it was opened (the details may still be on their way). */
+  #rowId: number | null = null;
 
   get clipId(): number | null {
     return this.detail?.id ?? null;
   }
 
+  /** The filter or sort changed since the clip shown was opened: it may not be in the list any more. */
+  get stale(): boolean {
+    return this.#generation !== clips.generation;
+  }
+
+  /** Coming to Review: the clip in view, or the list's first one if the list changed meanwhile. */
+  show(): Promise<void> {
+    if (this.stale) return this.open(0);
+    if (!this.detail && !this.loading) return this.open(this.index);
+    return Promise.resolve();
+  }
+
   async open(index: number): Promise<void> {
     const ticket = ++this.#ticket;
+    this.#generation = clips.generation;
     this.loading = true;
     this.error = null;
     try {
@@ -35,10 +54,12 @@ class ReviewState {
       }
       if (!row) {
         this.detail = null;
+        this.#rowId = null;
         this.index = Math.max(0, Math.min(index, (clips.total ?? 1) - 1));
         return;
       }
       this.index = index;
+      this.#rowId = row.id;
       const detail = await studio.client.request('clips.get', { id: row.id });
       if (ticket !== this.#ticket) return;
       this.detail = detail;
@@ -63,9 +84,16 @@ class ReviewState {
     await this.open(index);
   }
 
-  next(): Promise<void> {
+  /**
+   * The clip after this one. A clip that left the list (labelled out of an "Unlabelled" filter, say) has
+   * been replaced at its index by the one after it: that one is next, not the one after that.
+   */
+  async next(): Promise<void> {
+    const id = this.#rowId;
+    const here = id === null || this.stale ? undefined : await clips.rowAt(this.index).catch(() => undefined);
+    const step = here && here.id !== id ? 0 : 1;
     const total = clips.total ?? 0;
-    return this.open(Math.min(this.index + 1, Math.max(0, total - 1)));
+    return this.open(Math.min(this.index + step, Math.max(0, total - 1)));
   }
 
   prev(): Promise<void> {
@@ -88,6 +116,8 @@ class ReviewState {
     this.error = null;
     try {
       await studio.client.request('clips.relabel', { ids: [id], label: toLabel(label) });
+      // the label may take the clip out of the filter: re-read the list so the next step sees it
+      clips.refresh();
       await this.reload();
       studio.say(`${this.detail?.name ?? 'Clip'} labelled ${label ?? 'unlabelled'}`);
       if (this.autoAdvance) await this.next();

@@ -81,4 +81,24 @@ describe('review state: a response that lost the race is dropped', () => {
     await answer(review.prev(), TOTAL - 1);
     expect(review.detail?.id).toBe(TOTAL - 1);
   });
+
+  it('holding → moves on while the details of the clip it left are still on their way', async () => {
+    const { review, pending } = await setup();
+    const first = review.open(0);
+    await settle();
+    pending.get(1)!.resolve(detail(1));
+    await first;
+    const steps: Array<Promise<void>> = [];
+    for (let i = 0; i < 3; i++) {
+      await settle();
+      steps.push(review.next()); // a key repeat: the clip before has not arrived
+    }
+    await settle();
+    // each step went one further, though the details of the clips passed have not arrived
+    expect(review.index).toBe(3);
+    expect([...pending.keys()]).toEqual([1, 2, 3, 4]);
+    for (const [id, d] of pending) if (id > 1) d.resolve(detail(id));
+    await Promise.all(steps);
+    expect(review.detail?.id).toBe(4);
+  });
 });
