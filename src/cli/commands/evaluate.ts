@@ -66,8 +66,6 @@ export function register(program: Command): void {
         ...confusionLines(m.labels, m.confusion),
       ];
       if (result.comparison) lines.push(...comparisonLines(result.comparison));
-      if (result.skipped > 0)
-        lines.push(`${result.skipped} file(s) skipped (unlabelled, or a label the model does not know)`);
       lines.push(`report: ${result.reportDir}/report.html`);
       process.stdout.write(`${lines.join('\n')}\n`);
     });
