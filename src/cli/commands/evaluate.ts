@@ -18,7 +18,7 @@ interface EvaluateCliOptions {
 export function register(program: Command): void {
   withProjectOption(program.command('evaluate'))
     .description(
-      "Score a trained model on the project's clips, or on another corpus (--data), and write a report",
+      "Report a trained model's scores on the project's speakers it never trained on (or every clip, --all-clips), or on another corpus (--data), and write a report",
     )
     .option('--model <dir>', "model folder (default: the project's latest trained model)")
     .option(

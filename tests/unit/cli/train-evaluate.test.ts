@@ -15,7 +15,7 @@ import { cellEnds, confusionBlock } from './columns.js';
 const SER = path.resolve('bin/ser.js');
 const LABELS = ['happy', 'sad', 'neutral'];
 /** A CNN this small trains an epoch in a moment; the scores are not the point here. */
-const QUICK = ['--epochs', '1', '--size', 'small', '--augment', 'none', '--jobs', '1', '--backend', 'cpu'];
+const QUICK = ['--epochs', '1', '--size', 'small', '--augment', 'none', '--jobs', '1'];
 
 async function ser(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {

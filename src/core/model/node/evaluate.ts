@@ -80,9 +80,10 @@ function openIfExists(dir: string | undefined): Project | null {
 }
 
 /**
- * `ser evaluate`: scores a saved model on the project's labelled clips (which must use the model's label
- * set) or on another corpus given by --data, and writes a report folder. With a project, the evaluation is
- * recorded as a run.
+ * `ser evaluate`: on a project, the held-out clips of the run that saved the model, as its folds predicted
+ * them (every labelled clip, scored again by the saved model, only with allClips or for a model no run of the
+ * project saved); or another corpus given by --data. Writes a report folder; with a project, the evaluation
+ * is recorded as a run.
  */
 export async function evaluateModel(opts: EvaluateOptions): Promise<EvaluateResult> {
   if (!opts.data && !opts.projectDir)
