@@ -34,6 +34,9 @@ export const AUGMENT_TITLES: Record<AugmentName, string> = {
   mask: 'Time/frequency masking',
 };
 
+/** How a run divides its clips into training and test: by speaker (one, several folds, or each), or at random. */
+export type SplitSpec = 'speaker' | 'loso' | 'random' | `kfold:${number}`;
+
 /** The most networks an ensemble may have. */
 export const MAX_MEMBERS = 9;
 
@@ -42,6 +45,11 @@ export const MAX_MEMBERS = 9;
  * here too). Each value's reason is on the TrainConfig field it sets.
  */
 export const TRAINING_DEFAULTS = {
+  /**
+   * Leave one speaker out: every speaker is scored by a model that never heard them, so the headline numbers
+   * use every clip, and the accuracy harness measures the recipes this way.
+   */
+  split: 'loso' as SplitSpec,
   epochs: 15,
   members: 1,
   statsRateScale: 10,

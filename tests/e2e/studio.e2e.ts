@@ -230,7 +230,7 @@ describe.runIf(hasEmoDb)('Emotion Studio in the browser (ser serve)', () => {
     // empty shows the machine's default (the cores less one); two folds train side by side here
     const jobs = main().getByRole('spinbutton', { name: 'Trainings at once' });
     const info = await served.rpc<{ defaultJobs: number }>('project.info');
-    expect(await jobs.getAttribute('placeholder')).toBe(String(info.defaultJobs));
+    expect(await jobs.getAttribute('placeholder')).toBe(`${info.defaultJobs} (default)`);
     await jobs.fill('2');
     // Before Train: what the run will do and about how long, following the form.
     const estimate = main().getByRole('status', { name: 'Time estimate' });

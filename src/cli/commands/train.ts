@@ -16,6 +16,7 @@ import {
 import type { EpochRecord, PoolProgress, TrainProgress } from '../../common/contract.js';
 import { backendOption } from '../backend-option.js';
 import { comparisonLines } from '../comparison-lines.js';
+import { confusionLines } from '../confusion-table.js';
 import { projectDirOf, withProjectOption } from '../project-option.js';
 
 interface TrainCliOptions {
@@ -118,7 +119,10 @@ export function register(program: Command): void {
       "Train the emotion CNN on the project's labelled clips and evaluate it on speakers it never heard",
     )
     .option('--labels <list>', 'labels to train on (default: the project label set), e.g. happy,sad,neutral')
-    .option('--split <how>', 'speaker (train/val/test by speaker), loso, kfold:K, or random', 'speaker')
+    .option(
+      '--split <how>',
+      `loso (leave one speaker out), speaker (train/val/test by speaker), kfold:K, or random (default ${TRAINING_DEFAULTS.split})`,
+    )
     .option(
       '--epochs <n>',
       `training epochs (default ${TRAINING_DEFAULTS.epochs}; early stopping may end sooner)`,
@@ -191,7 +195,7 @@ export function register(program: Command): void {
       ]);
       const config = {
         ...(opts.labels !== undefined ? { labels: parseLabelList(opts.labels) } : {}),
-        split: parseSplit(opts.split ?? 'speaker'),
+        split: parseSplit(opts.split ?? TRAINING_DEFAULTS.split),
         ...(opts.epochs !== undefined ? { epochs: opts.epochs } : {}),
         ...(opts.batch !== undefined ? { batchSize: opts.batch } : {}),
         ...(opts.lr !== undefined ? { learningRate: opts.lr } : {}),
@@ -288,15 +292,7 @@ export function register(program: Command): void {
             lines.push(
               `held-out (${x.split}${x.folds > 1 ? `, ${x.folds} folds pooled` : ''}, ${m.clips} clips, ${m.speakers} speakers): accuracy ${m.accuracy.toFixed(3)}, macro F1 ${m.macro_f1.toFixed(3)}, UAR ${m.uar.toFixed(3)}`,
             );
-            const width = Math.max(...m.labels.map((l) => l.length), 8);
-            lines.push(
-              `${'true \\ predicted'.padEnd(width + 2)}${m.labels.map((l) => l.padStart(width)).join(' ')}`,
-            );
-            m.confusion.forEach((row, i) =>
-              lines.push(
-                `${m.labels[i].padEnd(width + 2)}${row.map((v) => String(v).padStart(width)).join(' ')}`,
-              ),
-            );
+            lines.push(...confusionLines(m.labels, m.confusion));
             if (comparison) lines.push(...comparisonLines(comparison));
           }
           for (const w of x.warnings) lines.push(`warning: ${w}`);

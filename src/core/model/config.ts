@@ -15,14 +15,14 @@ import {
   type HeadKind,
   type ModelSize,
   type RecipeKind,
+  type SplitSpec,
 } from '../../common/options.js';
 import type { ModelSpec } from './cnn.js';
 import type { InstanceMode } from './input-norm.js';
 import type { StopMonitor } from './early-stopping.js';
 import { DEFAULT_COSINE, type LrSchedule } from './schedules.js';
 
-export { AUGMENT_NAMES, MAX_MEMBERS, type AugmentName };
-export type SplitSpec = 'speaker' | 'loso' | 'random' | `kfold:${number}`;
+export { AUGMENT_NAMES, MAX_MEMBERS, type AugmentName, type SplitSpec };
 export type BackendChoice = BackendPreference;
 
 /** Everything that decides a training run; saved with the model and the run. */
@@ -101,7 +101,7 @@ export interface TrainConfig {
 
 export const DEFAULT_TRAIN_CONFIG: TrainConfig = {
   labels: ['happy', 'sad', 'neutral'],
-  split: 'speaker',
+  split: TRAINING_DEFAULTS.split,
   epochs: TRAINING_DEFAULTS.epochs,
   batchSize: 32,
   learningRate: 2e-3,

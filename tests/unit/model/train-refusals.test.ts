@@ -45,7 +45,7 @@ describe.runIf(hasEmoDb)('ser train refuses data it cannot train on', () => {
     }
   });
 
-  it('one speaker: a non-zero exit and the reason, for loso and the default split', () => {
+  it('one speaker: a non-zero exit and the reason, for loso (the default) and the speaker split', () => {
     for (const split of ['loso', 'speaker']) {
       const r = ser(['train', '--project', oneSpeaker(), '--split', split, '--epochs', '1']);
       expect(r.code).not.toBe(0);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { openProject, type Project } from '../../dataset/node/index.js';
 import type { Metrics, PredictionRow } from '../../metrics/index.js';
 import { writeReport } from '../../report/node/index.js';
-import { selectBackend, type BackendInfo, type BackendPreference } from '../backend/node/select.js';
+import { selectBackend, type BackendPreference } from '../backend/node/select.js';
 import { externalClips, projectClips, type EvaluationClips } from './evaluate-clips.js';
 import { loadModelFolder, readModelMeta } from './model-files.js';
 import type { LoadedModel, StudioModelMeta } from '../model-meta.js';
@@ -11,6 +11,9 @@ import { configTable, datasetSummary } from '../run-report.js';
 import { scoreClips } from '../score-clips.js';
 import { comparisonOfParts } from '../recipe/comparison.js';
 import type { RecipeComparison } from '../../../common/contract.js';
+import { computeMetrics } from '../../metrics/index.js';
+import { heldOutRows, runComparison, trainingRunOf } from './evaluate-held-out.js';
+import type { Run } from '../../dataset/node/index.js';
 
 export interface EvaluateOptions {
   projectDir?: string;
@@ -20,8 +23,19 @@ export interface EvaluateOptions {
   data?: string;
   reportDir?: string;
   backend?: BackendPreference;
+  /**
+   * Score every labelled clip of the project with the saved model, the clips it trained on included
+   * (optimistic). Without it, a project's own model is judged by its training run's held-out clips only.
+   */
+  allClips?: boolean;
   onProgress?: (done: number, total: number) => void;
 }
+
+/**
+ * What was scored: the held-out clips of the model's training run, every project clip (--all-clips, or a model
+ * no run of this project saved), or another corpus.
+ */
+export type EvaluationScope = 'held-out' | 'all-clips' | 'external';
 
 export interface EvaluateResult {
   runId: number | null;
@@ -31,9 +45,15 @@ export interface EvaluateResult {
   predictions: PredictionRow[];
   /** The model's CNN, classic baseline and fusion on the same clips (null for models saved before recipes). */
   comparison: RecipeComparison | null;
-  backend: BackendInfo;
+  /** The backend that scored the clips (for held-out clips: the training run's). */
+  backend: string;
   /** Files of --data skipped: no label, or a label the model doesn't know. */
   skipped: number;
+  scope: EvaluationScope;
+  /** The project's training run that saved the model, if one did. */
+  trainingRun: { id: number; split: string | null; macroF1: number | null } | null;
+  /** The report's warnings (a class never predicted, training clips scored, ...). */
+  warnings: string[];
 }
 
 /** The model folder of the latest finished training run of a project. */
@@ -60,9 +80,10 @@ function openIfExists(dir: string | undefined): Project | null {
 }
 
 /**
- * `ser evaluate`: scores a saved model on the project's labelled clips (which must use the model's label
- * set) or on another corpus given by --data, and writes a report folder. With a project, the evaluation is
- * recorded as a run.
+ * `ser evaluate`: on a project, the held-out clips of the run that saved the model, as its folds predicted
+ * them (every labelled clip, scored again by the saved model, only with allClips or for a model no run of the
+ * project saved); or another corpus given by --data. Writes a report folder; with a project, the evaluation
+ * is recorded as a run.
  */
 export async function evaluateModel(opts: EvaluateOptions): Promise<EvaluateResult> {
   if (!opts.data && !opts.projectDir)
@@ -72,10 +93,33 @@ export async function evaluateModel(opts: EvaluateOptions): Promise<EvaluateResu
   try {
     const modelDir = modelDirOf(opts, project);
     const meta = await readModelMeta(modelDir);
+    const trainRun = project && !opts.data ? (trainingRunOf(project, modelDir) ?? null) : null;
+    if (project && trainRun && !opts.allClips) {
+      runId = recordEvaluation(
+        project,
+        opts,
+        meta,
+        modelDir,
+        trainRun.backend ?? '',
+        trainRun.datasetFingerprint,
+        'held-out',
+      );
+      return await evaluateHeldOut(project, runId, opts, modelDir, meta, trainRun);
+    }
+    const scope: EvaluationScope = opts.data ? 'external' : 'all-clips';
     const source = await clipsOf(opts, meta, project);
     const backend = await selectBackend(opts.backend ?? 'auto');
     const loaded: LoadedModel = await loadModelFolder(modelDir);
-    if (project) runId = recordEvaluation(project, opts, meta, modelDir, backend, source.fingerprint);
+    if (project)
+      runId = recordEvaluation(
+        project,
+        opts,
+        meta,
+        modelDir,
+        backend.detail,
+        source.fingerprint ?? null,
+        scope,
+      );
     try {
       const scored = await scoreClips(loaded, source.clips, source.logMelOf, opts.onProgress);
       const predictions = scored.rows;
@@ -88,7 +132,9 @@ export async function evaluateModel(opts: EvaluateOptions): Promise<EvaluateResu
         source,
         predictions,
         comparison,
-        backend,
+        backend: backend.detail,
+        split: opts.data ? 'external data' : 'project clips',
+        warnings: evaluationWarnings(source.skipped, scope, trainRun),
       });
       if (project && runId !== null)
         recordResults(project, runId, predictions, meta.labels, {
@@ -103,8 +149,11 @@ export async function evaluateModel(opts: EvaluateOptions): Promise<EvaluateResu
         metrics: report.metrics,
         predictions,
         comparison: comparison ?? null,
-        backend,
+        backend: backend.detail,
         skipped: source.skipped,
+        scope,
+        trainingRun: trainRun ? trainingRunSummary(trainRun) : null,
+        warnings: report.warnings,
       };
     } finally {
       loaded.model.dispose();
@@ -146,18 +195,83 @@ function recordEvaluation(
   opts: EvaluateOptions,
   meta: StudioModelMeta,
   modelDir: string,
-  backend: BackendInfo,
-  fingerprint: string | undefined,
+  backend: string,
+  fingerprint: string | null,
+  scope: EvaluationScope,
 ): number {
   return project.runs.create({
     kind: 'evaluate',
     labels: meta.labels,
-    config: { model: modelDir, data: opts.data ? path.resolve(opts.data) : null, modelRun: meta.runId },
-    split: opts.data ? 'external' : 'project',
-    backend: backend.detail,
+    config: {
+      model: modelDir,
+      data: opts.data ? path.resolve(opts.data) : null,
+      modelRun: meta.runId,
+      scope,
+    },
+    split: { external: 'external', 'all-clips': 'project', 'held-out': 'held-out' }[scope],
+    backend,
     modelDir,
-    datasetFingerprint: fingerprint ?? null,
+    datasetFingerprint: fingerprint,
   });
+}
+
+function trainingRunSummary(run: Run): NonNullable<EvaluateResult['trainingRun']> {
+  const m = run.metrics as { macro_f1?: unknown } | null;
+  return { id: run.id, split: run.split, macroF1: typeof m?.macro_f1 === 'number' ? m.macro_f1 : null };
+}
+
+/** The held-out clips of the model's training run, as its folds predicted them; recorded as this evaluation. */
+async function evaluateHeldOut(
+  project: Project,
+  runId: number,
+  opts: EvaluateOptions,
+  modelDir: string,
+  meta: StudioModelMeta,
+  trainRun: Run,
+): Promise<EvaluateResult> {
+  const predictions = heldOutRows(project, trainRun, meta.labels);
+  if (predictions.length === 0)
+    throw new Error(
+      `run ${trainRun.id} has no held-out predictions (it ended before a fold was scored): pass --data for other speakers, or --all-clips to score every project clip (optimistic)`,
+    );
+  const comparison = runComparison(trainRun);
+  const reportDir = reportDirOf(opts, project, runId);
+  const source = {
+    clips: predictions.map((p) => ({ file: p.file, clipId: p.clipId, speaker: p.speaker, label: p.label })),
+    skipped: 0,
+    datasetName: `${path.basename(project.dir)}, held out by run ${trainRun.id}`,
+    fingerprint: trainRun.datasetFingerprint ?? undefined,
+  };
+  const report = await writeEvaluationReport(reportDir, {
+    opts,
+    modelDir,
+    meta,
+    source,
+    predictions,
+    comparison,
+    backend: trainRun.backend ?? '',
+    split: `held out by run ${trainRun.id} (${trainRun.split ?? meta.split})`,
+    folds: Math.max(1, new Set(predictions.map((p) => p.fold ?? 0)).size),
+    warnings: [],
+  });
+  recordResults(project, runId, predictions, meta.labels, {
+    status: 'done',
+    metrics: { ...computeMetrics(predictions, meta.labels), ...(comparison ? { comparison } : {}) },
+    reportDir,
+  });
+  return {
+    runId,
+    modelDir,
+    reportDir,
+    metrics: report.metrics,
+    predictions,
+    comparison: comparison ?? null,
+    backend: trainRun.backend ?? '',
+    skipped: 0,
+    scope: 'held-out',
+    trainingRun: trainingRunSummary(trainRun),
+    warnings: report.warnings,
+  };
 }
 
 function reportDirOf(opts: EvaluateOptions, project: Project | null, runId: number | null): string {
@@ -176,10 +290,13 @@ function writeEvaluationReport(
     opts: EvaluateOptions;
     modelDir: string;
     meta: StudioModelMeta;
-    source: EvaluationClips;
+    source: Pick<EvaluationClips, 'clips' | 'datasetName' | 'fingerprint'>;
     predictions: PredictionRow[];
     comparison: RecipeComparison | undefined;
-    backend: BackendInfo;
+    backend: string;
+    split: string;
+    folds?: number;
+    warnings: string[];
   },
 ): ReturnType<typeof writeReport> {
   const { opts, meta, source } = e;
@@ -187,9 +304,9 @@ function writeEvaluationReport(
     title: `Evaluation of ${path.basename(e.modelDir)} on ${source.datasetName}`,
     labels: meta.labels,
     predictions: e.predictions,
-    split: opts.data ? 'external data' : 'project clips',
-    folds: 1,
-    backend: e.backend.detail,
+    split: e.split,
+    folds: e.folds ?? 1,
+    backend: e.backend,
     curves: [],
     config: configTable(meta.training, {
       'model folder': e.modelDir,
@@ -197,18 +314,24 @@ function writeEvaluationReport(
     }),
     dataset: datasetSummary(source.clips, source.datasetName, source.fingerprint),
     createdAt: new Date().toISOString(),
-    warnings: evaluationWarnings(source.skipped, opts.data),
+    warnings: e.warnings,
     comparison: e.comparison,
   });
 }
 
-function evaluationWarnings(skipped: number, data: string | undefined): string[] {
+function evaluationWarnings(skipped: number, scope: EvaluationScope, trainRun: Run | null): string[] {
   const warnings: string[] = [];
   if (skipped > 0)
     warnings.push(`${skipped} file(s) skipped: unlabelled, or labelled outside the model's labels`);
-  if (!data) {
+  if (scope === 'all-clips' && trainRun) {
+    const heldOut = trainingRunSummary(trainRun).macroF1;
     warnings.push(
-      "scored on the project clips; any clip the model was trained on scores optimistically (the training run's own report has the speaker-independent scores)",
+      `scored on every project clip, the clips the model trained on included (after a loso or kfold run, all of them): these scores are optimistic.` +
+        ` Run ${trainRun.id}'s held-out scores are the speaker-independent ones${heldOut === null ? '' : ` (macro F1 ${heldOut.toFixed(3)})`}.`,
+    );
+  } else if (scope === 'all-clips') {
+    warnings.push(
+      'scored on every project clip; no run of this project saved this model, so which clips it trained on is unknown: any it trained on score optimistically',
     );
   }
   return warnings;
@@ -228,6 +351,7 @@ function recordResults(
       runId,
       withIds.map((p) => ({
         clipId: p.clipId ?? 0,
+        fold: p.fold,
         label: p.label,
         predicted: p.predicted,
         confidence: p.confidence,

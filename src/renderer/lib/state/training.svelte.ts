@@ -30,6 +30,11 @@ class TrainingState {
   runs = $state.raw<RunSummary[]>([]);
   runsLoaded = $state(false);
   runsError = $state<string | null>(null);
+  /**
+   * The stored settings of a run this page did not start (found running at a reload, or started in another
+   * window), for the Train form to show instead of its own; null for a run started here.
+   */
+  runConfig = $state.raw<Record<string, unknown> | null>(null);
 
   running = $derived(this.runId !== null && this.outcome === null);
 
@@ -37,7 +42,10 @@ class TrainingState {
     const client = studio.client;
     const offs = [
       client.on('train.progress', (p) => {
-        if (this.runId === null && !this.outcome) this.runId = p.runId;
+        if (this.runId === null && !this.outcome) {
+          this.runId = p.runId;
+          void this.#loadConfig(p.runId);
+        }
         if (p.runId === this.runId) this.progress = p;
       }),
       client.on('train.epoch', (e) => {
@@ -71,6 +79,7 @@ class TrainingState {
     try {
       const { runId } = await studio.client.request('train.start', request);
       this.runId = runId;
+      this.runConfig = null;
       this.progress = null;
       this.epochs = [];
       this.outcome = null;
@@ -100,9 +109,21 @@ class TrainingState {
     this.runId = running.id;
     try {
       const detail = await studio.client.request('runs.get', { id: running.id });
-      if (this.runId === running.id && this.epochs.length === 0) this.epochs = detail.epochs;
+      if (this.runId !== running.id) return;
+      this.runConfig = detail.config;
+      if (this.epochs.length === 0) this.epochs = detail.epochs;
     } catch {
       // the live events still arrive; the curves just start from now
+    }
+  }
+
+  /** The settings of a run another window started, once its first progress event names it. */
+  async #loadConfig(runId: number): Promise<void> {
+    try {
+      const detail = await studio.client.request('runs.get', { id: runId });
+      if (this.runId === runId) this.runConfig = detail.config;
+    } catch {
+      // the form keeps its own settings; it is read-only while the run goes on either way
     }
   }
 }

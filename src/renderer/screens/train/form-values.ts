@@ -1,0 +1,136 @@
+// The Train form's fields as plain data: what an untouched form holds, the request it sends, and the fields a
+// run's stored settings fill in, so a reload during a run shows that run rather than the form's defaults.
+import type { TrainRequest } from '../../../common/contract.js';
+import type { CanonicalLabel } from '../../../common/labels.js';
+import {
+  AUGMENT_NAMES,
+  HEAD_KINDS,
+  MAX_MEMBERS,
+  MODEL_SIZES,
+  RECIPE_KINDS,
+  TRAINING_DEFAULTS,
+  type AugmentName,
+  type HeadKind,
+  type ModelSize,
+  type RecipeKind,
+} from '../../../common/options.js';
+
+export const SPLIT_CHOICES = ['loso', 'speaker', 'kfold', 'random'] as const;
+export type SplitChoice = (typeof SPLIT_CHOICES)[number];
+
+/** The form's fields. A null number is an empty field: the request leaves it out and the engine's default applies. */
+export interface TrainFormValues {
+  split: SplitChoice;
+  kfold: number | null;
+  epochs: number | null;
+  augment: Record<AugmentName, boolean>;
+  head: HeadKind;
+  size: ModelSize;
+  foldValidation: boolean;
+  members: number | null;
+  statsRate: number | null;
+  jobs: number | null;
+  /** '': the engine's default recipe. */
+  recipe: RecipeKind | '';
+  speakerNorm: boolean;
+}
+
+function splitOf(spec: string): { split: SplitChoice; kfold: number | null } {
+  const k = /^kfold:(\d+)$/.exec(spec);
+  if (k) return { split: 'kfold', kfold: Number(k[1]) };
+  return {
+    split: (SPLIT_CHOICES as readonly string[]).includes(spec) ? (spec as SplitChoice) : 'loso',
+    kfold: null,
+  };
+}
+
+export function defaultFormValues(): TrainFormValues {
+  return {
+    ...splitOf(TRAINING_DEFAULTS.split),
+    epochs: null,
+    augment: Object.fromEntries(
+      AUGMENT_NAMES.map((a) => [a, TRAINING_DEFAULTS.augment.includes(a)]),
+    ) as Record<AugmentName, boolean>,
+    head: TRAINING_DEFAULTS.head,
+    size: TRAINING_DEFAULTS.size,
+    foldValidation: false,
+    members: null,
+    statsRate: null,
+    jobs: null,
+    recipe: '',
+    speakerNorm: true,
+  };
+}
+
+/** A whole number in [min, max] from a field, or null for an empty (or cleared) one. */
+function whole(v: number | null, min: number, max: number): number | null {
+  if (typeof v !== 'number' || !Number.isFinite(v)) return null;
+  return Math.min(max, Math.max(min, Math.round(v)));
+}
+
+/** What Train sends for these fields; empty fields are left out. */
+export function requestOf(v: TrainFormValues, labels: CanonicalLabel[]): TrainRequest {
+  const epochs = whole(v.epochs, 1, 1000);
+  const members = whole(v.members, 1, MAX_MEMBERS);
+  const jobs = whole(v.jobs, 1, 64);
+  const usesFolds = v.split === 'loso' || v.split === 'kfold';
+  return {
+    labels,
+    split: v.split === 'kfold' ? `kfold:${whole(v.kfold, 2, 20) ?? TRAINING_DEFAULTS.kfold}` : v.split,
+    ...(epochs !== null ? { epochs } : {}),
+    augment: AUGMENT_NAMES.filter((a) => v.augment[a]),
+    head: v.head,
+    size: v.size,
+    ...(members !== null ? { members } : {}),
+    // the field's min and max already hold the form back outside the contract's range
+    ...(typeof v.statsRate === 'number' && Number.isFinite(v.statsRate)
+      ? { statsRateScale: v.statsRate }
+      : {}),
+    ...(jobs !== null ? { jobs } : {}),
+    ...(usesFolds ? { foldValidation: v.foldValidation } : {}),
+    ...(v.recipe ? { recipe: v.recipe } : {}),
+    speakerNorm: v.speakerNorm,
+  };
+}
+
+const numberIn = (c: Record<string, unknown>, key: string): number | null =>
+  typeof c[key] === 'number' && Number.isFinite(c[key]) ? c[key] : null;
+
+function oneOf<T extends string>(list: readonly T[], value: unknown, fallback: T): T {
+  return typeof value === 'string' && (list as readonly string[]).includes(value) ? (value as T) : fallback;
+}
+
+/**
+ * The fields as a run's stored settings (its TrainConfig, or the request it was started with) had them. What
+ * the settings do not say keeps the untouched form's value; trainings at once are not stored with the run.
+ */
+export function formValuesOf(config: Record<string, unknown>): TrainFormValues {
+  const base = defaultFormValues();
+  const split = typeof config.split === 'string' ? splitOf(config.split) : { split: base.split, kfold: null };
+  const augment = Array.isArray(config.augment)
+    ? (Object.fromEntries(AUGMENT_NAMES.map((a) => [a, (config.augment as unknown[]).includes(a)])) as Record<
+        AugmentName,
+        boolean
+      >)
+    : base.augment;
+  return {
+    ...split,
+    epochs: numberIn(config, 'epochs'),
+    augment,
+    head: oneOf(HEAD_KINDS, config.head, base.head),
+    size: oneOf(MODEL_SIZES, config.size, base.size),
+    foldValidation: config.foldValidation === true,
+    members: numberIn(config, 'members'),
+    statsRate: numberIn(config, 'statsRateScale'),
+    jobs: null,
+    recipe: oneOf<RecipeKind | ''>(RECIPE_KINDS, config.recipe, ''),
+    speakerNorm: config.speakerNorm !== false,
+  };
+}
+
+/** The labels a run's stored settings trained on, if they say. */
+export function labelsOf(config: Record<string, unknown>): string[] | null {
+  return Array.isArray(config.labels) && config.labels.every((l) => typeof l === 'string')
+    ? (config.labels as string[])
+    : null;
+}
