@@ -182,7 +182,9 @@ describe.runIf(hasEmoDb)('The model in use, and Evaluate (ser serve)', () => {
     expect((await apiPredict()).runId).toBe(first);
     // a file dropped on Predict is scored by the chosen model
     await main().locator('input[type=file]').first().setInputFiles(path.join(EMODB, '03a02Ta.wav'));
-    await main().getByRole('region', { name: 'Prediction for 03a02Ta.wav' }).waitFor({ timeout: 60_000 });
+    const card = main().getByRole('region', { name: 'Prediction for 03a02Ta.wav' });
+    await card.waitFor({ timeout: 60_000 });
+    expect(await card.textContent()).toMatch(new RegExp(`run\\s+${first}\\s*$`));
 
     await picker.selectOption('latest');
     await expect.poll(() => heading.textContent()).toMatch(new RegExp(`Model in use: run ${second}\\b`));

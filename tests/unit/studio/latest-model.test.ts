@@ -11,7 +11,7 @@ import { openProject, type Project } from '../../../src/core/dataset/node/projec
 import type { RunStatus } from '../../../src/core/dataset/types.js';
 import { latestModelDir } from '../../../src/core/model/node/evaluate.js';
 import { createStudioService, type StudioService } from '../../../src/core/studio/service.js';
-import { tempDir, toneWav } from './fixtures.js';
+import { makeEmoDbLikeFolder, tempDir, toneWav } from './fixtures.js';
 
 /** Held-out scores as a finished run records them: 2 classes; `sadPredicted: false` never predicts sad. */
 function metrics(macroF1: number, sadPredicted = true): Record<string, unknown> {
@@ -187,5 +187,34 @@ describe('the model in use', () => {
     project.runs.delete(middle);
     expect(await current()).toMatchObject({ runId: newer, chosen: false });
     expect((await predict()).runId).toBe(newer);
+  });
+
+  it('gives the clip table the held-out predictions of the model in use', async () => {
+    const source = path.join(dir, 'corpus');
+    makeEmoDbLikeFolder(source, 1);
+    const imported = new Promise<void>((resolve) => service.on('import.done', () => resolve()));
+    await service.handle('import.start', { source });
+    await imported;
+    const clips = ((await service.handle('clips.list', { limit: 100 })) as ClipPage).rows;
+    /** A run whose model predicted every clip as `predicted`. */
+    const scored = (status: RunStatus, predicted: string): number => {
+      const id = run(status, true, metrics(0.8));
+      project.runs.addPredictions(
+        id,
+        clips.map((c) => ({ clipId: c.id, label: c.label ?? '', predicted, confidence: 0.9, probs: {} })),
+      );
+      return id;
+    };
+    const predictedOf = async (): Promise<Array<string | null>> => [
+      ...new Set(
+        ((await service.handle('clips.list', { limit: 100 })) as ClipPage).rows.map((r) => r.predicted),
+      ),
+    ];
+    const older = scored('done', 'happy');
+    scored('done', 'sad');
+    scored('cancelled', 'neutral');
+    expect(await predictedOf()).toEqual(['sad']);
+    await service.handle('model.choose', { runId: older });
+    expect(await predictedOf()).toEqual(['happy']);
   });
 });
