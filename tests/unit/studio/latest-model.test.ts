@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type {
+  ClipPage,
   CurrentModel,
   PredictionResult,
   ProjectInfo,
