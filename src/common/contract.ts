@@ -99,8 +99,8 @@ export interface ProjectInfo {
   labels: string[];
   canonicalLabels: string[];
   stats: DatasetStats;
-  /** The newest run whose model can predict: finished, or cancelled with its best model kept. */
-  latestModelRunId: number | null;
+  /** The model in use (Predict, the clip table, /api/predict, `ser predict`); null until a run is evaluated. */
+  currentModel: CurrentModel | null;
   mode: 'electron' | 'web';
   /** Trainings side by side when the Train form leaves its jobs field empty (cores less one; memory may lower it). */
   defaultJobs: number;
@@ -251,6 +251,28 @@ export interface RunSummary {
   error: string | null;
   hasModel: boolean;
   hasReport: boolean;
+  /** Finished, scored on held-out clips, its model saved: it may be the model in use. */
+  evaluated: boolean;
+  /** What the saved model combines ('classic', 'fusion', 'cnn'; 'auto (classic)' for auto's choice). */
+  recipe: string | null;
+}
+/**
+ * The model in use: the one the user chose (a project setting), else the newest evaluated run. A cancelled
+ * or failed run is never current on its own.
+ */
+export interface CurrentModel {
+  runId: number;
+  /** The user chose it; else it is the newest evaluated run. */
+  chosen: boolean;
+  createdAt: string;
+  finishedAt: string | null;
+  recipe: string | null;
+  split: string;
+  labels: string[];
+  macroF1: number;
+  accuracy: number;
+  /** Why it may predict poorly (a class it never predicted on held-out clips, macro F1 near chance). */
+  warnings: string[];
 }
 export interface ClassScores {
   precision: number;
@@ -273,6 +295,8 @@ export interface RunMetrics {
   speakers: number;
   /** The recipe's score beside the CNN's, the classic baseline's and their fusion's, on the same folds. */
   comparison?: RecipeComparison;
+  /** The training's own warnings (a degenerate split...), as its report got them. */
+  split_warnings?: string[];
 }
 
 /** One model's held-out scores in a comparison. */
@@ -306,6 +330,8 @@ export interface RunDetail extends RunSummary {
   config: Record<string, unknown>;
   metrics: RunMetrics | null;
   epochs: EpochRecord[];
+  /** The warnings its report shows (derived-warnings.ts), computed from what the run recorded. */
+  warnings: string[];
 }
 export interface RunPrediction {
   clipId: number;
@@ -349,6 +375,8 @@ export const requestSchemas = {
   'train.estimate': TrainRequestSchema,
   'runs.list': z.object({}).strict(),
   'runs.get': z.object({ id: Id }).strict(),
+  /** Chooses the model in use (null: back to the newest evaluated run). */
+  'model.choose': z.object({ runId: Id.nullable() }).strict(),
   'runs.predictions': z
     .object({ id: Id, label: LabelSchema.optional(), predicted: LabelSchema.optional() })
     .strict(),
@@ -372,6 +400,7 @@ export interface RequestResults {
   'train.estimate': TrainEstimate;
   'runs.list': RunSummary[];
   'runs.get': RunDetail;
+  'model.choose': CurrentModel | null;
   'runs.predictions': RunPrediction[];
   'report.export': { dir: string; files: string[] } | { downloadUrl: string };
   'predict.audio': PredictionResult;

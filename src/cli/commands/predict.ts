@@ -35,7 +35,10 @@ export function register(program: Command): void {
     .description('Predict the emotion of a recording (--file) or of every recording in a folder (--dir)')
     .option('--file <path>', 'one audio file')
     .option('--dir <folder>', 'a folder of audio files (recursively)')
-    .option('--model <dir>', "model folder (default: the project's latest trained model)")
+    .option(
+      '--model <dir>',
+      "model folder (default: the project's model in use: the run chosen in the studio, else the newest evaluated run; never a cancelled run's)",
+    )
     .addOption(backendOption())
     .option('--json', 'print JSON (an object for --file, an array for --dir)')
     .action(async (opts: PredictCliOptions) => {
@@ -63,7 +66,7 @@ export function register(program: Command): void {
         import('../../core/model/node/evaluate.js'),
         import('../../core/model/backend/node/select.js'),
       ]);
-      // The model: --model, else the project's latest; a project's label set must match the model's.
+      // The model: --model, else the project's model in use (the studio's rule); a project's label set must match.
       let modelDir = opts.model;
       let projectLabels: string[] | null = null;
       if (!modelDir || opts.project) {
@@ -112,7 +115,9 @@ export function register(program: Command): void {
         loaded.model.dispose();
       }
       if (opts.json)
-        process.stdout.write(`${JSON.stringify(opts.file ? { ...results[0], model: modelDir } : results)}\n`);
+        process.stdout.write(
+          `${JSON.stringify(opts.file ? { ...results[0], model: modelDir, runId: meta.runId ?? null } : results)}\n`,
+        );
       else if (opts.file) process.stdout.write(`${formatResult(results[0])}\n`);
       const failed = results.filter((r) => r.error).length;
       if (failed > 0) {

@@ -1,5 +1,5 @@
 import type { Metrics } from '../metrics/index.js';
-import { scaleColour, scaleStops, textColourOn } from './colour-scale.js';
+import { cellColour, cellScale, scaleStops, textColourOn, type CellScale } from './colour-scale.js';
 import { escapeXml, formatPercent, num, textWidth, truncate } from './format.js';
 import { SVG_FONT } from './svg-font.js';
 
@@ -16,7 +16,8 @@ const ZERO_INK = '#9aa3ad';
 
 /**
  * The confusion matrix as a standalone SVG: each cell shows its count and row percentage and is
- * coloured by the row percentage, so classes of different sizes compare at a glance.
+ * coloured by the row percentage, so classes of different sizes compare at a glance; the diagonal (correct)
+ * and the errors are on two colour scales, as on the Evaluate screen, so a large error never looks like success.
  * It carries its own white background so the PNG and a dark-mode page both show it as a figure.
  */
 export function confusionMatrixSvg(metrics: Metrics, opts: { title?: string } = {}): string {
@@ -37,7 +38,7 @@ export function confusionMatrixSvg(metrics: Metrics, opts: { title?: string } = 
   const parts: string[] = [];
   parts.push(
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="cm-title" font-family="${escapeXml(SVG_FONT)}">`,
-    `<title id="cm-title">${escapeXml(opts.title ?? 'Confusion matrix')}: rows are true labels, columns predicted labels; cells show count and row percentage</title>`,
+    `<title id="cm-title">${escapeXml(opts.title ?? 'Confusion matrix')}: rows are true labels, columns predicted labels; cells show count and row percentage, correct ones (the diagonal) on a green scale and errors on an orange-red one</title>`,
     `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
   );
   if (opts.title) {
@@ -50,14 +51,14 @@ export function confusionMatrixSvg(metrics: Metrics, opts: { title?: string } = 
     const y = y0 + t * CELL;
     row.forEach((count, p) => {
       const fraction = metrics.confusion_normalised[t][p];
-      const fill = scaleColour(fraction);
+      const fill = cellColour(fraction, t, p);
       // zeros recede so the eye finds the confusions that did happen
       const ink = count === 0 ? ZERO_INK : textColourOn(fill);
       const x = x0 + p * CELL;
       const tip = `true ${metrics.labels[t]}, predicted ${metrics.labels[p]}: ${count} (${supports[t] > 0 ? formatPercent(fraction) : 'no clips'})`;
       parts.push(
         `<g><title>${escapeXml(tip)}</title>`,
-        `<rect x="${x}" y="${y}" width="${CELL}" height="${CELL}" fill="${fill}" stroke="#ffffff" stroke-width="2"/>`,
+        `<rect x="${x}" y="${y}" width="${CELL}" height="${CELL}" fill="${fill}" data-scale="${cellScale(t, p)}" stroke="#ffffff" stroke-width="2"/>`,
         `<text x="${x + CELL / 2}" y="${y + CELL / 2 - 2}" text-anchor="middle" font-size="17" font-weight="bold" fill="${ink}">${count}</text>`,
         `<text x="${x + CELL / 2}" y="${y + CELL / 2 + 17}" text-anchor="middle" font-size="12" fill="${ink}">${supports[t] > 0 ? formatPercent(fraction) : '–'}</text>`,
         `</g>`,
@@ -90,13 +91,23 @@ export function confusionMatrixSvg(metrics: Metrics, opts: { title?: string } = 
   return parts.join('\n');
 }
 
-/** Vertical colour bar from 0% (bottom) to 100% (top) explaining the cell colours. */
+/** The two colour bars, correct (top) and errors (bottom), each from 0% (bottom) to 100% (top) of the row. */
 function legend(x: number, y: number, height: number): string {
-  const stops = scaleStops()
+  const gap = 22;
+  const bar = (height - gap) / 2;
+  return [
+    `<text x="${x}" y="${y - 8}" font-size="12" fill="${MUTED}">row %</text>`,
+    legendBar('correct', 'correct', x, y + 20, bar - 20),
+    legendBar('error', 'errors', x, y + bar + gap + 20, bar - 20),
+  ].join('\n');
+}
+
+function legendBar(scale: CellScale, title: string, x: number, y: number, height: number): string {
+  const stops = scaleStops(scale)
     .map(([offset, colour]) => `<stop offset="${num(1 - offset)}" stop-color="${colour}"/>`)
     .reverse()
     .join('');
-  const ticks = [0, 0.25, 0.5, 0.75, 1]
+  const ticks = [0, 0.5, 1]
     .map((f) => {
       const ty = y + height * (1 - f);
       return (
@@ -106,9 +117,9 @@ function legend(x: number, y: number, height: number): string {
     })
     .join('');
   return [
-    `<defs><linearGradient id="cm-scale" x1="0" y1="0" x2="0" y2="1">${stops}</linearGradient></defs>`,
-    `<text x="${x}" y="${y - 8}" font-size="12" fill="${MUTED}">row %</text>`,
-    `<rect x="${x}" y="${y}" width="14" height="${height}" fill="url(#cm-scale)" stroke="#bbbbbb" stroke-width="0.5"/>`,
+    `<defs><linearGradient id="cm-scale-${scale}" x1="0" y1="0" x2="0" y2="1">${stops}</linearGradient></defs>`,
+    `<text x="${x}" y="${num(y - 6)}" font-size="11" font-weight="bold" fill="${INK}">${title}</text>`,
+    `<rect x="${x}" y="${num(y)}" width="14" height="${num(height)}" fill="url(#cm-scale-${scale})" stroke="#bbbbbb" stroke-width="0.5"/>`,
     ticks,
   ].join('\n');
 }

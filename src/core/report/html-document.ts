@@ -59,7 +59,7 @@ ${comparisonSection(input.comparison, metrics.labels)}
 <h2 id="h-confusion">Confusion matrix</h2>
 <figure class="matrix">
 ${confusionMatrixSvg(metrics)}
-<figcaption>Rows: true label; columns: predicted label. Each cell shows the number of clips and the share of its row (the recall on the diagonal); colour follows the row share. Pooled over ${foldsPhrase(input)}.</figcaption>
+<figcaption>Rows: true label; columns: predicted label. Each cell shows the number of clips and the share of its row (the recall on the diagonal); colour follows the row share, on a green scale for correct predictions (the diagonal) and an orange-red one for errors. Pooled over ${foldsPhrase(input)}.</figcaption>
 </figure>
 </section>
 ${classAndSpeakerSections(metrics)}

@@ -79,26 +79,20 @@ function whereOf(
   return { sql: w.where(), params: w.params, needsPrediction };
 }
 
-/** The newest finished training run that left a model: its predictions are the ones the table shows. */
-export function latestModelRunId(db: Db): number | null {
-  const row = db
-    .prepare(
-      "SELECT id FROM runs WHERE kind = 'train' AND status = 'done' AND model_dir IS NOT NULL ORDER BY id DESC LIMIT 1",
-    )
-    .get() as { id: number } | undefined;
-  return row?.id ?? null;
-}
-
 export class ClipTable {
   private readonly stmt: (sql: string) => Statement<unknown[]>;
 
-  constructor(private readonly db: Db) {
+  /** `modelRunId`: the model in use (current-model.ts), whose held-out predictions the table shows. */
+  constructor(
+    private readonly db: Db,
+    private readonly modelRunId: () => number | null,
+  ) {
     this.stmt = statementCache(db);
   }
 
   /** A page of the clips matching `q.filter`; `labelSet` is the project's, for the `inLabelSet` filter. */
   list(q: ParsedParams<'clips.list'>, labelSet: readonly string[] = []): ClipPage {
-    const runId = latestModelRunId(this.db) ?? -1;
+    const runId = this.modelRunId() ?? -1;
     const where = whereOf(q.filter, labelSet);
     const join = 'LEFT JOIN predictions p ON p.run_id = ? AND p.clip_id = c.id';
     const dir = q.desc ? 'DESC' : 'ASC';
@@ -115,11 +109,11 @@ export class ClipTable {
     return { rows: rows.map(toClipRow), total: n, offset: q.offset };
   }
 
-  /** The latest model's prediction of one clip, if it scored it. */
+  /** The prediction of one clip by the model in use, if it scored it. */
   prediction(
     clipId: number,
   ): { predicted: string; confidence: number; probs: Record<string, number> } | null {
-    const runId = latestModelRunId(this.db);
+    const runId = this.modelRunId();
     if (runId === null) return null;
     const row = this.stmt(
       'SELECT predicted, confidence, probs FROM predictions WHERE run_id = ? AND clip_id = ?',

@@ -1,6 +1,7 @@
 import type { Project } from '../dataset/node/project.js';
 import { notFound } from './errors.js';
-import { hasModel, latestUsableModelRunId } from './run-views.js';
+import { currentModelRunId } from '../model/node/current-model.js';
+import { hasModel } from './run-views.js';
 
 export interface Prediction {
   label: string;
@@ -31,8 +32,9 @@ export class ModelCache {
   ) {}
 
   async get(runId?: number): Promise<{ runId: number; predictor: Predictor }> {
-    const id = runId ?? latestUsableModelRunId(this.project);
-    if (id === null) throw notFound('no trained model in this project yet: train one first');
+    // The model in use unless the caller names a run (any run with a saved model: an explicit choice).
+    const id = runId ?? currentModelRunId(this.project);
+    if (id === null) throw notFound('no evaluated model in this project yet: train one to the end first');
     if (this.loaded?.runId !== id) {
       const run = this.project.runs.get(id);
       if (!run) throw notFound(`no run with id ${id}`);

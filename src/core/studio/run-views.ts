@@ -1,9 +1,10 @@
 /** Turns the dataset layer's run rows into the contract's shapes (metrics and config arrive as JSON). */
 import fs from 'node:fs';
-import path from 'node:path';
-import type { EpochRecord, RunDetail, RunMetrics, RunSummary } from '../../common/contract.js';
+import type { CurrentModel, EpochRecord, RunDetail, RunMetrics, RunSummary } from '../../common/contract.js';
 import type { Project } from '../dataset/node/project.js';
 import type { Run, RunEpoch } from '../dataset/types.js';
+import { currentModel, hasSavedModel, isEvaluatedModel } from '../model/node/current-model.js';
+import { evaluationWarnings, weakModelWarnings } from '../report/derived-warnings.js';
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -15,20 +16,60 @@ export function metricsOf(run: Run): RunMetrics | null {
   return m as unknown as RunMetrics;
 }
 
-export function hasModel(run: Run): boolean {
-  return run.modelDir !== null && fs.existsSync(path.join(run.modelDir, 'model.json'));
+export const hasModel = hasSavedModel;
+
+/** The model in use (current-model.ts), as Predict's badge and the sidebar show it. */
+export function currentModelView(project: Project): CurrentModel | null {
+  const current = currentModel(project);
+  const metrics = current ? metricsOf(current.run) : null;
+  if (!current || !metrics) return null;
+  const { run, chosen } = current;
+  return {
+    runId: run.id,
+    chosen,
+    createdAt: run.createdAt,
+    finishedAt: run.finishedAt,
+    recipe: recipeOf(run),
+    split: run.split ?? '',
+    labels: run.labels,
+    macroF1: metrics.macro_f1,
+    accuracy: metrics.accuracy,
+    warnings: weakModelWarnings(metrics),
+  };
 }
 
-/**
- * The newest training run whose saved model can predict: a finished one, or a cancelled one that kept its
- * best model so far (the model `ser predict` picks too). Its held-out predictions may not exist: the clip
- * table joins those of the latest finished run instead (latestModelRunId in clip-table.ts).
- */
-export function latestUsableModelRunId(project: Project): number | null {
-  const run = project.runs
-    .list({ kind: 'train' })
-    .find((r) => (r.status === 'done' || r.status === 'cancelled') && hasModel(r));
-  return run?.id ?? null;
+/** What the saved model combines: the comparison's final recipe (auto's choice), else the config's. */
+function recipeOf(run: Run): string | null {
+  const final = metricsOf(run)?.comparison?.finalRecipe;
+  const asked = isRecord(run.config) && typeof run.config.recipe === 'string' ? run.config.recipe : null;
+  if (asked === 'auto' && final) return `auto (${final})`;
+  return final ?? asked;
+}
+
+/** The warnings the run's report shows, from its recorded metrics, split warnings and folds. */
+export function runWarnings(project: Project, run: Run): string[] {
+  const metrics = metricsOf(run);
+  if (!metrics) return [];
+  const rows = project.db
+    .prepare(
+      `SELECT p.fold AS fold, c.speaker AS speaker FROM predictions p JOIN clips c ON c.id = p.clip_id
+       WHERE p.run_id = ? GROUP BY p.fold, c.speaker`,
+    )
+    .all(run.id) as Array<{ fold: number; speaker: string | null }>;
+  const folds = new Map<number, string[]>();
+  for (const r of rows) {
+    const speakers = folds.get(r.fold) ?? [];
+    speakers.push(r.speaker ?? '');
+    folds.set(r.fold, speakers);
+  }
+  return evaluationWarnings(
+    {
+      split: run.split ?? '',
+      warnings: Array.isArray(metrics.split_warnings) ? metrics.split_warnings : [],
+      foldSpeakers: [...folds.values()],
+    },
+    metrics,
+  );
 }
 
 export function hasReport(run: Run): boolean {
@@ -52,6 +93,8 @@ export function runSummary(run: Run): RunSummary {
     error: run.error,
     hasModel: hasModel(run),
     hasReport: hasReport(run),
+    evaluated: isEvaluatedModel(run),
+    recipe: recipeOf(run),
   };
 }
 
@@ -69,11 +112,12 @@ export function epochRecord(e: RunEpoch): EpochRecord {
   };
 }
 
-export function runDetail(run: Run, epochs: RunEpoch[]): RunDetail {
+export function runDetail(run: Run, epochs: RunEpoch[], warnings: string[]): RunDetail {
   return {
     ...runSummary(run),
     config: isRecord(run.config) ? run.config : {},
     metrics: metricsOf(run),
     epochs: epochs.map(epochRecord),
+    warnings,
   };
 }

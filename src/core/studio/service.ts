@@ -10,6 +10,7 @@ import {
 import type { AugmentKind } from '../../common/media-urls.js';
 import { openProject } from '../dataset/node/project.js';
 import { ClipTable } from './clip-table.js';
+import { currentModelRunId } from '../model/node/current-model.js';
 import type { StudioContext } from './context.js';
 import { TypedEmitter } from './emitter.js';
 import { notFound, StudioError } from './errors.js';
@@ -88,7 +89,7 @@ export function createStudioService(opts: StudioServiceOptions): StudioService {
   const events = new TypedEmitter<StudioEvents>((err) => log(`event handler failed: ${String(err)}`));
   const ctx: StudioContext = {
     project,
-    table: new ClipTable(project.db),
+    table: new ClipTable(project.db, () => currentModelRunId(project)),
     mode: opts.mode,
     events,
     jobs: new JobSlots(),

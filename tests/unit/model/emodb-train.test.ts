@@ -222,6 +222,8 @@ describe.runIf(hasEmoDb)('training on six EmoDB speakers (happy, sad, neutral)',
     expect(Object.keys(out.probs).sort()).toEqual(['happy', 'neutral', 'sad']);
     expect(out.confidence).toBe(Math.max(...(Object.values(out.probs) as number[])));
     expect(out.windows).toBe(1);
+    // the project's model in use: the finished, evaluated run, not the cancelled one trained after it
+    expect(out.runId).toBe(result.runId);
   });
 
   it('`ser predict` on a file that is not audio: a clear message and a non-zero exit', () => {

@@ -32,10 +32,13 @@ describe('confusionMatrixSvg', () => {
     expect(cells).toHaveLength(49);
   });
 
-  it('colours cells by row percentage, darker for larger shares', () => {
-    const fills = [
-      ...svg.matchAll(/<rect x="[\d.]+" y="[\d.]+" width="78" height="78" fill="(#[0-9a-f]{6})"/g),
-    ].map((m) => m[1]);
+  it('colours cells by row percentage, darker for larger shares, correct and errors on two scales', () => {
+    const cells = [
+      ...svg.matchAll(
+        /<rect x="[\d.]+" y="[\d.]+" width="78" height="78" fill="(#[0-9a-f]{6})" data-scale="(correct|error)"/g,
+      ),
+    ].map((m) => ({ fill: m[1], scale: m[2] }));
+    const fills = cells.map((c) => c.fill);
     expect(fills).toHaveLength(49);
     const lum = (hex: string) =>
       parseInt(hex.slice(1, 3), 16) + parseInt(hex.slice(3, 5), 16) + parseInt(hex.slice(5, 7), 16);
@@ -43,6 +46,13 @@ describe('confusionMatrixSvg', () => {
     expect(lum(fills[7 + 1])).toBeLessThan(lum(fills[7 + 0]) - 200);
     // two cells with the same share have the same colour, whatever their counts (disgust 32/46, fear 48/69)
     expect(fills[5 * 7 + 5]).toBe(fills[6 * 7 + 6]);
+    // the diagonal on the correct scale, everything else on the error scale
+    cells.forEach((c, k) => expect(c.scale).toBe(Math.floor(k / 7) === k % 7 ? 'correct' : 'error'));
+    // row 0 predicted as column 3 (34 of 71, 48%, the largest error) is red: not the green of a good diagonal
+    const [r, g] = [parseInt(fills[3].slice(1, 3), 16), parseInt(fills[3].slice(3, 5), 16)];
+    expect(r).toBeGreaterThan(g + 100);
+    const diag = fills[7 + 1];
+    expect(parseInt(diag.slice(3, 5), 16)).toBeGreaterThan(parseInt(diag.slice(1, 3), 16));
   });
 
   it('names the axes and every class on both of them, and shows row totals and a colour legend', () => {
@@ -53,7 +63,8 @@ describe('confusionMatrixSvg', () => {
     for (const label of EMODB7_LABELS) expect(t.filter((s) => s === label)).toHaveLength(2);
     for (const support of [71, 62, 79, 127, 81, 46, 69]) expect(t).toContain(String(support));
     expect(t).toContain('100%');
-    expect(svg).toContain('url(#cm-scale)');
+    expect(svg).toContain('url(#cm-scale-correct)');
+    expect(svg).toContain('url(#cm-scale-error)');
   });
 
   it('rotates column labels that would not fit a cell, and truncates very long ones', () => {

@@ -1,4 +1,8 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PredictionResult } from '../../../src/common/contract.js';
+import { openProject } from '../../../src/core/dataset/node/project.js';
 import { toneWav } from '../studio/fixtures.js';
 import { startHarness, type Harness } from './harness.js';
 
@@ -21,7 +25,7 @@ describe('POST /api/predict', () => {
   it('says clearly that there is no model yet', async () => {
     const r = await post(toneWav(440, 1));
     expect(r.status).toBe(404);
-    expect(r.error).toMatch(/no trained model/);
+    expect(r.error).toMatch(/no evaluated model/);
   });
 
   it('says clearly when the body is not audio', async () => {
@@ -48,5 +52,98 @@ describe('POST /api/predict', () => {
     const { status, body } = await h.rpc('predict.audio', { name: 'a.wav', data: [1, 2, 3] });
     expect(status).toBe(400);
     expect(body.error).toMatch(/\(data\)/);
+  });
+});
+
+/** Held-out scores as a finished run records them. */
+const heldOut = {
+  accuracy: 0.8,
+  macro_f1: 0.8,
+  uar: 0.8,
+  labels: ['happy', 'sad'],
+  per_class: {
+    happy: { precision: 0.8, recall: 0.8, f1: 0.8, support: 10 },
+    sad: { precision: 0.8, recall: 0.8, f1: 0.8, support: 10 },
+  },
+  confusion: [
+    [8, 2],
+    [2, 8],
+  ],
+  confusion_normalised: [
+    [0.8, 0.2],
+    [0.2, 0.8],
+  ],
+  per_speaker: {},
+  clips: 20,
+  speakers: 2,
+};
+
+describe('POST /api/predict with models', () => {
+  let h: Harness;
+  const ids: number[] = [];
+  beforeAll(async () => {
+    h = await startHarness({
+      predictorLoader: async (modelDir) => ({
+        labels: ['happy', 'sad'],
+        predict: async () => ({
+          label: modelDir.endsWith(`run-${ids[0]}`) ? 'happy' : 'sad',
+          confidence: 1,
+          probs: {},
+          windows: 1,
+        }),
+        dispose: () => {},
+      }),
+    });
+    const project = openProject(h.projectDir);
+    try {
+      // two evaluated runs and a newer cancelled one that kept its partial model
+      for (const status of ['done', 'done', 'cancelled'] as const) {
+        const id = project.runs.create({
+          kind: 'train',
+          labels: ['happy', 'sad'],
+          config: {},
+          split: 'loso',
+        });
+        const modelDir = path.join(h.projectDir, 'models', `run-${id}`);
+        fs.mkdirSync(modelDir, { recursive: true });
+        fs.writeFileSync(path.join(modelDir, 'model.json'), '{}');
+        project.runs.update(id, { status, modelDir, metrics: heldOut });
+        ids.push(id);
+      }
+    } finally {
+      project.close();
+    }
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  const predict = async (query = ''): Promise<PredictionResult> => {
+    const res = await h.api(`/api/predict?name=tone.wav${query}`, {
+      method: 'POST',
+      body: new Uint8Array(toneWav(440, 1)),
+    });
+    const json = (await res.json()) as { ok: boolean; result: PredictionResult };
+    expect(json.ok).toBe(true);
+    return json.result;
+  };
+
+  it('names the run it used: the newest evaluated one, never the cancelled run after it', async () => {
+    const r = await predict();
+    expect(r.runId).toBe(ids[1]);
+    expect(r.label).toBe('sad');
+  });
+
+  it('uses the run a runId names', async () => {
+    const r = await predict(`&runId=${ids[0]}`);
+    expect(r).toMatchObject({ runId: ids[0], label: 'happy' });
+  });
+
+  it('follows the model the user chose', async () => {
+    expect((await h.rpc('model.choose', { runId: ids[0] })).status).toBe(200);
+    expect((await predict()).runId).toBe(ids[0]);
+    expect((await h.rpc('model.choose', { runId: ids[2] })).status).toBe(400);
+    await h.rpc('model.choose', { runId: null });
+    expect((await predict()).runId).toBe(ids[1]);
   });
 });

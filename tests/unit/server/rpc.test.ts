@@ -29,7 +29,7 @@ describe('RPC over HTTP', () => {
     expect(info.labels).toEqual(['happy', 'sad', 'neutral']);
     expect(info.stats.clips).toBe(18);
     expect(info.stats.perLabel).toEqual({ happy: 6, sad: 6, neutral: 6 });
-    expect(info.latestModelRunId).toBeNull();
+    expect(info.currentModel).toBeNull();
   });
 
   it('lists clips with filters, sorting and paging', async () => {

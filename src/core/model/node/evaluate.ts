@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { openProject, type Project } from '../../dataset/node/index.js';
 import type { Metrics, PredictionRow } from '../../metrics/index.js';
@@ -6,6 +5,7 @@ import { writeReport } from '../../report/node/index.js';
 import { selectBackend, type BackendPreference } from '../backend/node/select.js';
 import { externalClips, projectClips, type EvaluationClips } from './evaluate-clips.js';
 import { loadModelFolder, readModelMeta } from './model-files.js';
+import { currentModel } from './current-model.js';
 import type { LoadedModel, StudioModelMeta } from '../model-meta.js';
 import { configTable, datasetSummary } from '../run-report.js';
 import { scoreClips } from '../score-clips.js';
@@ -57,15 +57,12 @@ export interface EvaluateResult {
 }
 
 /** The model folder of the latest finished training run of a project. */
+/** The model folder of the model in use (current-model.ts): the user's choice, else the newest evaluated run. */
 export function latestModelDir(project: Project): string {
-  const run = project.runs
-    .list({ kind: 'train' })
-    .find(
-      (r) => r.modelDir && (r.status === 'done' || r.status === 'cancelled') && fs.existsSync(r.modelDir),
-    );
+  const run = currentModel(project)?.run;
   if (!run?.modelDir)
     throw new Error(
-      `no trained model in project ${project.dir}; run \`ser train\` first, or pass --model DIR`,
+      `no evaluated model in project ${project.dir}; run \`ser train\` first (a cancelled run's model is used only with --model DIR)`,
     );
   return run.modelDir;
 }

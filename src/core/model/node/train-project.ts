@@ -56,7 +56,10 @@ export async function trainProject(opts: TrainProjectOptions): Promise<TrainProj
     const status = experiment.cancelled ? 'cancelled' : 'done';
     project.runs.update(id, {
       status,
-      metrics: recipe.metrics ? { ...recipe.metrics, comparison: comparisonOf(recipe) } : null,
+      // The split's warnings too, so Evaluate shows the report's list (derived-warnings.ts) from the run.
+      metrics: recipe.metrics
+        ? { ...recipe.metrics, comparison: comparisonOf(recipe), split_warnings: experiment.warnings }
+        : null,
       modelDir: savedModel,
       reportDir: savedReport,
     });

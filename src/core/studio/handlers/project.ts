@@ -3,7 +3,7 @@ import { CANONICAL_LABELS } from '../../../common/labels.js';
 import type { DatasetStats } from '../../../common/contract.js';
 import type { Project } from '../../dataset/node/project.js';
 import { defaultPoolJobs } from '../../model/node/pool-jobs.js';
-import { latestUsableModelRunId } from '../run-views.js';
+import { currentModelView } from '../run-views.js';
 import type { Handlers } from './types.js';
 
 export function datasetStats(project: Project): DatasetStats {
@@ -26,7 +26,7 @@ export const projectHandlers: Pick<Handlers, 'project.info' | 'dataset.stats' | 
     labels: ctx.project.settings.labelSet(),
     canonicalLabels: [...CANONICAL_LABELS],
     stats: datasetStats(ctx.project),
-    latestModelRunId: latestUsableModelRunId(ctx.project),
+    currentModel: currentModelView(ctx.project),
     mode: ctx.mode,
     defaultJobs: defaultPoolJobs(),
   }),

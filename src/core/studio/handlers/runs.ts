@@ -2,11 +2,15 @@ import path from 'node:path';
 import { runPredictions } from '../clip-table.js';
 import { badRequest, notFound } from '../errors.js';
 import { exportReport } from '../report-files.js';
-import { runDetail, runSummary } from '../run-views.js';
+import { chooseModel, isEvaluatedModel } from '../../model/node/current-model.js';
+import { currentModelView, runDetail, runSummary, runWarnings } from '../run-views.js';
 import { mediaPaths } from '../../../common/media-urls.js';
 import type { Handlers } from './types.js';
 
-export const runHandlers: Pick<Handlers, 'runs.list' | 'runs.get' | 'runs.predictions' | 'report.export'> = {
+export const runHandlers: Pick<
+  Handlers,
+  'runs.list' | 'runs.get' | 'runs.predictions' | 'report.export' | 'model.choose'
+> = {
   // Each look at the runs first retires those whose process is gone: the Train screen never follows a dead run.
   'runs.list': (ctx) => {
     ctx.project.runs.failOrphans();
@@ -16,7 +20,21 @@ export const runHandlers: Pick<Handlers, 'runs.list' | 'runs.get' | 'runs.predic
     ctx.project.runs.failOrphans();
     const run = ctx.project.runs.get(p.id);
     if (!run) throw notFound(`no run with id ${p.id}`);
-    return runDetail(run, ctx.project.runs.epochs(p.id));
+    return runDetail(run, ctx.project.runs.epochs(p.id), runWarnings(ctx.project, run));
+  },
+  'model.choose': (ctx, p) => {
+    if (p.runId !== null) {
+      const run = ctx.project.runs.get(p.runId);
+      if (!run) throw notFound(`no run with id ${p.runId}`);
+      if (!isEvaluatedModel(run))
+        throw badRequest(
+          `run ${p.runId} cannot be the model in use: only a finished training run scored on held-out clips, with its model saved, can`,
+        );
+    }
+    chooseModel(ctx.project, p.runId);
+    // The clip table shows the held-out predictions of the model in use.
+    ctx.events.emit('dataset.changed', { reason: 'predictions' });
+    return currentModelView(ctx.project);
   },
   'runs.predictions': (ctx, p) => {
     if (!ctx.project.runs.get(p.id)) throw notFound(`no run with id ${p.id}`);

@@ -33,11 +33,11 @@ class EvaluationState {
     void this.load();
   }
 
-  /** On opening the screen: the chosen run, else the newest one with metrics. */
+  /** On opening the screen: the chosen run, else the model in use, else the newest one with metrics. */
   async ensure(): Promise<void> {
     if (!training.runsLoaded) await training.loadRuns();
     if (this.runId === null) {
-      const latest = this.evaluable[0];
+      const latest = this.evaluable.find((r) => r.id === studio.model?.runId) ?? this.evaluable[0];
       if (latest) this.select(latest.id);
     } else if (!this.detail || this.detail.id !== this.runId) {
       await this.load();

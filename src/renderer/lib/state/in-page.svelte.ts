@@ -23,7 +23,7 @@ class MicScorer {
 
   /** Loads the project's latest model into the page, once per model; failures fall back to the server. */
   prepare(): Promise<void> {
-    const runId = studio.project?.latestModelRunId ?? null;
+    const runId = studio.model?.runId ?? null;
     if (runId === null) return Promise.resolve();
     if (this.model?.runId === runId || this.#loading) return this.#loading ?? Promise.resolve();
     this.status = 'loading';
@@ -46,7 +46,7 @@ class MicScorer {
 
   async score(name: string, samples: Float32Array): Promise<PredictionResult & { where: Scorer }> {
     const model = this.model;
-    if (model && model.runId === studio.project?.latestModelRunId) {
+    if (model && model.runId === studio.model?.runId) {
       return { ...model.predict(samples), where: 'page' };
     }
     // encodeWav allocates a fresh ArrayBuffer (never a shared one)

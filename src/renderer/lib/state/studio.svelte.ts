@@ -25,7 +25,9 @@ class Studio {
 
   /** The project's label set: the words keys 1-9 set, in order. */
   labels = $derived<string[]>(this.project?.labels ?? []);
-  hasModel = $derived(this.project?.latestModelRunId != null);
+  /** The model in use (the engine's current-model rule): Predict, the clip table and the sidebar follow it. */
+  model = $derived(this.project?.currentModel ?? null);
+  hasModel = $derived(this.model !== null);
 
   connect(client: AppClient): void {
     this.#client = client;
@@ -41,6 +43,12 @@ class Studio {
   async setLabels(labels: string[]): Promise<void> {
     const result = await this.client.request('labels.set', { labels: toLabels(labels) });
     if (this.project) this.project = { ...this.project, labels: result.labels };
+  }
+
+  /** Makes a run the model in use (null: the newest evaluated run again); the engine checks it may be. */
+  async chooseModel(runId: number | null): Promise<void> {
+    const currentModel = await this.client.request('model.choose', { runId });
+    if (this.project) this.project = { ...this.project, currentModel };
   }
 
   go(screen: ScreenId): void {
