@@ -244,7 +244,9 @@ export function register(program: Command): void {
       const onSigint = (): void => {
         if (abort.signal.aborted) process.exit(130);
         abort.abort();
-        say('stopping after this batch (the best model so far is kept); Ctrl-C again to quit now');
+        say(
+          'stopping after this batch (the partial model is kept but never used unless named with --model); Ctrl-C again to quit now',
+        );
       };
       process.on('SIGINT', onSigint);
       try {
