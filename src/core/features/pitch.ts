@@ -10,7 +10,8 @@ export interface PitchOptions {
   maxHz: number;
   /**
    * MPM clarity (the normalised autocorrelation's peak) at or above which a frame is voiced. A pure tone
-   * reads 1; sustained vowels of real speech 0.7-1; noise, fricatives and breath mostly below 0.6.
+   * reads 1, sustained vowels 0.7-1 and their onsets lower; 0.5 keeps those (Praat voices at 0.45).
+   * Noise rarely reaches it, and what does is caught by the level, run-length and octave-jump checks.
    */
   clarity: number;
   /** A frame quieter than this many dB below the clip's loudest frame is unvoiced (breath, room tone). */
@@ -24,7 +25,7 @@ export const DEFAULT_PITCH: PitchOptions = {
   hopS: 0.01,
   minHz: 60,
   maxHz: 600,
-  clarity: 0.7,
+  clarity: 0.5,
   silenceDb: 30,
   minRun: 3,
 };
