@@ -104,6 +104,7 @@ describe.runIf(hasEmoDb)('Review: the audio view', () => {
     expect(await span()).toBeCloseTo(0.5, 2);
     const scrolledLabels = await axis.textContent();
     expect(scrolledLabels).not.toContain('0.00');
+    await screenshot(page, 'review-audio-view-zoomed');
     await page.keyboard.press('-');
     await expect.poll(span).toBeCloseTo(1, 2);
     await button('Zoom to fit').click();

@@ -18,6 +18,8 @@ export interface PitchOptions {
   silenceDb: number;
   /** Voiced runs shorter than this many frames are dropped: isolated blips are detector noise, not pitch. */
   minRun: number;
+  /** Analysis window in periods of `minHz`. */
+  periods: number;
 }
 
 // 60-600 Hz spans low male to high child voices (Praat draws 75-500 by default).
@@ -28,6 +30,7 @@ export const DEFAULT_PITCH: PitchOptions = {
   clarity: 0.5,
   silenceDb: 30,
   minRun: 3,
+  periods: 3,
 };
 
 export interface PitchContour {
@@ -52,7 +55,7 @@ export function pitchContour(
   const times = frameCentres(samples.length, sampleRate, o.hopS);
   const hz = new Float32Array(times.length).fill(Number.NaN);
   const clarity = new Float32Array(times.length);
-  const length = Math.max(32, Math.ceil((3 * sampleRate) / o.minHz));
+  const length = Math.max(32, Math.ceil((o.periods * sampleRate) / o.minHz));
   if (samples.length < length) return { times, hz, clarity };
 
   const detector = PitchDetector.forFloat32Array(length);
