@@ -14,6 +14,13 @@ export interface PitchOptions {
    * Noise rarely reaches it, and what does is caught by the level, run-length and octave-jump checks.
    */
   clarity: number;
+  /**
+   * A weaker clarity that voices a frame only next to a voiced one with a pitch within `glide` of it:
+   * hysteresis, so a glide or a vowel's edge continues its run instead of breaking it.
+   */
+  weakClarity: number;
+  /** The largest ratio between the F0 of neighbouring frames that still continues a run. */
+  glide: number;
   /** A frame quieter than this many dB below the clip's loudest frame is unvoiced (breath, room tone). */
   silenceDb: number;
   /** Voiced runs shorter than this many frames are dropped: isolated blips are detector noise, not pitch. */
@@ -28,6 +35,8 @@ export const DEFAULT_PITCH: PitchOptions = {
   minHz: 60,
   maxHz: 600,
   clarity: 0.5,
+  weakClarity: 0.3,
+  glide: 1.12,
   silenceDb: 30,
   minRun: 3,
   periods: 3,
@@ -44,7 +53,7 @@ export interface PitchContour {
 
 /**
  * F0 contour by the McLeod pitch method (pitchy) on windows of three periods of the lowest F0, as Praat sizes
- * its autocorrelation windows, with a voiced/unvoiced decision from clarity, level and run length.
+ * its autocorrelation windows, with a voiced/unvoiced decision from clarity (with hysteresis), level, octave jumps and run length.
  */
 export function pitchContour(
   samples: Float32Array,
@@ -63,6 +72,7 @@ export function pitchContour(
   detector.minVolumeAbsolute = 0;
   const frame = new Float32Array(length);
   const levels = new Float32Array(times.length);
+  const weak = new Float32Array(times.length).fill(Number.NaN);
   let loudest = -Infinity;
   for (let i = 0; i < times.length; i++) {
     const { start, end } = windowAt(times[i], sampleRate, length, samples.length);
@@ -74,14 +84,32 @@ export function pitchContour(
     if (levels[i] <= -120) continue;
     const [f0, c] = detector.findPitch(frame, sampleRate);
     clarity[i] = c;
-    if (c >= o.clarity && f0 >= o.minHz && f0 <= o.maxHz) hz[i] = f0;
+    if (f0 < o.minHz || f0 > o.maxHz) continue;
+    if (c >= o.clarity) hz[i] = f0;
+    else if (c >= o.weakClarity) weak[i] = f0;
   }
   for (let i = 0; i < times.length; i++) {
-    if (levels[i] < loudest - o.silenceDb) hz[i] = Number.NaN;
+    if (levels[i] < loudest - o.silenceDb) hz[i] = weak[i] = Number.NaN;
   }
   dropOctaveJumps(hz);
+  extendRuns(hz, weak, o.glide);
   dropShortRuns(hz, o.minRun);
   return { times, hz, clarity };
+}
+
+/**
+ * Voices the weak candidates that continue a voiced run (pitch within `glide` of the neighbour it joins),
+ * forwards then backwards, in place.
+ */
+export function extendRuns(hz: Float32Array, weak: Float32Array, glide: number): void {
+  const joins = (a: number, b: number): boolean =>
+    !Number.isNaN(a) && !Number.isNaN(b) && a / b < glide && b / a < glide;
+  for (let i = 1; i < hz.length; i++) {
+    if (Number.isNaN(hz[i]) && joins(weak[i], hz[i - 1])) hz[i] = weak[i];
+  }
+  for (let i = hz.length - 2; i >= 0; i--) {
+    if (Number.isNaN(hz[i]) && joins(weak[i], hz[i + 1])) hz[i] = weak[i];
+  }
 }
 
 /** Sets voiced runs shorter than `minRun` frames to NaN, in place. */

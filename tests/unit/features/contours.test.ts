@@ -5,6 +5,7 @@ import { energyContour } from '../../../src/core/features/energy.js';
 import {
   dropOctaveJumps,
   dropShortRuns,
+  extendRuns,
   medianVoicedHz,
   pitchContour,
   voicedShare,
@@ -103,6 +104,17 @@ describe('octave-jump filter', () => {
     dropOctaveJumps(hz);
     expect(Array.from(hz).map((v) => (Number.isNaN(v) ? 0 : Math.round(v)))).toEqual([
       200, 202, 204, 0, 206, 208, 210,
+    ]);
+  });
+});
+
+describe('voicing hysteresis', () => {
+  it('continues a run through weak frames that glide on, but not through a jump or from nothing', () => {
+    const hz = Float32Array.from([NaN, 200, 204, NaN, NaN, NaN, NaN, 150]);
+    const weak = Float32Array.from([198, NaN, NaN, 210, 216, 300, NaN, NaN]);
+    extendRuns(hz, weak, 1.12);
+    expect(Array.from(hz).map((v) => (Number.isNaN(v) ? 0 : v))).toEqual([
+      198, 200, 204, 210, 216, 0, 0, 150,
     ]);
   });
 });
