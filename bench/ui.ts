@@ -1,6 +1,7 @@
 // UI speed at 50,000 clips, measured in Debian's Chromium through playwright against the real `ser serve`:
 // time to the first rendered rows of the clip table, frame times while scrolling through it, and the time
-// from selecting a clip to its waveform and spectrogram shown (target under 300 ms). One JSON line each.
+// from selecting a clip to its waveform, spectrogram and pitch/energy contours shown (target under 300 ms),
+// with the contours' own share of it. One JSON line each.
 // The project is generated: 50,000 rows written with the dataset layer, each a symlink to one of a few real
 // EmoDB files, plus a run whose predictions cover every clip (the table shows predicted and confidence).
 //   npx tsx bench/ui.ts [--clips N]
@@ -214,15 +215,19 @@ try {
       }, key);
     const first = await timeTo('Enter');
     const times: number[] = [];
+    const contourTimes: number[] = [];
     for (let i = 0; i < 15; i++) {
       await page.waitForTimeout(150);
       times.push(await timeTo('ArrowRight'));
+      contourTimes.push(Number(await page.locator('[data-clip]').getAttribute('data-contours-ms')));
     }
     out({
       bench: 'ui.clip_view',
       median_ms: round(quantile(times, 0.5)),
       p95_ms: round(quantile(times, 0.95)),
       first_ms: round(first),
+      contours_median_ms: round(quantile(contourTimes, 0.5)),
+      contours_p95_ms: round(quantile(contourTimes, 0.95)),
       target_ms: 300,
       samples: times.length,
     });

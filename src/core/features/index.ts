@@ -30,3 +30,13 @@ export { addNoiseMel, estimateMeanPower } from './augment/add-noise-mel.js';
 export { maskSpec } from './augment/mask.js';
 export { augmentMel } from './augment/augment-mel.js';
 export { addNoiseWave, pitchShiftWave, timeStretchWave } from './augment/wave-augment.js';
+export { energyContour, DEFAULT_ENERGY, type EnergyContour, type EnergyOptions } from './energy.js';
+export {
+  pitchContour,
+  medianVoicedHz,
+  voicedShare,
+  DEFAULT_PITCH,
+  type PitchContour,
+  type PitchOptions,
+} from './pitch.js';
+export { computeContours, type Contours } from './contours.js';
