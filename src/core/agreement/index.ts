@@ -1,0 +1,3 @@
+export { computeAgreement, type AgreementItem } from './agreement.js';
+export { consensusLabel, division, topLabels, type Annotation } from './consensus.js';
+export { cohenKappa, fleissKappa, krippendorffAlpha } from './kappa.js';
