@@ -46,6 +46,8 @@ export interface LabelEvent {
   groupId: string;
   at: string;
   undone: boolean;
+  /** Who made the change (null for imports and changes made without an annotator name). */
+  annotator: string | null;
 }
 
 export type RunStatus = 'running' | 'done' | 'failed' | 'cancelled';

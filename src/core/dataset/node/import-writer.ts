@@ -105,6 +105,9 @@ export class ImportWriter {
     } else {
       id = clips.insert(row, now);
       this.summary.added++;
+      // Every corpus a naming convention knows is acted: its label is the emotion asked for, which the
+      // acted-versus-perceived agreement compares annotators with.
+      if (r.origin.labelSource === 'convention') clips.setIntendedLabel(id, r.origin.label);
     }
     if (!atPath || oldLabel.label !== row.label) {
       this.project.labels.record({
