@@ -1,6 +1,7 @@
 import type { ClipDetail } from '../../../common/contract.js';
 import { messageOf } from '../util/errors.js';
 import { toLabel } from '../util/labels.js';
+import { annotator } from './annotator.svelte.js';
 import { clips } from './clips-query.svelte.js';
 import { studio } from './studio.svelte.js';
 
@@ -87,9 +88,14 @@ class ReviewState {
     if (id === null) return;
     this.error = null;
     try {
-      await studio.client.request('clips.relabel', { ids: [id], label: toLabel(label) });
-      await this.reload();
+      await studio.client.request('clips.relabel', { ids: [id], label: toLabel(label), ...annotator.param });
       studio.say(`${this.detail?.name ?? 'Clip'} labelled ${label ?? 'unlabelled'}`);
+      // In the blind pass a labelled clip leaves the list, and the next one takes its place.
+      if (clips.filter.notLabelledBy !== undefined) {
+        clips.refresh();
+        return await this.open(this.index);
+      }
+      await this.reload();
       if (this.autoAdvance) await this.next();
     } catch (err) {
       this.error = messageOf(err);
