@@ -76,6 +76,8 @@ export interface LabelEvent {
   at: string;
   /** Who made a user's change; null for imports and for changes made without an annotator name. */
   annotator: string | null;
+  /** That annotator's own label after the change (the clip's label is their consensus). */
+  annotatorLabel: string | null;
 }
 export interface ClipDetail extends ClipRow {
   sha256: string;

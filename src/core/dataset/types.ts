@@ -48,6 +48,8 @@ export interface LabelEvent {
   undone: boolean;
   /** Who made the change (null for imports and changes made without an annotator name). */
   annotator: string | null;
+  /** The annotator's own label after the change (null when they took theirs back). */
+  annotatorLabel: string | null;
 }
 
 export type RunStatus = 'running' | 'done' | 'failed' | 'cancelled';

@@ -54,6 +54,7 @@ function toEvent(r: EventRow): LabelEvent {
     at: r.at,
     undone: r.undone === 1,
     annotator: r.annotator,
+    annotatorLabel: r.new_annotation,
   };
 }
 

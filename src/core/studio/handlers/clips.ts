@@ -38,6 +38,7 @@ function clipDetail(ctx: StudioContext, id: number): ClipDetail {
       source: e.source,
       at: e.at,
       annotator: e.annotator,
+      annotatorLabel: e.annotatorLabel,
     })),
     probs: prediction?.probs ?? null,
     playable: isPlayable(clip),
