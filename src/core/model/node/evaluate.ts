@@ -1,5 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { AgreementReport } from '../../../common/contract.js';
+import { projectAgreement } from '../../agreement/node/project-agreement.js';
 import { openProject, type Project } from '../../dataset/node/index.js';
 import type { Metrics, PredictionRow } from '../../metrics/index.js';
 import { writeReport } from '../../report/node/index.js';
@@ -89,6 +91,8 @@ export async function evaluateModel(opts: EvaluateOptions): Promise<EvaluateResu
         predictions,
         comparison,
         backend,
+        // The project's clips were scored: its annotators' agreement belongs in the report.
+        agreement: project && !opts.data ? projectAgreement(project) : undefined,
       });
       if (project && runId !== null)
         recordResults(project, runId, predictions, meta.labels, {
@@ -180,6 +184,7 @@ function writeEvaluationReport(
     predictions: PredictionRow[];
     comparison: RecipeComparison | undefined;
     backend: BackendInfo;
+    agreement: AgreementReport | undefined;
   },
 ): ReturnType<typeof writeReport> {
   const { opts, meta, source } = e;
@@ -199,6 +204,7 @@ function writeEvaluationReport(
     createdAt: new Date().toISOString(),
     warnings: evaluationWarnings(source.skipped, opts.data),
     comparison: e.comparison,
+    agreement: e.agreement,
   });
 }
 
