@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AgreementReport, ClipPage } from '../../src/common/contract.js';
 import { cohenKappa } from '../../src/core/agreement/kappa.js';
+import { unnamedControls } from './support/a11y.js';
 import { openBrowser, type Browser } from './support/browser.js';
 import { emodbSubset } from './support/emodb-subset.js';
 import { tempDir } from './support/paths.js';
@@ -98,7 +99,10 @@ describe.runIf(hasEmoDb)('several annotators, a blind pass and their agreement',
             .getByRole('button', { name: l })
             .getAttribute('aria-pressed'),
         ).toBe('false');
-      if (shot && left === files.length - 1) await screenshot(page, shot);
+      if (shot && left === files.length - 1) {
+        expect(await unnamedControls(page), 'unnamed controls in the blind pass').toEqual([]);
+        await screenshot(page, shot);
+      }
       await page.keyboard.press(String(LABELS.indexOf(pick(next.name)) + 1));
       await expect.poll(async () => (await notLabelledBy(name)).length).toBe(left - 1);
     }
@@ -146,6 +150,7 @@ describe.runIf(hasEmoDb)('several annotators, a blind pass and their agreement',
     await expect
       .poll(() => main().getByRole('region', { name: 'Acted against perceived' }).isVisible())
       .toBe(true);
+    expect(await unnamedControls(page), 'unnamed controls on Agreement').toEqual([]);
     await screenshot(page, 'agreement');
 
     // The disagreement queue opens in Review, labels shown again.

@@ -89,12 +89,14 @@ class ReviewState {
     this.error = null;
     try {
       await studio.client.request('clips.relabel', { ids: [id], label: toLabel(label), ...annotator.param });
-      studio.say(`${this.detail?.name ?? 'Clip'} labelled ${label ?? 'unlabelled'}`);
-      // In the blind pass a labelled clip leaves the list, and the next one takes its place.
+      // In the blind pass a labelled clip leaves the list, and the next one takes its place; file names stay
+      // unsaid there (a corpus's names can spell the emotion).
       if (clips.filter.notLabelledBy !== undefined) {
+        studio.say(`Labelled ${label ?? 'unlabelled'}`);
         clips.refresh();
         return await this.open(this.index);
       }
+      studio.say(`${this.detail?.name ?? 'Clip'} labelled ${label ?? 'unlabelled'}`);
       await this.reload();
       if (this.autoAdvance) await this.next();
     } catch (err) {
