@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { projectAgreement } from '../../../src/core/agreement/node/project-agreement.js';
 import { computeMetrics } from '../../../src/core/metrics/index.js';
 import { renderReportHtml } from '../../../src/core/report/node/index.js';
+import { metricsJson } from '../../../src/core/report/metrics-json.js';
 import type { ReportInput } from '../../../src/core/report/node/index.js';
 import { cleanupAfterEach, fakeClip, newProject, NOW } from '../dataset/helpers.js';
 import { emodbReportInput } from './fixture.js';
@@ -40,6 +41,11 @@ describe('the report’s agreement section', () => {
     );
     expect(section).toContain('Acted against perceived');
     expect(section).toContain('12 perceived labels: agreement 0.833');
+    // metrics.json carries the same figures
+    const input = emodbReportInput({ agreement: projectAgreement(p) });
+    const json = metricsJson(input, computeMetrics(input.predictions, input.labels), [], []);
+    expect(json.agreement).toMatchObject({ method: 'cohen', kappaClips: 6 });
+    expect((json.agreement as { kappa: number }).kappa).toBeCloseTo(0.5, 12);
   });
 
   it('is left out when no clip has two annotators', () => {
@@ -48,5 +54,9 @@ describe('the report’s agreement section', () => {
     p.labels.relabel([id], 'sad', { annotator: 'Ann' });
     expect(render(emodbReportInput({ agreement: projectAgreement(p) }))).not.toContain('h-agreement');
     expect(render(emodbReportInput())).not.toContain('h-agreement');
+    const input = emodbReportInput({ agreement: projectAgreement(p) });
+    expect(metricsJson(input, computeMetrics(input.predictions, input.labels), [], [])).not.toHaveProperty(
+      'agreement',
+    );
   });
 });
