@@ -11,11 +11,15 @@ import {
   MAX_MEMBERS,
   MODEL_SIZES,
   RECIPE_KINDS,
+  TIE_RULES,
   type RecipeKind,
+  type TieRuleKind,
 } from './options.js';
 
 export const LabelSchema = z.enum(CANONICAL_LABELS);
 const Id = z.number().int().nonnegative();
+/** The name a person labels under: label events, per-annotator labels and agreement are kept by it. */
+export const AnnotatorSchema = z.string().trim().min(1).max(100);
 
 // ---------- clips ----------
 export const ClipSortSchema = z.enum([
@@ -28,6 +32,7 @@ export const ClipSortSchema = z.enum([
   'split',
   'imported',
   'review', // the review queue: model disagrees first, then least confident
+  'divided', // the disagreement queue: clips whose annotators are most divided first
 ]);
 export const ClipFilterSchema = z
   .object({
@@ -41,6 +46,8 @@ export const ClipFilterSchema = z
     maxConfidence: z.number().min(0).max(1).optional(), // low confidence
     search: z.string().max(500).optional(),
     ids: z.array(Id).max(100_000).optional(),
+    notLabelledBy: AnnotatorSchema.optional(), // the blind pass: clips this annotator has not labelled
+    annotatorsDisagree: z.boolean().optional(), // clips whose annotators gave different labels
   })
   .strict();
 export type ClipFilter = z.infer<typeof ClipFilterSchema>;
@@ -69,6 +76,10 @@ export interface LabelEvent {
   newLabel: string | null;
   source: 'import' | 'user' | 'bulk' | 'undo';
   at: string;
+  /** Who made a user's change; null for imports and for changes made without an annotator name. */
+  annotator: string | null;
+  /** That annotator's own label after the change (the clip's label is their consensus). */
+  annotatorLabel: string | null;
 }
 export interface ClipDetail extends ClipRow {
   sha256: string;
@@ -83,6 +94,12 @@ export interface ClipDetail extends ClipRow {
   probs: Record<string, number> | null;
   /** False for a rejected file that did not decode as audio: its bytes are never served. */
   playable: boolean;
+  /** Each annotator's current label, by name. */
+  annotations: Array<{ annotator: string; label: string }>;
+  /** The emotion the speaker was asked to act (kept apart from the perceived labels), if known. */
+  intendedLabel: string | null;
+  /** The annotators tie for the most votes (what the label is then depends on the tie rule). */
+  tied: boolean;
 }
 export interface DatasetStats {
   clips: number;
@@ -104,6 +121,71 @@ export interface ProjectInfo {
   mode: 'electron' | 'web';
   /** Trainings side by side when the Train form leaves its jobs field empty (cores less one; memory may lower it). */
   defaultJobs: number;
+}
+
+// ---------- annotators and agreement ----------
+export const TieRuleSchema = z
+  .object({ rule: z.enum(TIE_RULES), adjudicator: AnnotatorSchema.nullable().default(null) })
+  .strict();
+export interface TieRule {
+  rule: TieRuleKind;
+  /** The annotator whose label breaks a tie under the 'adjudicator' rule. */
+  adjudicator: string | null;
+}
+/** Two annotators over the clips both labelled. */
+export interface PairAgreement {
+  a: string;
+  b: string;
+  clips: number;
+  observed: number | null;
+  kappa: number | null;
+  /** confusion[i][j]: clips a labelled labels[i] and b labelled labels[j]. */
+  confusion: number[][];
+}
+export interface ClassAgreement {
+  label: string;
+  /** The overall method's kappa on "this class or not". */
+  kappa: number | null;
+  alpha: number | null;
+  /** Labels of this class given by any annotator. */
+  ratings: number;
+}
+/** The acted (intended) emotion against what annotators perceived. */
+export interface ActedAgreement {
+  clips: number;
+  /** (clip, annotator) pairs compared. */
+  ratings: number;
+  observed: number | null;
+  /** Cohen's kappa with the intended label as one rater and each perception as the other. */
+  kappa: number | null;
+  /** Share of clips whose majority perceived label (no tie) is the intended one. */
+  majorityObserved: number | null;
+  perAnnotator: Array<{ annotator: string; ratings: number; observed: number | null; kappa: number | null }>;
+  /** confusion[i][j]: perceptions of labels[j] for clips acted as labels[i]. */
+  confusion: number[][];
+}
+export interface AgreementReport {
+  /** Row and column order of every table. */
+  labels: string[];
+  annotators: Array<{ name: string; clips: number }>;
+  /** Clips with at least one annotator's label, and with at least two. */
+  clipsAnnotated: number;
+  clipsCompared: number;
+  clipsDisagreeing: number;
+  clipsTied: number;
+  /** 'cohen' for two annotators, 'fleiss' for more (on the clips every annotator labelled); null below two. */
+  method: 'cohen' | 'fleiss' | null;
+  kappa: number | null;
+  /** Clips the kappa was computed on. */
+  kappaClips: number;
+  /** Krippendorff's alpha (nominal) over every clip with two or more labels: missing ratings allowed. */
+  alpha: number | null;
+  /** Mean pairwise agreement over the clips with two or more labels. */
+  observed: number | null;
+  perClass: ClassAgreement[];
+  pairs: PairAgreement[];
+  acted: ActedAgreement | null;
+  tieRule: TieRule;
 }
 
 // ---------- import ----------
@@ -366,9 +448,17 @@ export const requestSchemas = {
     })
     .strict(),
   'clips.get': z.object({ id: Id }).strict(),
-  'clips.relabel': z.object({ ids: z.array(Id).min(1).max(100_000), label: LabelSchema.nullable() }).strict(),
+  'clips.relabel': z
+    .object({
+      ids: z.array(Id).min(1).max(100_000),
+      label: LabelSchema.nullable(),
+      annotator: AnnotatorSchema.optional(),
+    })
+    .strict(),
   'labels.undo': z.object({}).strict(),
   'dataset.stats': z.object({}).strict(),
+  'agreement.get': z.object({}).strict(),
+  'agreement.setTieRule': TieRuleSchema,
   'import.start': z.object({ source: z.string().min(1).max(4096) }).strict(),
   'train.start': TrainRequestSchema,
   'train.cancel': z.object({ runId: Id }).strict(),
@@ -394,6 +484,8 @@ export interface RequestResults {
   'clips.relabel': { changed: number };
   'labels.undo': { changed: Array<{ clipId: number; label: string | null }> };
   'dataset.stats': DatasetStats;
+  'agreement.get': AgreementReport;
+  'agreement.setTieRule': { tieRule: TieRule; changed: number };
   'import.start': { jobId: string };
   'train.start': { runId: number };
   'train.cancel': { cancelled: boolean };

@@ -92,3 +92,16 @@ export const RECIPE_DESCRIPTIONS: Record<RecipeKind, string> = {
   classic: 'the classic baseline alone (MFCC and log-mel statistics, logistic regression)',
   auto: 'chosen per fold by cross-validation on its training speakers',
 };
+
+/**
+ * What a clip's training label is when its annotators tie: keep the label it had and flag the clip, leave it
+ * out of training (no label), or let a named adjudicator's label decide (flagged while they have not spoken).
+ */
+export const TIE_RULES = ['flag', 'exclude', 'adjudicator'] as const;
+export type TieRuleKind = (typeof TIE_RULES)[number];
+export const TIE_RULE_TITLES: Record<TieRuleKind, string> = {
+  flag: 'Keep the label and flag the clip',
+  exclude: 'Leave the clip out of training',
+  adjudicator: 'An adjudicator decides',
+};
+export const DEFAULT_TIE_RULE: TieRuleKind = 'flag';

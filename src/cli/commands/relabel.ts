@@ -5,7 +5,11 @@ import { projectDirOf, withProjectOption } from '../project-option.js';
 export function register(program: Command): void {
   withProjectOption(program.command('relabel <clip> <label>'))
     .description('Set the label of a clip, given by its file path or its id (undo with `ser undo`)')
-    .action(async (clipArg: string, labelArg: string, opts: { project?: string }) => {
+    .option(
+      '--annotator <name>',
+      "the label is this annotator's: the clip's label becomes the annotators' majority",
+    )
+    .action(async (clipArg: string, labelArg: string, opts: { project?: string; annotator?: string }) => {
       const [{ openProject }, { canonicalLabel, UnknownLabelError }] = await Promise.all([
         import('../../core/dataset/node/project.js'),
         import('../../core/dataset/labels.js'),
@@ -18,13 +22,15 @@ export function register(program: Command): void {
           (/^\d+$/.test(clipArg) ? project.clips.get(Number(clipArg)) : undefined) ??
           project.clips.getByPath(path.resolve(clipArg));
         if (!clip) throw new Error(`no clip "${clipArg}" in ${project.dir} (give its file path or its id)`);
-        const result = project.labels.relabel([clip.id], label);
+        const result = project.labels.relabel([clip.id], label, { annotator: opts.annotator ?? null });
         const inSet = project.settings.labelSet().includes(label);
         const note = inSet ? '' : ` (note: ${label} is not in the label set; see \`ser labels\`)`;
         process.stdout.write(
           result.changed.length === 0
-            ? `${clip.path} is already ${label}\n`
-            : `${clip.path}: ${clip.label ?? 'unlabelled'} -> ${label}${note}\n`,
+            ? `${clip.path} is already ${label}${opts.annotator ? ` for ${opts.annotator}` : ''}\n`
+            : opts.annotator
+              ? `${clip.path}: ${opts.annotator} says ${label}; the clip's label is ${result.changed[0].to ?? 'unlabelled'}${note}\n`
+              : `${clip.path}: ${clip.label ?? 'unlabelled'} -> ${label}${note}\n`,
         );
       } finally {
         project.close();

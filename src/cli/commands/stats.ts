@@ -28,10 +28,23 @@ export function register(program: Command): void {
   withProjectOption(program.command('stats'))
     .description('Show the clips of a project per label, speaker, split and status, and their total duration')
     .option('--json', 'print the numbers as JSON')
-    .action(async (opts: { project?: string; json?: boolean }) => {
+    .option(
+      '--agreement',
+      "how far the annotators agree: Cohen's kappa (two) or Fleiss' kappa (more), Krippendorff's alpha, per class, per pair, acted against perceived",
+    )
+    .action(async (opts: { project?: string; json?: boolean; agreement?: boolean }) => {
       const { openProject } = await import('../../core/dataset/node/project.js');
       const project = openProject(projectDirOf(opts));
       try {
+        if (opts.agreement) {
+          const [{ projectAgreement }, { agreementText }] = await Promise.all([
+            import('../../core/agreement/node/project-agreement.js'),
+            import('../../core/agreement/agreement-text.js'),
+          ]);
+          const report = projectAgreement(project);
+          process.stdout.write(opts.json ? JSON.stringify(report) + '\n' : agreementText(report));
+          return;
+        }
         const stats = project.clips.stats();
         const labelSet = project.settings.labelSet();
         if (opts.json) {

@@ -46,6 +46,10 @@ export interface LabelEvent {
   groupId: string;
   at: string;
   undone: boolean;
+  /** Who made the change (null for imports and changes made without an annotator name). */
+  annotator: string | null;
+  /** The annotator's own label after the change (null when they took theirs back). */
+  annotatorLabel: string | null;
 }
 
 export type RunStatus = 'running' | 'done' | 'failed' | 'cancelled';

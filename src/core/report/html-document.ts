@@ -1,4 +1,5 @@
 import type { Metrics } from '../metrics/index.js';
+import { agreementSection } from './agreement-section.js';
 import { comparisonSection } from './comparison-section.js';
 import { confusionMatrixSvg } from './confusion-svg.js';
 import { reportWarnings } from './derived-warnings.js';
@@ -72,6 +73,7 @@ ${trainingCurvesHtml(input.curves, folds)}
 <h2 id="h-dataset">Dataset</h2>
 ${datasetTables(input.dataset, metrics.labels)}
 </section>
+${agreementSection(input.agreement)}
 <section aria-labelledby="h-config">
 <h2 id="h-config">Configuration</h2>
 ${configTable(input.config)}

@@ -36,6 +36,8 @@ export function metricsJson(
     dataset: input.dataset,
     config: input.config,
     comparison: input.comparison ?? null,
+    // the same figures as the report's agreement section, only when it has one
+    ...(input.agreement && input.agreement.clipsCompared > 0 ? { agreement: input.agreement } : {}),
     warnings,
   };
 }

@@ -1,4 +1,4 @@
-import type { RecipeComparison } from '../../common/contract.js';
+import type { AgreementReport, RecipeComparison } from '../../common/contract.js';
 import type { Metrics, PredictionRow } from '../metrics/index.js';
 
 export interface EpochPoint {
@@ -44,6 +44,8 @@ export interface ReportInput {
   warnings?: string[];
   /** The CNN, the classic baseline and their fusion on the same folds (and auto's choices). */
   comparison?: RecipeComparison;
+  /** How far the project's annotators agree; a section of its own when two or more labelled the same clips. */
+  agreement?: AgreementReport;
 }
 
 export interface ReportFiles {

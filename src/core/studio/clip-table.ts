@@ -11,7 +11,7 @@ import { Conditions, containsCondition, statementCache } from '../dataset/node/s
 
 type Sort = ParsedParams<'clips.list'>['sort'];
 
-const SORT_SQL: Record<Exclude<Sort, 'review'>, string> = {
+const SORT_SQL: Record<Exclude<Sort, 'review' | 'divided'>, string> = {
   path: 'c.path',
   speaker: 'c.speaker',
   duration: 'c.duration_s',
@@ -25,6 +25,15 @@ const SORT_SQL: Record<Exclude<Sort, 'review'>, string> = {
 // Disagreements first, then the least sure; clips the model never scored (or unlabelled) come last.
 const REVIEW_ORDER =
   '(p.predicted IS NULL) ASC, (c.label IS NOT NULL AND p.predicted <> c.label) DESC, p.confidence ASC, c.id ASC';
+
+// Most divided first (the share of labels outside the most common one), then the most annotators.
+const DIVIDED_ORDER = 'coalesce(1.0 - d.top * 1.0 / d.n, 0) DESC, coalesce(d.n, 0) DESC, c.id ASC';
+
+/** Per clip: how many annotator labels, how many of the most common one, how many different labels. */
+const DIVISION_JOIN = `LEFT JOIN (
+  SELECT clip_id, sum(k) AS n, max(k) AS top, count(*) AS kinds
+  FROM (SELECT clip_id, label, count(*) AS k FROM annotations GROUP BY clip_id, label) GROUP BY clip_id
+) d ON d.clip_id = c.id`;
 
 /** The contract's ClipRow as the query returns it: no name yet, and no duration for a rejected file. */
 type Row = Omit<ClipRow, 'name' | 'durationS'> & { duration_s: number | null };
@@ -48,9 +57,10 @@ export function toClipRow(r: Row): ClipRow {
 function whereOf(
   f: ClipFilter,
   labelSet: readonly string[],
-): { sql: string; params: unknown[]; needsPrediction: boolean } {
+): { sql: string; params: unknown[]; needsPrediction: boolean; needsDivision: boolean } {
   const w = new Conditions();
   let needsPrediction = false;
+  let needsDivision = false;
   if (f.status) w.add('c.status = ?', f.status);
   if (f.inLabelSet !== undefined) {
     const inSet = '(c.label IS NULL OR c.label IN (SELECT value FROM json_each(?)))';
@@ -76,7 +86,16 @@ function whereOf(
     w.add(contains.sql, ...contains.params);
   }
   if (f.ids !== undefined) w.add('c.id IN (SELECT value FROM json_each(?))', JSON.stringify(f.ids));
-  return { sql: w.where(), params: w.params, needsPrediction };
+  if (f.notLabelledBy !== undefined)
+    w.add(
+      'NOT EXISTS (SELECT 1 FROM annotations a WHERE a.clip_id = c.id AND a.annotator = ?)',
+      f.notLabelledBy,
+    );
+  if (f.annotatorsDisagree !== undefined) {
+    needsDivision = true;
+    w.add(f.annotatorsDisagree ? 'coalesce(d.kinds, 0) > 1' : 'coalesce(d.kinds, 0) <= 1');
+  }
+  return { sql: w.where(), params: w.params, needsPrediction, needsDivision };
 }
 
 export class ClipTable {
@@ -94,17 +113,25 @@ export class ClipTable {
   list(q: ParsedParams<'clips.list'>, labelSet: readonly string[] = []): ClipPage {
     const runId = this.modelRunId() ?? -1;
     const where = whereOf(q.filter, labelSet);
-    const join = 'LEFT JOIN predictions p ON p.run_id = ? AND p.clip_id = c.id';
+    const division = where.needsDivision || q.sort === 'divided' ? DIVISION_JOIN : '';
+    const join = `LEFT JOIN predictions p ON p.run_id = ? AND p.clip_id = c.id ${division}`;
     const dir = q.desc ? 'DESC' : 'ASC';
-    const order = q.sort === 'review' ? REVIEW_ORDER : `${SORT_SQL[q.sort]} ${dir}, c.id ${dir}`;
+    const order =
+      q.sort === 'review'
+        ? REVIEW_ORDER
+        : q.sort === 'divided'
+          ? DIVIDED_ORDER
+          : `${SORT_SQL[q.sort]} ${dir}, c.id ${dir}`;
     const rows = this.stmt(
       `SELECT c.id, c.path, c.speaker, c.duration_s, c.label, p.predicted, p.confidence, c.split, c.status, c.reason
        FROM clips c ${join} ${where.sql} ORDER BY ${order} LIMIT ? OFFSET ?`,
     ).all(runId, ...where.params, q.limit, q.offset) as Row[];
-    const countSql = where.needsPrediction
-      ? `SELECT count(*) AS n FROM clips c ${join} ${where.sql}`
-      : `SELECT count(*) AS n FROM clips c ${where.sql}`;
-    const countParams = where.needsPrediction ? [runId, ...where.params] : where.params;
+    const countSql =
+      where.needsPrediction || where.needsDivision
+        ? `SELECT count(*) AS n FROM clips c ${join} ${where.sql}`
+        : `SELECT count(*) AS n FROM clips c ${where.sql}`;
+    const countParams =
+      where.needsPrediction || where.needsDivision ? [runId, ...where.params] : where.params;
     const { n } = this.stmt(countSql).get(...countParams) as { n: number };
     return { rows: rows.map(toClipRow), total: n, offset: q.offset };
   }
@@ -124,6 +151,13 @@ export class ClipTable {
       confidence: row.confidence,
       probs: JSON.parse(row.probs) as Record<string, number>,
     };
+  }
+
+  /** The emotion a clip's speaker was asked to act, if known. */
+  intendedLabel(clipId: number): string | null {
+    const row = this.stmt('SELECT intended_label FROM clips WHERE id = ?').get(clipId) as
+      { intended_label: string | null } | undefined;
+    return row?.intended_label ?? null;
   }
 
   existingIds(ids: readonly number[]): Set<number> {

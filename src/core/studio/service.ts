@@ -15,6 +15,7 @@ import type { StudioContext } from './context.js';
 import { TypedEmitter } from './emitter.js';
 import { notFound, StudioError } from './errors.js';
 import { watchExternalChanges } from './external-changes.js';
+import { agreementHandlers } from './handlers/agreement.js';
 import { clipHandlers } from './handlers/clips.js';
 import { importHandlers } from './handlers/import.js';
 import { predictAudio, predictHandlers } from './handlers/predict.js';
@@ -72,6 +73,7 @@ export interface StudioService {
 const HANDLERS: Handlers = {
   ...projectHandlers,
   ...clipHandlers,
+  ...agreementHandlers,
   ...importHandlers,
   ...trainHandlers,
   ...runHandlers,

@@ -1,6 +1,7 @@
 import type { Component } from 'svelte';
 import { importing } from '../lib/state/importing.svelte.js';
 import { training } from '../lib/state/training.svelte.js';
+import AgreementScreen from './agreement/AgreementScreen.svelte';
 import ClipsScreen from './clips/ClipsScreen.svelte';
 import EvaluateScreen from './evaluate/EvaluateScreen.svelte';
 import PredictScreen from './predict/PredictScreen.svelte';
@@ -27,6 +28,7 @@ const REGISTRY: Record<ScreenId, Omit<ScreenEntry, 'id' | 'shortcut'>> = {
   },
   evaluate: { title: 'Evaluate', component: EvaluateScreen },
   predict: { title: 'Predict', component: PredictScreen },
+  agreement: { title: 'Agreement', component: AgreementScreen },
 };
 
 export type { ScreenId };

@@ -230,6 +230,11 @@ export class ClipsRepo {
     );
   }
 
+  /** The emotion the speaker was asked to act (a corpus convention's label, a recorded take's prompt). */
+  setIntendedLabel(id: number, label: string | null): void {
+    this.stmt('UPDATE clips SET intended_label = ? WHERE id = ?').run(label, id);
+  }
+
   setSpeakerAndSplit(id: number, speaker: string, split: Split | null, now: string): void {
     this.stmt('UPDATE clips SET speaker = ?, split = ?, updated_at = ? WHERE id = ?').run(
       speaker,

@@ -71,6 +71,7 @@ export class ImportWriter {
         this.refreshFromSource(known, r, now);
       } else if (this.refreshFromSource(known, r, now)) this.summary.updated++;
       else this.summary.unchanged++;
+      this.restoreAnnotations(known.id, r.origin, now);
       this.tally(clips.get(known.id)!);
       return;
     }
@@ -106,6 +107,7 @@ export class ImportWriter {
       id = clips.insert(row, now);
       this.summary.added++;
     }
+    this.restoreAnnotations(id, r.origin, now);
     if (!atPath || oldLabel.label !== row.label) {
       this.project.labels.record({
         clipId: id,
@@ -156,6 +158,18 @@ export class ImportWriter {
       changed = true;
     }
     return changed;
+  }
+
+  /**
+   * The acted emotion and the annotators' labels a source gives (an exported manifest read back). An
+   * annotator's label already in the project is never replaced: it was given here, the file is a copy.
+   */
+  private restoreAnnotations(id: number, o: Examined['origin'], now: string): void {
+    const { clips, annotations } = this.project;
+    if (o.intended !== null) clips.setIntendedLabel(id, o.intended);
+    for (const a of o.annotations) {
+      if (annotations.get(id, a.annotator) === null) annotations.set(id, a.annotator, a.label, now);
+    }
   }
 
   private tally(c: { label: string | null; speaker: string; durationS: number | null }): void {

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { consensusLabel } from '../../agreement/consensus.js';
+import { AnnotationsRepo } from './annotations-repo.js';
 import type { Db } from './db.js';
 import { canonicalLabel, UnknownLabelError } from '../labels.js';
 import type { LabelEvent, LabelEventSource, LabelSource } from '../types.js';
@@ -36,6 +38,9 @@ interface EventRow {
   group_id: string;
   at: string;
   undone: number;
+  annotator: string | null;
+  old_annotation: string | null;
+  new_annotation: string | null;
 }
 
 function toEvent(r: EventRow): LabelEvent {
@@ -48,12 +53,18 @@ function toEvent(r: EventRow): LabelEvent {
     groupId: r.group_id,
     at: r.at,
     undone: r.undone === 1,
+    annotator: r.annotator,
+    annotatorLabel: r.new_annotation,
   };
 }
 
 /** Label changes and their history: every change is an event, so any user action can be undone. */
 export class LabelsRepo {
-  constructor(private readonly db: Db) {}
+  private readonly annotations: AnnotationsRepo;
+
+  constructor(private readonly db: Db) {
+    this.annotations = new AnnotationsRepo(db);
+  }
 
   /** Records a label change made outside relabel/undo (an import giving a clip its label). */
   record(e: {
@@ -76,12 +87,14 @@ export class LabelsRepo {
 
   /**
    * Sets the label of one or many clips as one action, in one transaction. `label` is a canonical word or an
-   * alias of one, or null to mark the clips unlabelled. Many clips at once are a 'bulk' action.
+   * alias of one, or null to mark the clips unlabelled. Many clips at once are a 'bulk' action. With an
+   * `annotator`, it is that annotator's label: the clip keeps every annotator's label and its training label
+   * becomes their consensus (see consensusLabel); without one, the label is set directly, as before annotators.
    */
   relabel(
     clipIds: readonly number[],
     label: string | null,
-    opts: { source?: 'user' | 'bulk' } = {},
+    opts: { source?: 'user' | 'bulk'; annotator?: string | null } = {},
   ): RelabelResult {
     let target: string | null = null;
     if (label !== null) {
@@ -89,6 +102,7 @@ export class LabelsRepo {
       if (target === null) throw new UnknownLabelError(label);
     }
     const source = opts.source ?? (clipIds.length > 1 ? 'bulk' : 'user');
+    const annotator = opts.annotator?.trim() || null;
     const groupId = randomUUID();
     const at = new Date().toISOString();
     const select = this.db.prepare('SELECT id, path, label, label_source FROM clips WHERE id = ?');
@@ -96,25 +110,58 @@ export class LabelsRepo {
       'UPDATE clips SET label = ?, label_source = ?, updated_at = ? WHERE id = ?',
     );
     const insert = this.db.prepare(
-      `INSERT INTO label_events (clip_id, old_label, new_label, old_label_source, new_label_source, source, group_id, at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO label_events (clip_id, old_label, new_label, old_label_source, new_label_source, source, group_id, at,
+         annotator, old_annotation, new_annotation)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     return this.db
       .transaction((): RelabelResult => {
         const changed: LabelChange[] = [];
         let unchanged = 0;
-        const newSource: LabelSource | null = target === null ? null : 'user';
+        const tieRule = annotator === null ? null : this.annotations.tieRule();
         for (const id of new Set(clipIds)) {
           const clip = select.get(id) as
             { id: number; path: string; label: string | null; label_source: LabelSource | null } | undefined;
           if (!clip) throw new Error(`no clip with id ${id}`);
-          if (clip.label === target) {
+          let newLabel = target;
+          let oldAnnotation: string | null = null;
+          if (annotator !== null && tieRule !== null) {
+            oldAnnotation = this.annotations.get(id, annotator);
+            // Unlabelling a clip nobody annotated yet (an imported label) unlabels it, as without a name.
+            const unlabelsImport =
+              target === null && clip.label !== null && this.annotations.of(id).length === 0;
+            if (oldAnnotation === target && !unlabelsImport) {
+              unchanged++;
+              continue;
+            }
+            this.annotations.set(id, annotator, target, at);
+            const all = this.annotations.of(id);
+            newLabel = all.length === 0 ? target : consensusLabel(all, tieRule, clip.label).label;
+          } else if (clip.label === target) {
             unchanged++;
             continue;
           }
-          update.run(target, newSource, at, id);
-          insert.run(id, clip.label, target, clip.label_source, newSource, source, groupId, at);
-          changed.push({ clipId: id, path: clip.path, from: clip.label, to: target });
+          const labelChanged = newLabel !== clip.label;
+          const newSource: LabelSource | null = !labelChanged
+            ? clip.label_source
+            : newLabel === null
+              ? null
+              : 'user';
+          if (labelChanged) update.run(newLabel, newSource, at, id);
+          insert.run(
+            id,
+            clip.label,
+            newLabel,
+            clip.label_source,
+            newSource,
+            source,
+            groupId,
+            at,
+            annotator,
+            oldAnnotation,
+            annotator === null ? null : target,
+          );
+          changed.push({ clipId: id, path: clip.path, from: clip.label, to: newLabel });
         }
         return { groupId: changed.length ? groupId : null, changed, unchanged };
       })
@@ -145,13 +192,16 @@ export class LabelsRepo {
           'UPDATE clips SET label = ?, label_source = ?, updated_at = ? WHERE id = ?',
         );
         const insert = this.db.prepare(
-          `INSERT INTO label_events (clip_id, old_label, new_label, old_label_source, new_label_source, source, group_id, at)
-           VALUES (?, ?, ?, ?, ?, 'undo', ?, ?)`,
+          `INSERT INTO label_events (clip_id, old_label, new_label, old_label_source, new_label_source, source, group_id, at,
+             annotator, old_annotation, new_annotation)
+           VALUES (?, ?, ?, ?, ?, 'undo', ?, ?, ?, ?, ?)`,
         );
         const changed: LabelChange[] = [];
         for (const e of events) {
           const clip = pathOf.get(e.clip_id) as { path: string; label: string | null };
           update.run(e.old_label, e.old_label_source, at, e.clip_id);
+          // An annotator's change also gets that annotator's own label back.
+          if (e.annotator !== null) this.annotations.set(e.clip_id, e.annotator, e.old_annotation, at);
           insert.run(
             e.clip_id,
             clip.label,
@@ -160,6 +210,9 @@ export class LabelsRepo {
             e.old_label_source,
             undoGroup,
             at,
+            e.annotator,
+            e.new_annotation,
+            e.old_annotation,
           );
           changed.push({ clipId: e.clip_id, path: clip.path, from: clip.label, to: e.old_label });
         }

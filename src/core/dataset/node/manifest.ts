@@ -7,6 +7,9 @@ import type { Split } from '../types.js';
 
 export const MANIFEST_NAME = 'manifest.csv';
 export const MANIFEST_COLUMNS = ['file', 'label', 'speaker', 'split', 'sha256'] as const;
+/** The acted emotion's column, and the prefix of one column per annotator (`label:Ann`): a wide format. */
+export const INTENDED_COLUMN = 'intended';
+export const ANNOTATOR_COLUMN_PREFIX = 'label:';
 
 export class ManifestError extends Error {
   constructor(file: string, message: string) {
@@ -66,6 +69,14 @@ export function parseManifest(text: string, baseDir: string, name = MANIFEST_NAM
     col('split'),
     col('sha256'),
   ];
+  const intendedCol = rows[0].findIndex((h) => h.trim().toLowerCase() === INTENDED_COLUMN);
+  const annotatorCols = rows[0].flatMap((h, c) => {
+    const cell = restoreFormula(h.trim()).trim();
+    const name = cell.toLowerCase().startsWith(ANNOTATOR_COLUMN_PREFIX)
+      ? cell.slice(ANNOTATOR_COLUMN_PREFIX.length).trim()
+      : '';
+    return name ? [{ name, c }] : [];
+  });
   const manifest: Manifest = new Map();
   rows.slice(1).forEach((row, i) => {
     // A cell our own export guarded against spreadsheets ('=...) reads back as it was.
@@ -82,11 +93,18 @@ export function parseManifest(text: string, baseDir: string, name = MANIFEST_NAM
     if (sha256 !== undefined && !/^[0-9a-f]{64}$/.test(sha256)) {
       throw new ManifestError(name, `line ${i + 2}: "${sha256}" is not a sha256 hex digest`);
     }
+    const annotations: Record<string, string> = {};
+    for (const { name, c } of annotatorCols) {
+      const value = cell(c);
+      if (value !== undefined) annotations[name] = value;
+    }
     manifest.set(path.resolve(baseDir, file), {
       label: cell(labelCol),
       speaker: cell(speakerCol),
       split,
       sha256,
+      ...(intendedCol >= 0 && cell(intendedCol) !== undefined ? { intended: cell(intendedCol) } : {}),
+      ...(annotatorCols.length ? { annotations } : {}),
     });
   });
   return manifest;
@@ -98,10 +116,38 @@ export interface ManifestRow {
   speaker: string;
   split: string | null;
   sha256: string | null;
+  intended?: string | null;
+  /** Each annotator's label, by name. */
+  annotations?: Record<string, string>;
 }
 
-export function formatManifest(rows: Iterable<ManifestRow>): string {
-  const lines = [MANIFEST_COLUMNS.join(',')];
-  for (const r of rows) lines.push(formatCsvRow([r.file, r.label, r.speaker, r.split, r.sha256]));
+/**
+ * The manifest text. `intended` adds the acted-emotion column and `annotators` one `label:<name>` column each
+ * (left out when empty, so a project without them exports the five plain columns).
+ */
+export function formatManifest(
+  rows: Iterable<ManifestRow>,
+  opts: { intended?: boolean; annotators?: readonly string[] } = {},
+): string {
+  const annotators = opts.annotators ?? [];
+  const header: string[] = [
+    ...MANIFEST_COLUMNS,
+    ...(opts.intended ? [INTENDED_COLUMN] : []),
+    ...annotators.map((a) => `${ANNOTATOR_COLUMN_PREFIX}${a}`),
+  ];
+  const lines = [formatCsvRow(header)];
+  for (const r of rows) {
+    lines.push(
+      formatCsvRow([
+        r.file,
+        r.label,
+        r.speaker,
+        r.split,
+        r.sha256,
+        ...(opts.intended ? [r.intended ?? null] : []),
+        ...annotators.map((a) => r.annotations?.[a] ?? null),
+      ]),
+    );
+  }
   return lines.join('\n') + '\n';
 }

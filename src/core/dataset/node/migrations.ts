@@ -109,6 +109,22 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE runs ADD COLUMN owner TEXT CHECK (owner IS NULL OR json_valid(owner));
   `,
+  // 3: several annotators. Each annotator's current label per clip; who made each label event and what that
+  // annotator's label was before and after (so undo restores it); the acted emotion apart from perceived ones.
+  `
+  CREATE TABLE annotations (
+    clip_id INTEGER NOT NULL REFERENCES clips (id) ON DELETE CASCADE,
+    annotator TEXT NOT NULL,
+    label TEXT NOT NULL,
+    at TEXT NOT NULL,
+    PRIMARY KEY (clip_id, annotator)
+  );
+  CREATE INDEX annotations_annotator ON annotations (annotator, clip_id);
+  ALTER TABLE label_events ADD COLUMN annotator TEXT;
+  ALTER TABLE label_events ADD COLUMN old_annotation TEXT;
+  ALTER TABLE label_events ADD COLUMN new_annotation TEXT;
+  ALTER TABLE clips ADD COLUMN intended_label TEXT;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

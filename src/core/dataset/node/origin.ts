@@ -9,6 +9,10 @@ export interface ManifestEntry {
   speaker?: string;
   split?: Split;
   sha256?: string;
+  /** The acted emotion (the `intended` column). */
+  intended?: string;
+  /** Each annotator's label, from the `label:<name>` columns. */
+  annotations?: Record<string, string>;
 }
 
 /** Where a clip's label and speaker come from, decided once at import. */
@@ -21,6 +25,13 @@ export interface ClipOrigin {
   split: Split | null;
   /** A manifest label that is no emotion word the studio knows: not stored, reported by the import. */
   unknownLabel: string | null;
+  /**
+   * The acted emotion: a manifest's `intended` column, else a naming convention's label (every corpus the
+   * conventions know is acted, so its label is the emotion asked for).
+   */
+  intended: string | null;
+  /** Annotators' labels from a manifest's `label:<name>` columns (emotion words the studio knows only). */
+  annotations: Array<{ annotator: string; label: string }>;
 }
 
 /** How much of an unknown label the import summary repeats. */
@@ -89,5 +100,12 @@ export function resolveOrigin(file: string, root: string, manifest?: ManifestEnt
     corpus: convention?.corpus ?? null,
     split: manifest?.split ?? null,
     unknownLabel,
+    intended:
+      (manifest?.intended ? canonicalLabel(manifest.intended) : undefined) ??
+      (labelSource === 'convention' ? label : null),
+    annotations: Object.entries(manifest?.annotations ?? {}).flatMap(([annotator, word]) => {
+      const l = canonicalLabel(word);
+      return l ? [{ annotator, label: l }] : [];
+    }),
   };
 }

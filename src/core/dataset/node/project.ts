@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { openDatabase, type Db } from './db.js';
 import { ClipsRepo } from './clips-repo.js';
 import { LabelsRepo } from './labels-repo.js';
+import { AnnotationsRepo } from './annotations-repo.js';
 import { RunsRepo } from './runs-repo.js';
 import { SettingsRepo } from './settings-repo.js';
 import { FeatureStore } from './feature-store.js';
@@ -18,6 +19,7 @@ export class ProjectNotFoundError extends Error {
 export class Project {
   readonly clips: ClipsRepo;
   readonly labels: LabelsRepo;
+  readonly annotations: AnnotationsRepo;
   readonly runs: RunsRepo;
   readonly settings: SettingsRepo;
   private features: FeatureStore | undefined;
@@ -28,6 +30,7 @@ export class Project {
   ) {
     this.clips = new ClipsRepo(db);
     this.labels = new LabelsRepo(db);
+    this.annotations = new AnnotationsRepo(db);
     this.runs = new RunsRepo(db);
     this.settings = new SettingsRepo(db);
   }

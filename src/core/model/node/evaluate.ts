@@ -1,4 +1,6 @@
 import path from 'node:path';
+import type { AgreementReport } from '../../../common/contract.js';
+import { projectAgreement } from '../../agreement/node/project-agreement.js';
 import { openProject, type Project } from '../../dataset/node/index.js';
 import type { Metrics, PredictionRow } from '../../metrics/index.js';
 import { writeReport } from '../../report/node/index.js';
@@ -132,6 +134,8 @@ export async function evaluateModel(opts: EvaluateOptions): Promise<EvaluateResu
         backend: backend.detail,
         split: opts.data ? 'external data' : 'project clips',
         warnings: evaluationWarnings(source.skipped, scope, trainRun),
+        // The project's clips were scored: its annotators' agreement belongs in the report.
+        agreement: project && !opts.data ? projectAgreement(project) : undefined,
       });
       if (project && runId !== null)
         recordResults(project, runId, predictions, meta.labels, {
@@ -250,6 +254,7 @@ async function evaluateHeldOut(
     split: `held out by run ${trainRun.id} (${trainRun.split ?? meta.split})`,
     folds: Math.max(1, new Set(predictions.map((p) => p.fold ?? 0)).size),
     warnings: [],
+    agreement: projectAgreement(project),
   });
   recordResults(project, runId, predictions, meta.labels, {
     status: 'done',
@@ -294,6 +299,7 @@ function writeEvaluationReport(
     split: string;
     folds?: number;
     warnings: string[];
+    agreement: AgreementReport | undefined;
   },
 ): ReturnType<typeof writeReport> {
   const { opts, meta, source } = e;
@@ -313,6 +319,7 @@ function writeEvaluationReport(
     createdAt: new Date().toISOString(),
     warnings: e.warnings,
     comparison: e.comparison,
+    agreement: e.agreement,
   });
 }
 

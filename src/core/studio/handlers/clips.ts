@@ -37,9 +37,14 @@ function clipDetail(ctx: StudioContext, id: number): ClipDetail {
       newLabel: e.newLabel,
       source: e.source,
       at: e.at,
+      annotator: e.annotator,
+      annotatorLabel: e.annotatorLabel,
     })),
     probs: prediction?.probs ?? null,
     playable: isPlayable(clip),
+    annotations: ctx.project.annotations.of(id),
+    intendedLabel: ctx.table.intendedLabel(id),
+    tied: ctx.project.annotations.tied(id),
   };
 }
 
@@ -56,7 +61,10 @@ export const clipHandlers: Pick<Handlers, 'clips.list' | 'clips.get' | 'clips.re
         `no clip with id ${shown}${missing.length > 5 ? ` (and ${missing.length - 5} more)` : ''}`,
       );
     }
-    const result = ctx.project.labels.relabel(ids, p.label, { source: ids.length > 1 ? 'bulk' : 'user' });
+    const result = ctx.project.labels.relabel(ids, p.label, {
+      source: ids.length > 1 ? 'bulk' : 'user',
+      annotator: p.annotator ?? null,
+    });
     if (result.changed.length) ctx.events.emit('dataset.changed', { reason: 'relabel' });
     return { changed: result.changed.length };
   },

@@ -65,6 +65,12 @@ export function describeFilter(filter: ClipFilter, labels: readonly string[]): s
       case 'ids':
         parts.push(`${count((value as unknown[]).length, 'clip')} from Evaluate`);
         break;
+      case 'notLabelledBy':
+        parts.push(`not labelled by ${String(value)} yet (blind pass)`);
+        break;
+      case 'annotatorsDisagree':
+        parts.push(value ? 'annotators disagree' : 'annotators agree');
+        break;
       default:
         parts.push(
           value === true ? key : `${key}: ${Array.isArray(value) ? value.join(', ') : String(value)}`,

@@ -1,6 +1,7 @@
 import type { ClipDetail } from '../../../common/contract.js';
 import { messageOf } from '../util/errors.js';
 import { toLabel } from '../util/labels.js';
+import { annotator } from './annotator.svelte.js';
 import { clips } from './clips-query.svelte.js';
 import { studio } from './studio.svelte.js';
 
@@ -115,9 +116,15 @@ class ReviewState {
     if (id === null) return;
     this.error = null;
     try {
-      await studio.client.request('clips.relabel', { ids: [id], label: toLabel(label) });
+      await studio.client.request('clips.relabel', { ids: [id], label: toLabel(label), ...annotator.param });
       // the label may take the clip out of the filter: re-read the list so the next step sees it
       clips.refresh();
+      // In the blind pass a labelled clip leaves the list, and the next one takes its place; file names stay
+      // unsaid there (a corpus's names can spell the emotion).
+      if (clips.filter.notLabelledBy !== undefined) {
+        studio.say(`Labelled ${label ?? 'unlabelled'}`);
+        return await this.open(this.index);
+      }
       await this.reload();
       studio.say(`${this.detail?.name ?? 'Clip'} labelled ${label ?? 'unlabelled'}`);
       if (this.autoAdvance) await this.next();

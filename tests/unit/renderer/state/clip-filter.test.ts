@@ -47,6 +47,10 @@ describe('the filter in words (what Review says it follows)', () => {
       'unlabelled',
     ]);
     expect(describeFilter({ ids: [4, 5, 6] }, LABELS)).toEqual(['3 clips from Evaluate']);
+    expect(describeFilter({ notLabelledBy: 'Ben', annotatorsDisagree: true }, LABELS)).toEqual([
+      'not labelled by Ben yet (blind pass)',
+      'annotators disagree',
+    ]);
     expect(describeFilter({ label: 'angry', inLabelSet: false }, LABELS)).toEqual([
       'label angry',
       'labels outside the label set',

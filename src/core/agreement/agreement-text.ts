@@ -1,0 +1,97 @@
+import type { AgreementReport } from '../../common/contract.js';
+
+export const METHOD_NAMES: Record<NonNullable<AgreementReport['method']>, string> = {
+  cohen: 'Cohen’s kappa',
+  fleiss: 'Fleiss’ kappa',
+};
+
+/** A coefficient or share to three decimals; 'n/a' where it is undefined. */
+export function formatCoefficient(x: number | null): string {
+  return x === null ? 'n/a' : x.toFixed(3);
+}
+
+/** Landis and Koch's (1977) words for a kappa, as theses usually quote them. */
+export function kappaWords(k: number | null): string {
+  if (k === null) return 'undefined';
+  if (k < 0) return 'poor';
+  if (k <= 0.2) return 'slight';
+  if (k <= 0.4) return 'fair';
+  if (k <= 0.6) return 'moderate';
+  if (k <= 0.8) return 'substantial';
+  return 'almost perfect';
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+  return rows
+    .map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  '))
+    .join('\n');
+}
+
+function matrix(title: string, labels: readonly string[], m: number[][]): string {
+  return `${title}\n${table([['', ...labels], ...labels.map((l, i) => [l, ...m[i].map(String)])])}`;
+}
+
+/** The agreement figures as `ser stats --agreement` prints them. */
+export function agreementText(r: AgreementReport): string {
+  const out: string[] = [];
+  out.push(
+    `Annotators: ${r.annotators.map((a) => `${a.name} (${a.clips} clips)`).join(', ') || 'none'}`,
+    `Clips labelled by an annotator: ${r.clipsAnnotated}; by two or more: ${r.clipsCompared}; ` +
+      `annotators differ on ${r.clipsDisagreeing}, tie on ${r.clipsTied} (tie rule: ${r.tieRule.rule}` +
+      `${r.tieRule.adjudicator ? `, adjudicator ${r.tieRule.adjudicator}` : ''})`,
+  );
+  if (r.method === null) {
+    out.push('Agreement needs two annotators who labelled the same clips.');
+  } else {
+    out.push(
+      `${METHOD_NAMES[r.method]}: ${formatCoefficient(r.kappa)} (${kappaWords(r.kappa)}) on ${r.kappaClips} clips` +
+        `${r.method === 'fleiss' ? ' labelled by every annotator' : ''}`,
+      `Krippendorff’s alpha (nominal): ${formatCoefficient(r.alpha)} on ${r.clipsCompared} clips`,
+      `Observed agreement (pairs of annotators): ${formatCoefficient(r.observed)}`,
+      '',
+      'Per class',
+      table([
+        ['class', 'kappa', 'alpha', 'labels'],
+        ...r.perClass.map((c) => [
+          c.label,
+          formatCoefficient(c.kappa),
+          formatCoefficient(c.alpha),
+          String(c.ratings),
+        ]),
+      ]),
+      '',
+      'Pairs of annotators',
+      table([
+        ['pair', 'clips', 'agreement', 'kappa'],
+        ...r.pairs.map((p) => [
+          `${p.a} / ${p.b}`,
+          String(p.clips),
+          formatCoefficient(p.observed),
+          formatCoefficient(p.kappa),
+        ]),
+      ]),
+    );
+    for (const p of r.pairs)
+      out.push('', matrix(`${p.a} (rows) against ${p.b} (columns)`, r.labels, p.confusion));
+  }
+  if (r.acted) {
+    out.push(
+      '',
+      `Acted against perceived: ${r.acted.clips} clips, ${r.acted.ratings} labels; agreement ${formatCoefficient(r.acted.observed)}, ` +
+        `kappa ${formatCoefficient(r.acted.kappa)}; the majority matches the acted emotion on ${formatCoefficient(r.acted.majorityObserved)} of clips`,
+      table([
+        ['annotator', 'labels', 'agreement', 'kappa'],
+        ...r.acted.perAnnotator.map((a) => [
+          a.annotator,
+          String(a.ratings),
+          formatCoefficient(a.observed),
+          formatCoefficient(a.kappa),
+        ]),
+      ]),
+      '',
+      matrix('Acted (rows) against perceived (columns)', r.labels, r.acted.confusion),
+    );
+  }
+  return out.join('\n') + '\n';
+}

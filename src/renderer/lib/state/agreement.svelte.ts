@@ -1,0 +1,45 @@
+import type { AgreementReport, TieRule } from '../../../common/contract.js';
+import { messageOf } from '../util/errors.js';
+import { clips } from './clips-query.svelte.js';
+import { studio } from './studio.svelte.js';
+
+/** The Agreement screen's figures, fetched when it opens and after labels change. */
+class AgreementState {
+  report = $state.raw<AgreementReport | null>(null);
+  loading = $state(false);
+  error = $state<string | null>(null);
+
+  async load(): Promise<void> {
+    this.loading = true;
+    this.error = null;
+    try {
+      this.report = await studio.client.request('agreement.get', {});
+    } catch (err) {
+      this.error = messageOf(err);
+    } finally {
+      this.loading = false;
+    }
+  }
+
+  async setTieRule(rule: TieRule): Promise<void> {
+    this.error = null;
+    try {
+      const { changed } = await studio.client.request('agreement.setTieRule', rule);
+      studio.say(`Tie rule set; ${changed} tied clip${changed === 1 ? '' : 's'} relabelled (Ctrl+Z undoes)`);
+      clips.refresh();
+      await this.load();
+    } catch (err) {
+      this.error = messageOf(err);
+    }
+  }
+
+  /** Review the clips whose annotators differ, most divided first. */
+  openDisagreements(): void {
+    clips.sort = 'divided';
+    clips.desc = false;
+    clips.setFilter({ annotatorsDisagree: true });
+    studio.go('review');
+  }
+}
+
+export const agreement = new AgreementState();

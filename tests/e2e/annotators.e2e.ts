@@ -1,0 +1,168 @@
+/**
+ * Several annotators, end to end in Chromium against the real `ser serve`: a first annotator labels
+ * imported EmoDB clips in a blind pass from the keyboard, a second one takes over in the sidebar and labels
+ * the same clips blind (no label, no model guess, no history on screen), and the Agreement screen shows
+ * Cohen's kappa, the pairwise table and the acted emotion against the perceived ones.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AgreementReport, ClipPage } from '../../src/common/contract.js';
+import { cohenKappa } from '../../src/core/agreement/kappa.js';
+import { unnamedControls } from './support/a11y.js';
+import { openBrowser, type Browser } from './support/browser.js';
+import { emodbSubset } from './support/emodb-subset.js';
+import { tempDir } from './support/paths.js';
+import { screenshot } from './support/screenshots.js';
+import { startServe, type Served } from './support/serve.js';
+import { hasSharedData } from '../support/shared-data.js';
+
+const hasEmoDb = hasSharedData(
+  'the annotators end-to-end test (it imports EmoDB files)',
+  'data/emodb/manifest.csv',
+);
+const LABELS = ['happy', 'sad', 'neutral']; // the default label set: keys 1, 2, 3
+const ACTED: Record<string, string> = { F: 'happy', T: 'sad', N: 'neutral' };
+
+describe.runIf(hasEmoDb)('several annotators, a blind pass and their agreement', () => {
+  let work: string;
+  let files: string[];
+  let served: Served;
+  let browser: Browser;
+  let page: Page;
+
+  const main = () => page.getByRole('main');
+  const nav = (name: string) =>
+    page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name });
+  const sidebar = () => page.getByRole('region', { name: 'Annotator' });
+
+  beforeAll(async () => {
+    work = tempDir('annotators');
+    const subset = emodbSubset(path.join(work, 'emodb'), ['03']);
+    // two takes of each emotion are enough: six clips
+    const keep = new Set(['F', 'T', 'N'].flatMap((l) => subset.files.filter((f) => f[5] === l).slice(0, 2)));
+    for (const f of subset.files) if (!keep.has(f)) fs.unlinkSync(path.join(subset.dir, f));
+    files = [...keep].sort();
+    served = await startServe(path.join(work, 'project'));
+    browser = await openBrowser();
+    page = browser.page;
+    await page.goto(served.url);
+    await main().getByRole('textbox', { name: 'Folder or manifest path on the server' }).fill(subset.dir);
+    await main().getByRole('button', { name: 'Import', exact: true }).click();
+    await main().getByText('Import finished').waitFor({ timeout: 120_000 });
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await served?.stop();
+    if (work) fs.rmSync(work, { recursive: true, force: true });
+  });
+
+  async function setAnnotator(name: string): Promise<void> {
+    await sidebar()
+      .getByRole('button', { name: /^(Set annotator name|Change annotator)$/ })
+      .click();
+    await sidebar().getByRole('textbox', { name: 'Your annotator name' }).fill(name);
+    await sidebar().getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => sidebar().textContent()).toContain(name);
+  }
+
+  const notLabelledBy = async (name: string) =>
+    (await served.rpc<ClipPage>('clips.list', { filter: { notLabelledBy: name }, sort: 'path' })).rows;
+
+  /** Labels every clip of the blind queue from the keyboard, `pick` choosing the label for each file. */
+  async function blindPass(name: string, pick: (file: string) => string, shot?: string): Promise<void> {
+    await nav('Clips').click();
+    const blind = main().getByRole('checkbox', { name: /Blind pass/ });
+    if (!(await blind.isChecked())) await blind.check();
+    await nav('Review').click();
+    for (let left = files.length; left > 0; left--) {
+      const position = `clip 1 of ${left}`;
+      await expect
+        .poll(() => main().getByRole('heading', { level: 1 }).locator('..').textContent())
+        .toContain(position);
+      const next = (await notLabelledBy(name))[0];
+      // Nor the file name, which in EmoDB spells the acted emotion.
+      expect(await main().getByRole('heading', { level: 1 }).locator('..').textContent()).not.toContain(
+        next.name,
+      );
+      // Nothing on screen tells the annotator what anyone (or the model) said.
+      const current = main().getByRole('region', { name: 'Current clip' });
+      await expect.poll(() => current.textContent()).toContain('Blind pass');
+      expect(await main().getByRole('list', { name: 'Label history' }).count()).toBe(0);
+      expect(await current.getByText(/model says/).count()).toBe(0);
+      for (const l of LABELS)
+        expect(
+          await current
+            .getByRole('group', { name: 'Set label' })
+            .getByRole('button', { name: l })
+            .getAttribute('aria-pressed'),
+        ).toBe('false');
+      if (shot && left === files.length - 1) {
+        expect(await unnamedControls(page), 'unnamed controls in the blind pass').toEqual([]);
+        await screenshot(page, shot);
+      }
+      await page.keyboard.press(String(LABELS.indexOf(pick(next.name)) + 1));
+      await expect.poll(async () => (await notLabelledBy(name)).length).toBe(left - 1);
+    }
+    await expect.poll(() => main().getByText('No clips match the current filters').isVisible()).toBe(true);
+  }
+
+  it('annotator A labels the imported clips blind from the keyboard', async () => {
+    await setAnnotator('Anna');
+    await blindPass('Anna', (f) => ACTED[f[5]]);
+    const report = await served.rpc<AgreementReport>('agreement.get', {});
+    expect(report.annotators).toEqual([{ name: 'Anna', clips: 6 }]);
+  });
+
+  // Ben hears the first happy take as neutral and the first sad take as neutral.
+  const ben = (f: string) =>
+    f === files.find((x) => x[5] === 'F') || f === files.find((x) => x[5] === 'T') ? 'neutral' : ACTED[f[5]];
+
+  it('annotator B, chosen in the sidebar, labels the same clips blind', async () => {
+    await setAnnotator('Ben');
+    expect(await notLabelledBy('Ben')).toHaveLength(6);
+    await blindPass('Ben', ben, 'review-blind');
+    const page2 = await served.rpc<ClipPage>('clips.list', {
+      filter: { annotatorsDisagree: true },
+      sort: 'divided',
+    });
+    expect(page2.total).toBe(2);
+  });
+
+  it('the Agreement screen shows kappa, the pairwise table and acted against perceived', async () => {
+    await nav('Agreement').click();
+    const expected = cohenKappa(files.map((f) => [ACTED[f[5]], ben(f)] as [string, string]));
+    // Anna h2 s2 n2, Ben h1 s1 n4; 4 of 6 agree: po = 2/3, pe = (2 + 2 + 8) / 36 = 1/3, kappa = 0.5
+    expect(expected).toBeCloseTo(0.5, 12);
+    const overall = main().getByRole('region', { name: 'Overall agreement' });
+    await expect.poll(() => overall.textContent()).toContain('Cohen’s kappa');
+    expect(await overall.textContent()).toContain('0.500');
+    expect(await overall.textContent()).toContain('moderate · 6 clips');
+    const pairs = main().getByRole('table', { name: 'Pairwise agreement' });
+    expect(await pairs.getByRole('row').nth(1).textContent()).toMatch(/Anna \/ Ben\s*6\s*0\.667\s*0\.500/);
+    const matrix = main().getByRole('table', { name: 'Anna (rows) against Ben (columns)' });
+    // Anna's happy row: Ben said happy once, neutral once
+    const happyRow = matrix.getByRole('row').nth(1);
+    expect(await happyRow.getByRole('rowheader').textContent()).toBe('happy');
+    expect(await happyRow.getByRole('cell').allTextContents()).toEqual(['1', '0', '1']);
+    await expect
+      .poll(() => main().getByRole('region', { name: 'Acted against perceived' }).isVisible())
+      .toBe(true);
+    expect(await unnamedControls(page), 'unnamed controls on Agreement').toEqual([]);
+    await screenshot(page, 'agreement');
+
+    // The disagreement queue opens in Review, labels shown again.
+    await main().getByRole('button', { name: 'Review disagreements (2)' }).click();
+    await expect.poll(() => nav('Review').getAttribute('aria-current')).toBe('page');
+    await expect
+      .poll(() =>
+        main()
+          .getByText(/clip 1 of 2/)
+          .isVisible(),
+      )
+      .toBe(true);
+    await expect.poll(() => main().getByText('annotators tie').isVisible()).toBe(true);
+  });
+});

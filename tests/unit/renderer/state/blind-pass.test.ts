@@ -1,0 +1,81 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { ClipFilter } from '../../../../src/common/contract.js';
+import { detail, fakeClient, row, settle } from './fake-client.js';
+
+// The state tests run in Node: a Map stands in for the browser's localStorage.
+const stored = new Map<string, string>();
+vi.stubGlobal('localStorage', {
+  getItem: (k: string) => stored.get(k) ?? null,
+  setItem: (k: string, v: string) => void stored.set(k, String(v)),
+  removeItem: (k: string) => void stored.delete(k),
+  clear: () => stored.clear(),
+});
+
+/** Fresh state modules over a fake project of five clips, where a relabel by `annotator` marks the clip theirs. */
+async function setup() {
+  vi.resetModules();
+  localStorage.clear();
+  const { studio } = await import('../../../../src/renderer/lib/state/studio.svelte.js');
+  const { clips } = await import('../../../../src/renderer/lib/state/clips-query.svelte.js');
+  const { review } = await import('../../../../src/renderer/lib/state/review.svelte.js');
+  const { annotator } = await import('../../../../src/renderer/lib/state/annotator.svelte.js');
+  const labelledBy = new Map<number, string>();
+  const fake = fakeClient({
+    'project.info': () => ({ labels: ['happy', 'sad'], stats: { clips: 5 } }),
+    'clips.list': (p: { offset: number; limit: number; filter: ClipFilter }) => {
+      const ids = [1, 2, 3, 4, 5].filter(
+        (id) => !p.filter.notLabelledBy || labelledBy.get(id) !== p.filter.notLabelledBy,
+      );
+      return { rows: ids.slice(p.offset, p.offset + p.limit).map(row), total: ids.length, offset: p.offset };
+    },
+    'clips.get': (p: { id: number }) => detail(p.id),
+    'clips.relabel': (p: { ids: number[]; annotator?: string }) => {
+      if (p.annotator) for (const id of p.ids) labelledBy.set(id, p.annotator);
+      return { changed: p.ids.length };
+    },
+  });
+  studio.connect(fake.client);
+  await settle();
+  return { review, clips, annotator, calls: fake.calls };
+}
+
+describe('annotator name and the blind pass', () => {
+  it('every relabel carries the annotator name; none without a name', async () => {
+    const { review, annotator, calls } = await setup();
+    await review.open(0);
+    await review.setLabel('sad');
+    expect(calls.find((c) => c.method === 'clips.relabel')!.params).toEqual({ ids: [1], label: 'sad' });
+    expect(annotator.set('  Anna ')).toBe('Anna');
+    expect(localStorage.getItem('emotion-studio.annotator')).toBe('Anna');
+    await review.setLabel('happy');
+    expect(calls.filter((c) => c.method === 'clips.relabel').at(-1)!.params).toEqual({
+      ids: [1],
+      label: 'happy',
+      annotator: 'Anna',
+    });
+    expect(annotator.set('')).toBeNull();
+    expect(localStorage.getItem('emotion-studio.annotator')).toBeNull();
+  });
+
+  it('in the blind pass a labelled clip leaves the list and the next one takes its place', async () => {
+    const { review, clips, annotator } = await setup();
+    annotator.set('Ben');
+    clips.setFilter({ notLabelledBy: 'Ben' });
+    await review.open(0);
+    expect(review.detail?.id).toBe(1);
+    await review.setLabel('happy');
+    expect(review.index).toBe(0);
+    expect(review.detail?.id).toBe(2); // not 3: nothing is skipped
+    await review.setLabel('sad');
+    expect(review.detail?.id).toBe(3);
+    expect(clips.total).toBe(3);
+  });
+
+  it('the name is read back from storage by a new session', async () => {
+    localStorage.setItem('emotion-studio.annotator', 'Cleo');
+    vi.resetModules();
+    const { annotator } = await import('../../../../src/renderer/lib/state/annotator.svelte.js');
+    expect(annotator.name).toBe('Cleo');
+    expect(annotator.param).toEqual({ annotator: 'Cleo' });
+  });
+});
