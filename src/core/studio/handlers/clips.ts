@@ -3,6 +3,7 @@ import { notFound } from '../errors.js';
 import { toClipRow } from '../clip-table.js';
 import type { StudioContext } from '../context.js';
 import { isPlayable } from '../media.js';
+import { recordedFacts } from './record.js';
 import type { Handlers } from './types.js';
 
 function clipDetail(ctx: StudioContext, id: number): ClipDetail {
@@ -40,6 +41,7 @@ function clipDetail(ctx: StudioContext, id: number): ClipDetail {
     })),
     probs: prediction?.probs ?? null,
     playable: isPlayable(clip),
+    ...recordedFacts(ctx, id),
   };
 }
 
