@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClipDetail, ClipPage, RecordingSessionDetail } from '../../src/common/contract.js';
+import { unnamedControls } from './support/a11y.js';
 import { openBrowser, type Browser } from './support/browser.js';
 import { emodbSubset } from './support/emodb-subset.js';
 import { EMODB, tempDir } from './support/paths.js';
@@ -43,7 +44,7 @@ describe.runIf(hasEmoDb)('recording a session in the browser', () => {
   const takeTitle = () => main().getByRole('heading', { level: 2, name: /^Take \d+ of \d+$/ });
   const session = async (id: number) => served.rpc<RecordingSessionDetail>('record.get', { id });
 
-  /** Space starts, a while of the fake microphone, Space stops; waits until the take is checked. */
+  /** Space starts, a while of the fake microphone, Space stops; waits until the take is checked (kept or refused). */
   async function recordTake(seconds: number): Promise<void> {
     await page.keyboard.press('Space');
     await main()
@@ -51,7 +52,7 @@ describe.runIf(hasEmoDb)('recording a session in the browser', () => {
       .waitFor();
     await page.waitForTimeout(seconds * 1000);
     await page.keyboard.press('Space');
-    await expect.poll(() => button(/Keep$/).isEnabled(), { timeout: 30_000 }).toBe(true);
+    await expect.poll(() => button(/Retake$/).isEnabled(), { timeout: 30_000 }).toBe(true);
   }
 
   beforeAll(async () => {
@@ -90,15 +91,21 @@ describe.runIf(hasEmoDb)('recording a session in the browser', () => {
     await expect.poll(() => main().getByText('Act:').textContent()).toContain('happy');
     const { id } = (await served.rpc<RecordingSessionDetail[]>('record.sessions'))[0];
 
-    // a take stopped at once holds no voice: refused with the reason, nothing to keep
-    await page.keyboard.press('Space');
-    await main()
-      .getByText(/^Recording/)
-      .waitFor();
-    await page.keyboard.press('Space');
+    // a muted microphone (its track disabled: Chromium sends zeros) gives a silent take: refused with the reason
+    await page.evaluate(() => {
+      const devices = navigator.mediaDevices;
+      const original = devices.getUserMedia.bind(devices);
+      devices.getUserMedia = async (constraints) => {
+        devices.getUserMedia = original;
+        const stream = await original(constraints);
+        for (const track of stream.getAudioTracks()) track.enabled = false;
+        return stream;
+      };
+    });
+    await recordTake(1);
     const refusal = main().getByRole('alert').filter({ hasText: 'Take refused.' });
     await refusal.waitFor({ timeout: 30_000 });
-    expect(await refusal.textContent()).toMatch(/silent|above the silence floor/);
+    expect(await refusal.textContent()).toMatch(/The take is silent: the microphone sent nothing but zeros/);
     expect(await button(/Keep$/).isDisabled()).toBe(true);
 
     // take 1: the level meter moves with the voice, P plays it back, Enter keeps it
@@ -138,6 +145,7 @@ describe.runIf(hasEmoDb)('recording a session in the browser', () => {
       .waitFor();
     await page.waitForTimeout(1500);
     await screenshot(page, 'record-session');
+    expect(await unnamedControls(page)).toEqual([]);
     await page.keyboard.press('Space');
     await expect.poll(() => button(/Keep$/).isEnabled(), { timeout: 30_000 }).toBe(true);
     await page.keyboard.press('Enter');
@@ -157,6 +165,7 @@ describe.runIf(hasEmoDb)('recording a session in the browser', () => {
     await expect.poll(() => main().getByText('✓ kept').isVisible()).toBe(true);
     const old = await served.rpc<ClipDetail>('clips.get', { id: three.takes[1].clipId });
     await recordTake(2.6);
+    await expect.poll(() => button(/Keep$/).isEnabled()).toBe(true);
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByText('Take 2 replaced.').isVisible()).toBe(true);
     await expect.poll(() => takeTitle().textContent()).toBe('Take 4 of 6');
@@ -171,6 +180,7 @@ describe.runIf(hasEmoDb)('recording a session in the browser', () => {
     await button('Pause session').click();
     const row = main().getByRole('row').filter({ hasText: SPEAKER });
     await expect.poll(() => row.textContent()).toMatch(/3 \/ 6.*paused/);
+    await screenshot(page, 'record-sessions');
     await main()
       .getByRole('button', { name: new RegExp(`^Resume session \\d+ \\(${SPEAKER}\\)$`) })
       .click();
