@@ -74,7 +74,7 @@ export interface LabelEvent {
   id: number;
   oldLabel: string | null;
   newLabel: string | null;
-  source: 'import' | 'user' | 'bulk' | 'undo';
+  source: 'import' | 'user' | 'bulk' | 'undo' | 'recorded';
   at: string;
   /** Who made a user's change; null for imports and for changes made without an annotator name. */
   annotator: string | null;
@@ -100,6 +100,9 @@ export interface ClipDetail extends ClipRow {
   intendedLabel: string | null;
   /** The annotators tie for the most votes (what the label is then depends on the tie rule). */
   tied: boolean;
+  /** For a recorded take: the sentence read, its session and the emotion it was to act; else null. */
+  prompt?: string | null;
+  sessionId?: number | null;
 }
 export interface DatasetStats {
   clips: number;
@@ -434,6 +437,32 @@ export interface PredictionResult {
   runId: number;
 }
 
+// ---------- recording ----------
+/** A session of prompts crossed with emotions, read by one speaker; its takes become clips. */
+export interface RecordingSessionSummary {
+  id: number;
+  speaker: string;
+  prompts: string[];
+  emotions: string[];
+  state: 'active' | 'paused' | 'done';
+  /** The first take of the plan (emotion by emotion, every prompt in each) not kept yet; `total` when done. */
+  position: number;
+  total: number;
+  kept: number;
+  createdAt: string;
+  updatedAt: string;
+}
+export interface RecordingSessionDetail extends RecordingSessionSummary {
+  takes: Array<{ index: number; clipId: number; durationS: number }>;
+}
+export const RecordStartSchema = z
+  .object({
+    speaker: z.string().trim().min(1).max(200),
+    prompts: z.array(z.string().trim().min(1).max(500)).min(1).max(1000),
+    emotions: z.array(LabelSchema).min(1).max(CANONICAL_LABELS.length),
+  })
+  .strict();
+
 /** Every request the renderer may make: params schema (validated at the boundary) and result type. */
 export const requestSchemas = {
   'project.info': z.object({}).strict(),
@@ -474,6 +503,15 @@ export const requestSchemas = {
   'predict.audio': z
     .object({ name: z.string().max(1000), data: z.instanceof(Uint8Array), runId: Id.optional() })
     .strict(),
+  'record.sessions': z.object({}).strict(),
+  'record.get': z.object({ id: Id }).strict(),
+  'record.start': RecordStartSchema,
+  'record.pause': z.object({ id: Id }).strict(),
+  'record.resume': z.object({ id: Id }).strict(),
+  /** A 16 kHz mono WAV of one take; `replace` retakes a take already kept. */
+  'record.saveTake': z
+    .object({ sessionId: Id, index: Id, data: z.instanceof(Uint8Array), replace: z.boolean().default(false) })
+    .strict(),
 } as const;
 
 export interface RequestResults {
@@ -496,6 +534,12 @@ export interface RequestResults {
   'runs.predictions': RunPrediction[];
   'report.export': { dir: string; files: string[] } | { downloadUrl: string };
   'predict.audio': PredictionResult;
+  'record.sessions': RecordingSessionSummary[];
+  'record.get': RecordingSessionDetail;
+  'record.start': RecordingSessionDetail;
+  'record.pause': RecordingSessionDetail;
+  'record.resume': RecordingSessionDetail;
+  'record.saveTake': { clipId: number; replaced: boolean; session: RecordingSessionDetail };
 }
 
 export type RequestName = keyof typeof requestSchemas;

@@ -27,6 +27,12 @@ export const webRoutes = {
     const s = q.toString();
     return s ? `/api/predict?${s}` : '/api/predict';
   },
+  /**
+   * POST the bytes of one take (a 16 kHz mono WAV) for `record.saveTake`. Query: sessionId, index, replace
+   * (1 to retake a kept take). Replies RpcReply with record.saveTake's result.
+   */
+  recordTake: (p: { sessionId: number; index: number; replace?: boolean }): string =>
+    `/api/record/take?sessionId=${p.sessionId}&index=${p.index}${p.replace ? '&replace=1' : ''}`,
 };
 
 export type RpcReply<T = unknown> = { ok: true; result: T } | { ok: false; error: string };
@@ -43,3 +49,5 @@ export type PredictReply = { ok: true; result: PredictionResult } | { ok: false;
 export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
 export const MAX_PREDICT_BYTES = 50 * 1024 * 1024;
 export const MAX_RPC_BYTES = 2 * 1024 * 1024;
+/** A take is at most two minutes of 16 kHz 16-bit mono (3.8 MB); room for a header and a little more. */
+export const MAX_TAKE_BYTES = 8 * 1024 * 1024;

@@ -1,7 +1,13 @@
 import fs from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AUGMENT_KINDS, type AugmentKind } from '../common/media-urls.js';
-import { MAX_PREDICT_BYTES, MAX_RPC_BYTES, MAX_UPLOAD_BYTES, type UploadResult } from '../common/web-api.js';
+import {
+  MAX_PREDICT_BYTES,
+  MAX_RPC_BYTES,
+  MAX_TAKE_BYTES,
+  MAX_UPLOAD_BYTES,
+  type UploadResult,
+} from '../common/web-api.js';
 import { httpStatusOf, toPublicError } from '../core/studio/errors.js';
 import type { StudioService } from '../core/studio/service.js';
 import { readBody, readJson, saveBody } from './body.js';
@@ -135,6 +141,23 @@ const ROUTES: Route[] = [
       const runId = optionalRunId(url);
       const body = await readBody(req, MAX_PREDICT_BYTES);
       const result = await service.predict(url.searchParams.get('name') ?? '', new Uint8Array(body), runId);
+      sendJson(res, 200, { ok: true, result });
+    },
+  },
+  {
+    method: 'POST',
+    pattern: /^\/api\/record\/take$/,
+    run: async ({ service }, req, res, _m, url) => {
+      const sessionId = idOf(url.searchParams.get('sessionId') ?? '');
+      const index = idOf(url.searchParams.get('index') ?? '');
+      const body = await readBody(req, MAX_TAKE_BYTES);
+      const replace = url.searchParams.get('replace') === '1';
+      const result = await service.handle('record.saveTake', {
+        sessionId,
+        index,
+        replace,
+        data: new Uint8Array(body),
+      });
       sendJson(res, 200, { ok: true, result });
     },
   },

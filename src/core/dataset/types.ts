@@ -7,10 +7,10 @@ export const SPLITS: readonly Split[] = ['train', 'val', 'test'];
 export type ClipStatus = 'ok' | 'rejected';
 
 /** Where a clip's current label came from. */
-export type LabelSource = 'manifest' | 'convention' | 'folder' | 'user';
+export type LabelSource = 'manifest' | 'convention' | 'folder' | 'user' | 'recorded';
 
 /** Who made a label change; one user action (one relabel, one bulk relabel, one undo) is one group. */
-export type LabelEventSource = 'import' | 'user' | 'bulk' | 'undo';
+export type LabelEventSource = 'import' | 'user' | 'bulk' | 'undo' | 'recorded';
 
 export interface Clip {
   id: number;

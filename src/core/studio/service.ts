@@ -20,6 +20,7 @@ import { clipHandlers } from './handlers/clips.js';
 import { importHandlers } from './handlers/import.js';
 import { predictAudio, predictHandlers } from './handlers/predict.js';
 import { projectHandlers } from './handlers/project.js';
+import { recordHandlers } from './handlers/record.js';
 import { runHandlers } from './handlers/runs.js';
 import { trainHandlers } from './handlers/train.js';
 import type { Handler, Handlers } from './handlers/types.js';
@@ -78,6 +79,7 @@ const HANDLERS: Handlers = {
   ...trainHandlers,
   ...runHandlers,
   ...predictHandlers,
+  ...recordHandlers,
 };
 
 async function defaultPredictorLoader(modelDir: string): ReturnType<PredictorLoader> {

@@ -5,6 +5,7 @@ import AgreementScreen from './agreement/AgreementScreen.svelte';
 import ClipsScreen from './clips/ClipsScreen.svelte';
 import EvaluateScreen from './evaluate/EvaluateScreen.svelte';
 import PredictScreen from './predict/PredictScreen.svelte';
+import RecordScreen from './record/RecordScreen.svelte';
 import ReviewScreen from './review/ReviewScreen.svelte';
 import TrainScreen from './train/TrainScreen.svelte';
 import { SCREEN_IDS, type ScreenId } from './screen-ids.js';
@@ -29,6 +30,7 @@ const REGISTRY: Record<ScreenId, Omit<ScreenEntry, 'id' | 'shortcut'>> = {
   evaluate: { title: 'Evaluate', component: EvaluateScreen },
   predict: { title: 'Predict', component: PredictScreen },
   agreement: { title: 'Agreement', component: AgreementScreen },
+  record: { title: 'Record', component: RecordScreen },
 };
 
 export type { ScreenId };

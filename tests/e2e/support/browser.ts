@@ -26,13 +26,18 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-/** Headless Chromium with a new, empty profile, one page at a laptop-sized viewport. */
-export async function openBrowser(opts: { colorScheme?: 'light' | 'dark' } = {}): Promise<Browser> {
+/**
+ * Headless Chromium with a new, empty profile, one page at a laptop-sized viewport. `extraArgs` add switches
+ * (e.g. `--use-file-for-fake-audio-capture=<wav>`: the fake microphone plays that file instead of a beep).
+ */
+export async function openBrowser(
+  opts: { colorScheme?: 'light' | 'dark'; extraArgs?: readonly string[] } = {},
+): Promise<Browser> {
   const userDataDir = tempDir('profile');
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS, ...(opts.extraArgs ?? [])],
     viewport: { width: 1360, height: 860 },
     colorScheme: opts.colorScheme ?? 'light',
     acceptDownloads: true,

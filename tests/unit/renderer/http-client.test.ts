@@ -52,6 +52,17 @@ describe('the web transport (HTTP + server-sent events)', () => {
     expect(JSON.parse(String(calls[0].init.body))).toEqual({ offset: 0, limit: 10 });
   });
 
+  it('sends a take as raw WAV bytes to the take route, not as JSON', async () => {
+    const { calls } = fakeFetch([{ body: { ok: true, result: { clipId: 4, replaced: true, session: {} } } }]);
+    const client = createHttpClient('tok');
+    const data = new Uint8Array([82, 73, 70, 70, 1, 2, 3]);
+    const r = await client.request('record.saveTake', { sessionId: 2, index: 5, data, replace: true });
+    expect(r).toMatchObject({ clipId: 4, replaced: true });
+    expect(calls[0].url).toBe('/api/record/take?sessionId=2&index=5&replace=1');
+    expect(calls[0].init.body).toBe(data);
+    expect((calls[0].init.headers as Record<string, string>)['Content-Type']).toBe('audio/wav');
+  });
+
   it("throws the server's message, and says what to do when the token is refused", async () => {
     fakeFetch([
       { status: 400, body: { ok: false, error: 'invalid clips.get request (id): expected number' } },

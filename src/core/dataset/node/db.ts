@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { MIGRATIONS } from './migrations.js';
+import { MIGRATIONS, type Migration } from './migrations.js';
 
 export type Db = Database.Database;
 
@@ -20,7 +20,7 @@ export class SchemaTooNewError extends Error {
  */
 export function openDatabase(
   file: string,
-  opts: { readonly?: boolean; migrations?: readonly string[] } = {},
+  opts: { readonly?: boolean; migrations?: readonly Migration[] } = {},
 ): Db {
   if (!opts.readonly) fs.mkdirSync(path.dirname(file), { recursive: true });
   const db = new Database(file, { readonly: opts.readonly ?? false, fileMustExist: opts.readonly ?? false });
@@ -40,17 +40,33 @@ export function openDatabase(
   }
 }
 
-/** Brings a database to the latest schema, one transaction per step, so a failed step leaves the previous version. */
-export function migrate(db: Db, file: string, migrations: readonly string[] = MIGRATIONS): number {
+/**
+ * Brings a database to the latest schema, one transaction per step, so a failed step leaves the previous version.
+ * Foreign keys are off while steps run, as SQLite's table-rebuild procedure needs (a step may drop and remake a
+ * table others refer to); each step checks them before it commits.
+ */
+export function migrate(db: Db, file: string, migrations: readonly Migration[] = MIGRATIONS): number {
   const current = Number(db.pragma('user_version', { simple: true }));
   if (current > migrations.length) throw new SchemaTooNewError(file, current, migrations.length);
-  for (let version = current; version < migrations.length; version++) {
-    db.transaction(() => {
-      // Another process may have migrated while we waited for the write lock.
-      if (Number(db.pragma('user_version', { simple: true })) !== version) return;
-      db.exec(migrations[version]);
-      db.pragma(`user_version = ${version + 1}`);
-    }).immediate();
+  if (current === migrations.length) return current;
+  const foreignKeys = Number(db.pragma('foreign_keys', { simple: true }));
+  db.pragma('foreign_keys = OFF');
+  try {
+    for (let version = current; version < migrations.length; version++) {
+      db.transaction(() => {
+        // Another process may have migrated while we waited for the write lock.
+        if (Number(db.pragma('user_version', { simple: true })) !== version) return;
+        const step = migrations[version];
+        if (typeof step === 'string') db.exec(step);
+        else step(db);
+        const broken = db.pragma('foreign_key_check') as unknown[];
+        if (broken.length > 0)
+          throw new Error(`schema step ${version + 1} broke ${broken.length} foreign keys`);
+        db.pragma(`user_version = ${version + 1}`);
+      }).immediate();
+    }
+  } finally {
+    db.pragma(`foreign_keys = ${foreignKeys ? 'ON' : 'OFF'}`);
   }
   return Number(db.pragma('user_version', { simple: true }));
 }

@@ -1,8 +1,17 @@
+import type { Db } from './db.js';
+import { widenCheck } from './rebuild-table.js';
+
+/**
+ * One schema step: SQL, or a function for what SQL alone cannot say (a table rebuild that keeps columns
+ * later steps may have added). Either runs inside the step's transaction.
+ */
+export type Migration = string | ((db: Db) => void);
+
 /**
  * The project schema, one step per version. PRAGMA user_version holds how many steps a file has had;
  * never edit a step that has shipped: append a new one.
  */
-export const MIGRATIONS: readonly string[] = [
+export const MIGRATIONS: readonly Migration[] = [
   // 1: clips, label history, settings, and what the learning engine records.
   `
   CREATE TABLE clips (
@@ -125,6 +134,29 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE label_events ADD COLUMN new_annotation TEXT;
   ALTER TABLE clips ADD COLUMN intended_label TEXT;
   `,
+  // 4: recording sessions (prompts crossed with emotions, read by one speaker); a recorded take is a clip with
+  // its prompt, its session and its place in the session's plan, labelled 'recorded'.
+  (db) => {
+    // SQLite cannot alter a CHECK: both tables are rebuilt, keeping every column, row and index.
+    widenCheck(db, 'clips', "'folder', 'user')", "'folder', 'user', 'recorded')");
+    widenCheck(db, 'label_events', "'bulk', 'undo')", "'bulk', 'undo', 'recorded')");
+    db.exec(`
+    CREATE TABLE recording_sessions (
+      id INTEGER PRIMARY KEY,
+      speaker TEXT NOT NULL,
+      prompts TEXT NOT NULL CHECK (json_valid(prompts)),
+      emotions TEXT NOT NULL CHECK (json_valid(emotions)),
+      state TEXT NOT NULL CHECK (state IN ('active', 'paused', 'done')),
+      position INTEGER NOT NULL DEFAULT 0 CHECK (position >= 0),
+      created_at TEXT NOT NULL,
+      updated_at TEXT NOT NULL
+    );
+    ALTER TABLE clips ADD COLUMN prompt TEXT;
+    ALTER TABLE clips ADD COLUMN session_id INTEGER REFERENCES recording_sessions (id) ON DELETE SET NULL;
+    ALTER TABLE clips ADD COLUMN take_index INTEGER;
+    CREATE UNIQUE INDEX clips_session_take ON clips (session_id, take_index) WHERE session_id IS NOT NULL;
+    `);
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -3,6 +3,7 @@ import { notFound } from '../errors.js';
 import { toClipRow } from '../clip-table.js';
 import type { StudioContext } from '../context.js';
 import { isPlayable } from '../media.js';
+import { recordedFacts } from './record.js';
 import type { Handlers } from './types.js';
 
 function clipDetail(ctx: StudioContext, id: number): ClipDetail {
@@ -45,6 +46,7 @@ function clipDetail(ctx: StudioContext, id: number): ClipDetail {
     annotations: ctx.project.annotations.of(id),
     intendedLabel: ctx.table.intendedLabel(id),
     tied: ctx.project.annotations.tied(id),
+    ...recordedFacts(ctx, id),
   };
 }
 

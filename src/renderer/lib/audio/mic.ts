@@ -15,7 +15,19 @@ export class MicCapture {
     private readonly node: AudioWorkletNode,
   ) {}
 
-  static async open(onBlock: (block: Float32Array) => void): Promise<MicCapture> {
+  /** The rate blocks arrive at: MIC_RATE, or the device's own with `nativeRate`. */
+  get sampleRate(): number {
+    return this.context.sampleRate;
+  }
+
+  /**
+   * `nativeRate` keeps the device's own rate (the Record screen checks clipping on the signal as captured and
+   * resamples it with the engine's resampler); otherwise blocks come at MIC_RATE.
+   */
+  static async open(
+    onBlock: (block: Float32Array) => void,
+    opts: { nativeRate?: boolean } = {},
+  ): Promise<MicCapture> {
     if (!navigator.mediaDevices?.getUserMedia) {
       throw new Error(
         'This browser gives no access to a microphone (it needs a secure page: localhost or the app).',
@@ -33,7 +45,7 @@ export class MicCapture {
       if (name === 'NotFoundError') throw new Error('No microphone was found.');
       throw err;
     }
-    const context = new AudioContext({ sampleRate: MIC_RATE });
+    const context = opts.nativeRate ? new AudioContext() : new AudioContext({ sampleRate: MIC_RATE });
     try {
       await context.audioWorklet.addModule(workletUrl);
       const source = context.createMediaStreamSource(stream);

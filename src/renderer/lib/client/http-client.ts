@@ -79,11 +79,28 @@ export function createHttpClient(token: string, base = ''): AppClient {
     return unwrapEnvelope(body, 'predict');
   }
 
+  // A take's audio goes as raw bytes, as a prediction's does, not as JSON.
+  async function saveTake(params: RequestParams<'record.saveTake'>): Promise<unknown> {
+    const body = await send(
+      `${base}${webRoutes.recordTake(params)}`,
+      {
+        method: 'POST',
+        headers: headers({ 'Content-Type': 'audio/wav' }),
+        body: params.data as Uint8Array<ArrayBuffer>,
+      },
+      'record.saveTake',
+    );
+    return unwrapEnvelope(body, 'record.saveTake');
+  }
+
   return {
     mode: 'web',
     async request<M extends RequestName>(method: M, params: RequestParams<M>): Promise<RequestResult<M>> {
       if (method === 'predict.audio') {
         return (await predict(params as RequestParams<'predict.audio'>)) as RequestResult<M>;
+      }
+      if (method === 'record.saveTake') {
+        return (await saveTake(params as RequestParams<'record.saveTake'>)) as RequestResult<M>;
       }
       const body = await send(
         `${base}${webRoutes.rpc(method)}`,
