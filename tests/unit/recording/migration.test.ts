@@ -8,13 +8,17 @@ import { cleanupAfterEach, tempDir } from '../dataset/helpers.js';
 
 cleanupAfterEach();
 
-/** A project file at schema 2 (before recording) holding clips, label history, a run and its predictions. */
-function projectAtVersion2(): { db: Database.Database; file: string } {
+/** How many steps come before the recording step (the last one). */
+const RECORDING_STEP = 3;
+
+/** A project file at the schema before recording (step 3: annotators) holding clips, label history, a run and its
+ * predictions. */
+function projectBeforeRecording(): { db: Database.Database; file: string } {
   const file = path.join(tempDir(), 'project.sqlite');
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
-  migrate(db, file, MIGRATIONS.slice(0, 2));
+  migrate(db, file, MIGRATIONS.slice(0, RECORDING_STEP));
   const clip = db.prepare(
     `INSERT INTO clips (path, sha256, format, duration_s, sample_rate, channels, speaker, label, label_source,
        split, status, reason, peak, rms, imported_at, updated_at)
@@ -62,7 +66,7 @@ const indexes = (db: Database.Database): string[] =>
 
 describe('the recording schema step', () => {
   it('keeps every row, id, label event, prediction and index of a project with data', () => {
-    const { db, file } = projectAtVersion2();
+    const { db, file } = projectBeforeRecording();
     const clipCols =
       'id, path, sha256, speaker, label, label_source, status, reason, imported_at, updated_at';
     const before = {
@@ -119,7 +123,7 @@ describe('the recording schema step', () => {
   });
 
   it('a rebuild keeps columns an earlier step added, with their data', () => {
-    const { db } = projectAtVersion2();
+    const { db } = projectBeforeRecording();
     db.exec("ALTER TABLE clips ADD COLUMN annotator_note TEXT; UPDATE clips SET annotator_note = 'n' || id");
     db.pragma('foreign_keys = OFF');
     db.transaction(() => widenCheck(db, 'clips', "'folder', 'user')", "'folder', 'user', 'recorded')"))();
@@ -132,7 +136,7 @@ describe('the recording schema step', () => {
   });
 
   it('a failing step leaves the file at the version before', () => {
-    const { db, file } = projectAtVersion2();
+    const { db, file } = projectBeforeRecording();
     const broken = [
       ...MIGRATIONS.slice(0, 2),
       MIGRATIONS[2],
