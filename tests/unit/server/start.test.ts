@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { nativeBackendInstalled } from '../../../src/core/model/backend/node/node-backends.js';
 import { openBrowser } from '../../../src/server/open-browser.js';
 import { tempDir } from '../studio/fixtures.js';
 
@@ -85,6 +86,15 @@ describe('npm start without the desktop runtime', () => {
     expect(out.stderr).toMatch(
       /--open: no browser could be opened \(xdg-open found no browser \(it exited with 3\); there is no display \(DISPLAY and WAYLAND_DISPLAY are not set\)\)\. Open the URL above yourself\./,
     );
+    // ... and, once, which backend training will use without native TensorFlow, and how to get it
+    const notice = out.stderr.split('\n').filter((l) => l.includes('For faster training'));
+    if (nativeBackendInstalled()) expect(notice).toEqual([]);
+    else
+      expect(notice).toEqual([
+        expect.stringMatching(
+          /^Training will use the wasm backend \(tfjs-node is not installed\)\. For faster training, reinstall @tensorflow\/tfjs-node .*npm install @tensorflow\/tfjs-node.*tfjs-node-gpu on a machine with CUDA\.$/,
+        ),
+      ]);
   }, 60_000);
 
   it('with Electron present but no display, says there is no display and serves the studio', async () => {
