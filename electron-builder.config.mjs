@@ -59,6 +59,9 @@ export default {
     '!node_modules/better-sqlite3/{deps,src,build}/**',
     // tsx and esbuild run the TypeScript sources (the CLI, tests); the packaged app runs compiled code only
     '!node_modules/{tsx,esbuild,@esbuild}/**',
+    // source maps and bundle-size reports: two thirds of the dependencies' bytes (tfjs ships ~200 MB of maps)
+    '!node_modules/**/*.map',
+    '!node_modules/**/*.min.js.html',
   ],
   asar: true,
   // Native code can't be loaded from inside an asar archive: every .node file (the database driver,
