@@ -13,8 +13,7 @@ const args = process.argv.slice(2);
 
 // Electron's own error for a missing binary advises deleting node_modules/electron and installing again, which
 // is wrong where the download was skipped on purpose (ELECTRON_SKIP_BINARY_DOWNLOAD) or can't be fetched.
-const NO_RUNTIME =
-  "the desktop window needs Electron's runtime, a separate download this install skipped or could not fetch";
+const NO_RUNTIME = "it needs Electron's runtime, a separate download this install skipped or could not fetch";
 
 /** The Electron binary's path, or why there is none. */
 function electronBinary() {

@@ -79,7 +79,7 @@ describe('npm start without the desktop runtime', () => {
     expect(all).not.toMatch(/delete node_modules\/electron|try installing again/);
     const lines = out.stdout.split('\n');
     expect(lines[0]).toBe(
-      "No desktop window: the desktop window needs Electron's runtime, a separate download this install skipped or could not fetch.",
+      "No desktop window: it needs Electron's runtime, a separate download this install skipped or could not fetch.",
     );
     expect(lines[1]).toBe('Serving the studio in your browser instead (ser serve --open) ...');
     // ... and the opener that found no browser is reported, with the reason
