@@ -11,17 +11,19 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(import.meta.url);
 const args = process.argv.slice(2);
 
+// Electron's own error for a missing binary advises deleting node_modules/electron and installing again, which
+// is wrong where the download was skipped on purpose (ELECTRON_SKIP_BINARY_DOWNLOAD) or can't be fetched.
+const NO_RUNTIME = "it needs Electron's runtime, a separate download this install skipped or could not fetch";
+
 /** The Electron binary's path, or why there is none. */
 function electronBinary() {
   try {
     const p = require('electron');
     if (typeof p === 'string' && fs.existsSync(p)) return { path: p };
-    return { reason: 'the Electron binary is not installed' };
-  } catch (err) {
-    return {
-      reason: `the Electron binary is not installed (${err instanceof Error ? err.message.split('\n')[0] : err})`,
-    };
+  } catch {
+    // index.js throws when the download never happened; the reason below says it plainly
   }
+  return { reason: NO_RUNTIME };
 }
 
 function hasDisplay() {
@@ -51,8 +53,8 @@ function run(cmd, cmdArgs, opts = {}) {
 }
 
 async function browserInstead(why) {
-  console.log(`The desktop window isn't available here: ${why}.`);
-  console.log('Starting the same studio in your browser instead (ser serve --open) ...');
+  console.log(`No desktop window: ${why}.`);
+  console.log('Serving the studio in your browser instead (ser serve --open) ...');
   process.exitCode = await run(process.execPath, [
     path.join(root, 'bin', 'ser.js'),
     'serve',
@@ -89,7 +91,7 @@ if (!electron.path && hasDisplay() && !process.env.ELECTRON_SKIP_BINARY_DOWNLOAD
 if (!electron.path) {
   await browserInstead(electron.reason);
 } else if (!hasDisplay()) {
-  await browserInstead('there is no display (DISPLAY/WAYLAND_DISPLAY is not set)');
+  await browserInstead('there is no display here (DISPLAY and WAYLAND_DISPLAY are not set)');
 } else {
   // The database driver must match Electron's ABI; this is quick when the Electron copy is already built.
   const rebuilt = await run(process.execPath, [path.join(root, 'bin', 'rebuild-electron.js')]);

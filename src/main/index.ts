@@ -2,6 +2,8 @@
 import path from 'node:path';
 import { app, BrowserWindow } from 'electron';
 import { defaultProjectDir, projectPaths } from '../core/dataset/node/project-paths.js';
+import { missingNativeNotice } from '../core/model/backend/backend-advice.js';
+import { nativeBackendInstalled } from '../core/model/backend/node/node-backends.js';
 import { createStudioService, type StudioService } from '../core/studio/service.js';
 import { appPaths, devServerUrl } from './app-paths.js';
 import { registerIpc } from './ipc.js';
@@ -49,6 +51,8 @@ if (!app.requestSingleInstanceLock()) {
       trainingHost: createUtilityTrainingHost(appPaths.trainingProcess),
       log,
     });
+    // `npm start`'s terminal, as `ser serve` says it
+    if (!nativeBackendInstalled()) log(missingNativeNotice());
     handleStudioScheme(service, appPaths.rendererDir, devServerUrl);
     registerIpc(service, devServerUrl, log);
     installMenu(service);

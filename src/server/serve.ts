@@ -1,3 +1,5 @@
+import { missingNativeNotice } from '../core/model/backend/backend-advice.js';
+import { nativeBackendInstalled } from '../core/model/backend/node/node-backends.js';
 import { createStudioService } from '../core/studio/service.js';
 import { openBrowser } from './open-browser.js';
 import { buildRenderer, isRendererBuilt, isRendererCurrent, rendererOutDir } from './renderer-build.js';
@@ -42,9 +44,13 @@ export async function serveStudio(opts: ServeOptions): Promise<void> {
   say(`Emotion Studio: project ${service.projectDir}`);
   process.stdout.write(`${server.url}\n`);
   say("Open the URL above in a browser (it holds this launch's token). Ctrl-C stops the server.");
+  if (!nativeBackendInstalled()) say(missingNativeNotice());
   // Never the token on the browser's command line (readable by every local user): a one-time launch code.
-  if (opts.open && !(await openBrowser(server.launchUrl())))
-    say('(no browser could be opened here: open the URL yourself)');
+  if (opts.open) {
+    const opened = await openBrowser(server.launchUrl());
+    if (!opened.opened)
+      say(`--open: no browser could be opened (${opened.why}). Open the URL above yourself.`);
+  }
 
   await new Promise<void>((resolve) => {
     let stopping = false;

@@ -8,6 +8,7 @@ import { importSource, openProject } from '../../../src/core/dataset/node/index.
 import { estimateTraining, PACE_SETTING, readPace } from '../../../src/core/model/estimate.js';
 import { trainProject, type TrainProjectResult } from '../../../src/core/model/node/train-project.js';
 import { TrainEmitter } from '../../../src/core/model/train-events.js';
+import { nativeBackendInstalled } from '../../../src/core/model/backend/node/node-backends.js';
 import type { TrainProgress } from '../../../src/common/contract.js';
 import { EMODB, hasEmoDb, linkEmoDb, ser } from './corpus-fixtures.js';
 import { headerlessMp3 } from '../audio/helpers/headerless-mp3.js';
@@ -61,6 +62,15 @@ describe.runIf(hasEmoDb)('training on six EmoDB speakers (happy, sad, neutral)',
 
   it('reports progress with the backend, and says which backend it used', () => {
     expect(messages.some((t) => /^backend: wasm/.test(t))).toBe(true);
+    // Without native TensorFlow, one line says why and how to get the faster backend.
+    const advice = messages.filter((t) => t.includes('For faster training'));
+    if (nativeBackendInstalled()) expect(advice).toEqual([]);
+    else
+      expect(advice).toEqual([
+        expect.stringMatching(
+          /^backend: tfjs-node-gpu: not installed; tfjs-node: not installed\. For faster training, reinstall @tensorflow\/tfjs-node /,
+        ),
+      ]);
     const training = progress.filter((p) => p.phase === 'training');
     expect(training.length).toBeGreaterThan(10);
     const last = training[training.length - 1];

@@ -1,6 +1,7 @@
 // A training run of a project as its steps share it: the settings resolved for it and its record.
 import type { TrainProgress } from '../../../common/contract.js';
 import type { LabelledClip, Project } from '../../dataset/node/index.js';
+import { backendAdvice } from '../backend/backend-advice.js';
 import { selectBackend, type BackendInfo, type BackendPreference } from '../backend/node/select.js';
 import type { TrainEmitter } from '../train-events.js';
 import { resolveTrainConfig, type SplitSpec, type TrainConfig } from '../config.js';
@@ -49,9 +50,12 @@ export async function openRun(project: Project, opts: TrainProjectOptions): Prom
   const clips = project.clips.labelled(config.labels);
   const decision = decideSplit(clips, config.labels, config.split);
   const backend = await selectBackend(opts.backend ?? 'auto');
-  for (const reason of backend.fallbacks)
-    opts.events?.emit('message', { level: 'info', text: `backend: ${reason}` });
   opts.events?.emit('message', { level: 'info', text: `backend: ${backend.detail}` });
+  // A fallback from native TensorFlow says why and how to get it; other fallbacks (wasm -> cpu) as they are.
+  const advice = backendAdvice(backend);
+  const others = advice ? backend.fallbacks.filter((r) => !r.startsWith('tfjs-node')) : backend.fallbacks;
+  for (const reason of others) opts.events?.emit('message', { level: 'info', text: `backend: ${reason}` });
+  if (advice) opts.events?.emit('message', { level: 'info', text: `backend: ${advice}` });
   const fingerprint = project.datasetFingerprint(config.labels);
   const id = project.runs.create({
     kind: 'train',

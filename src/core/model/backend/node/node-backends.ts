@@ -26,6 +26,11 @@ function installed(pkg: NodePackage): boolean {
   }
 }
 
+/** Whether either native TensorFlow package is installed (loading it may still fail: training says so). */
+export function nativeBackendInstalled(): boolean {
+  return installed('@tensorflow/tfjs-node') || installed('@tensorflow/tfjs-node-gpu');
+}
+
 function firstLine(err: unknown): string {
   const text = err instanceof Error ? err.message : String(err);
   return text.split('\n')[0].slice(0, 200);
