@@ -16,7 +16,7 @@ function formatSummary(s: ImportSummary): string {
     `Imported ${s.source}: ${s.scanned} files in ${s.elapsedS.toFixed(1)} s` +
       (s.cancelled ? ' (stopped early)' : ''),
     `  ${s.added} added, ${s.unchanged} already there, ${s.moved} moved, ${s.updated} updated, ` +
-      `${s.duplicates} duplicates, ${s.rejected.length} rejected; ${formatDuration(s.durationS)} of audio`,
+      `${s.duplicates} duplicates, ${s.rejected.length} rejected file${s.rejected.length === 1 ? '' : 's'}; ${formatDuration(s.durationS)} of audio`,
     '',
     formatCounts('label', s.perLabel),
     formatCounts('speaker', s.perSpeaker),

@@ -54,7 +54,7 @@ export function register(program: Command): void {
         const inSet = new Set<string>(labelSet);
         const out = [
           `Project ${project.dir}`,
-          `${stats.perStatus.ok} clips (${formatDuration(stats.durationS)}), ${stats.perStatus.rejected} rejected, ` +
+          `${stats.perStatus.ok} clips (${formatDuration(stats.durationS)}), ${stats.perStatus.rejected} rejected file${stats.perStatus.rejected === 1 ? '' : 's'}, ` +
             `${stats.unlabelled} unlabelled; label set: ${labelSet.join(', ')}`,
           '',
           formatCounts('label', stats.perLabel, (k) => (inSet.has(k) ? '' : '  (not in the label set)')),

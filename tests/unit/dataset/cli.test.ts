@@ -46,7 +46,7 @@ describe('ser dataset commands', () => {
 
     const stats = await ser('stats', '--project', project);
     expect(stats.code).toBe(0);
-    expect(stats.stdout).toMatch(/3 clips .*1 rejected/);
+    expect(stats.stdout).toMatch(/3 clips .*1 rejected file,/);
 
     const h1 = path.join(data, 'happy', 'h1.wav');
     const rel = await ser('relabel', h1, 'angry', '--project', project);
