@@ -27,7 +27,8 @@ async function startUntilServed(
   const child = spawn(
     process.execPath,
     [path.join(root, 'bin', 'start.js'), '--project', path.join(dir, 'p'), '--port', '0', '--no-build'],
-    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env },
+    // its own process group, so the `ser serve` it starts goes with it (killing start.js alone orphans it)
+    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env, detached: true },
   );
   let stdout = '';
   let stderr = '';
@@ -44,7 +45,13 @@ async function startUntilServed(
     for (let i = 0; i < 200 && !settled(stderr); i++) await new Promise((r) => setTimeout(r, 25));
     return { stdout, stderr };
   } finally {
-    child.kill('SIGKILL');
+    const exited = new Promise((r) => child.once('exit', r));
+    try {
+      if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      // the group is gone already
+    }
+    if (child.exitCode === null && child.signalCode === null) await exited;
   }
 }
 
