@@ -1,13 +1,20 @@
 /**
  * Recording a session in the browser (ser serve), with Chromium's fake microphone playing a real EmoDB
  * sentence: three prompted takes for a new speaker from the keyboard, a refused take, a retake of a kept
- * one, pause and resume, then the takes as clips with their speaker, label and prompt.
+ * one, pause and resume, then the takes as clips with their speaker, label and prompt; then two annotators
+ * label the takes in a blind pass and the Agreement screen compares them, and them with the acted emotion.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ClipDetail, ClipPage, RecordingSessionDetail } from '../../src/common/contract.js';
+import type {
+  AgreementReport,
+  ClipDetail,
+  ClipPage,
+  RecordingSessionDetail,
+} from '../../src/common/contract.js';
+import { cohenKappa } from '../../src/core/agreement/kappa.js';
 import { unnamedControls } from './support/a11y.js';
 import { openBrowser, type Browser } from './support/browser.js';
 import { emodbSubset } from './support/emodb-subset.js';
@@ -24,6 +31,16 @@ const PROMPTS = [
   'Heute abend könnte ich es ihm sagen.',
 ];
 const SPEAKER = 'newvoice01';
+/** The default label set: keys 1, 2, 3. */
+const LABELS = ['happy', 'sad', 'neutral'];
+/**
+ * What each annotator hears in the three kept takes (all acted happy), by prompt: Ana hears the third as sad,
+ * Ben the second and the third.
+ */
+const HEARD: Record<string, Record<string, string>> = {
+  Ana: { [PROMPTS[0]]: 'happy', [PROMPTS[1]]: 'happy', [PROMPTS[2]]: 'sad' },
+  Ben: { [PROMPTS[0]]: 'happy', [PROMPTS[1]]: 'sad', [PROMPTS[2]]: 'sad' },
+};
 
 const hasEmoDb = hasSharedData(
   'the recording end-to-end test (its fake microphone plays EmoDB)',
@@ -224,6 +241,157 @@ describe.runIf(hasEmoDb)('recording a session in the browser', () => {
       .toMatch(new RegExp(`Prompt\\s*(${PROMPTS.map((p) => p.replace('.', '\\.')).join('|')})`));
     await expect.poll(() => main().getByText('Loading audio…').count(), { timeout: 30_000 }).toBe(0);
     await screenshot(page, 'record-take-in-review');
+    expect(browser.problems).toEqual([]);
+  });
+
+  const sidebar = () => page.getByRole('region', { name: 'Annotator' });
+
+  async function setAnnotator(name: string): Promise<void> {
+    await sidebar()
+      .getByRole('button', { name: /^(Set annotator name|Change annotator)$/ })
+      .click();
+    await sidebar().getByRole('textbox', { name: 'Your annotator name' }).fill(name);
+    await sidebar().getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => sidebar().textContent()).toContain(name);
+  }
+
+  /** The new speaker's takes `name` has not labelled yet, in the order Review shows them. */
+  const notLabelledBy = async (name: string) =>
+    (
+      await served.rpc<ClipPage>('clips.list', {
+        filter: { speaker: SPEAKER, notLabelledBy: name },
+        sort: 'path',
+      })
+    ).rows;
+
+  /** The takes' blind pass from the keyboard: Clips' "Blind pass" on the new speaker, then Review, keys 1-3. */
+  async function blindPass(name: string, shot?: string): Promise<void> {
+    await nav('Clips').click();
+    await main().getByRole('combobox', { name: 'Speaker filter' }).selectOption(SPEAKER);
+    const blind = main().getByRole('checkbox', { name: /Blind pass/ });
+    if (!(await blind.isChecked())) await blind.check();
+    await expect
+      .poll(() => main().getByRole('grid', { name: 'Clips' }).getAttribute('aria-rowcount'))
+      .toBe('4');
+    await nav('Review').click();
+    const header = main().getByRole('heading', { level: 1 }).locator('..');
+    for (let left = 3; left > 0; left--) {
+      await expect.poll(() => header.textContent()).toContain(`clip 1 of ${left}`);
+      const next = (await notLabelledBy(name))[0];
+      const { prompt } = await served.rpc<ClipDetail>('clips.get', { id: next.id });
+      // the prompt stays: its words say nothing of the emotion
+      await expect
+        .poll(() => main().getByRole('region', { name: 'Clip', exact: true }).textContent())
+        .toMatch(new RegExp(`Prompt\\s*${prompt!.replace('.', '\\.')}`));
+      // A take's file name spells the emotion it was acted with (take-001-happy-…): neither the screen nor
+      // its accessible names may say it.
+      expect(next.name).toMatch(/^take-\d{3}-happy-/);
+      expect(await main().textContent()).not.toContain(next.name);
+      expect(await main().ariaSnapshot()).not.toContain(next.name);
+      // Nor what anyone (or the model) said.
+      const current = main().getByRole('region', { name: 'Current clip' });
+      await expect.poll(() => current.textContent()).toContain(`Blind pass · ${name}`);
+      expect(await main().getByRole('list', { name: 'Label history' }).count()).toBe(0);
+      expect(
+        await main()
+          .getByText(/Acted emotion|model says/i)
+          .count(),
+      ).toBe(0);
+      for (const l of LABELS)
+        expect(
+          await current
+            .getByRole('group', { name: 'Set label' })
+            .getByRole('button', { name: l })
+            .getAttribute('aria-pressed'),
+        ).toBe('false');
+      if (shot && left === 2) {
+        expect(await unnamedControls(page), 'unnamed controls in the blind pass').toEqual([]);
+        await screenshot(page, shot);
+      }
+      await page.keyboard.press(String(LABELS.indexOf(HEARD[name][prompt!]) + 1));
+      await expect.poll(async () => (await notLabelledBy(name)).length).toBe(left - 1);
+    }
+    // every take labelled: the blind queue is empty
+    await expect
+      .poll(() => main().getByRole('heading', { name: 'Nothing matches the current filters' }).isVisible())
+      .toBe(true);
+  }
+
+  it('annotator Ana labels the recorded takes blind from the keyboard', async () => {
+    await setAnnotator('Ana');
+    expect(await notLabelledBy('Ana')).toHaveLength(3);
+    await blindPass('Ana');
+    const report = await served.rpc<AgreementReport>('agreement.get', {});
+    expect(report.annotators).toEqual([{ name: 'Ana', clips: 3 }]);
+  });
+
+  it('annotator Ben, chosen in the sidebar, labels them blind too, differing on one', async () => {
+    await setAnnotator('Ben');
+    expect(await notLabelledBy('Ben')).toHaveLength(3);
+    await blindPass('Ben', 'record-blind-pass');
+    const differ = await served.rpc<ClipPage>('clips.list', { filter: { annotatorsDisagree: true } });
+    expect(differ.rows.map((r) => r.speaker)).toEqual([SPEAKER]);
+  });
+
+  it('the Agreement screen compares Ana with Ben, and both with the acted emotion', async () => {
+    await nav('Agreement').click();
+    // Ana h h s, Ben h s s: 2 of 3 agree, po = 2/3; pe = (2/3)(1/3) + (1/3)(2/3) = 4/9;
+    // kappa = (2/3 - 4/9) / (5/9) = 0.4 ("fair", Landis and Koch's bound included)
+    const ana = PROMPTS.map((p) => HEARD.Ana[p]);
+    const ben = PROMPTS.map((p) => HEARD.Ben[p]);
+    expect(cohenKappa(ana.map((a, i) => [a, ben[i]] as [string, string]))).toBeCloseTo(0.4, 12);
+    const overall = main().getByRole('region', { name: 'Overall agreement' });
+    await expect.poll(() => overall.textContent()).toMatch(/Cohen’s kappa\s*0\.400\s*fair · 3 clips/);
+    // Krippendorff's alpha: coincidences hh 2, ss 2, hs 2 of 6, n_h = n_s = 3:
+    // 1 - (2/6) / (2 * 3 * 3 / (6 * 5)) = 1 - (1/3) / 0.6 = 4/9
+    expect(await overall.textContent()).toMatch(/Krippendorff's alpha\s*0\.444/);
+    expect(await overall.textContent()).toMatch(/Observed agreement\s*0\.667/);
+    // take 2 (Ana happy, Ben sad) is the one they differ on, a tie between two annotators
+    expect(await overall.textContent()).toMatch(/Clips they differ on\s*1\s*1 tied/);
+
+    const pairs = main().getByRole('table', { name: 'Pairwise agreement' });
+    expect(await pairs.getByRole('row').count()).toBe(2);
+    expect(await pairs.getByRole('row').nth(1).textContent()).toMatch(/Ana \/ Ben\s*3\s*0\.667\s*0\.400/);
+    const matrix = main().getByRole('table', { name: 'Ana (rows) against Ben (columns)' });
+    const rowsOf = async (table: typeof matrix) => {
+      const out: string[][] = [];
+      for (const row of await table.getByRole('row').all())
+        if (await row.getByRole('rowheader').count())
+          out.push([
+            (await row.getByRole('rowheader').textContent()) ?? '',
+            ...(await row.getByRole('cell').allTextContents()),
+          ]);
+      return out;
+    };
+    // only the labels someone gave: no neutral row or column
+    expect(await rowsOf(matrix)).toEqual([
+      ['happy', '1', '1'],
+      ['sad', '0', '1'],
+    ]);
+
+    // Acted against perceived: every take was acted happy; 6 labels, 3 of them happy: agreement 0.5. The acted
+    // side never varies, so chance agreement equals the observed one and kappa is 0. Majorities: take 1
+    // happy (right), take 2 a tie, take 3 sad: 1 of 3.
+    const acted = main().getByRole('region', { name: 'Acted against perceived' });
+    await expect
+      .poll(() => acted.getByRole('paragraph').first().textContent())
+      .toMatch(
+        /^\s*3 clips with an acted emotion, 6 perceived labels: agreement\s+0\.500, kappa\s+0\.000; the majority is the acted emotion on\s+0\.333 of them\.\s*$/,
+      );
+    const perAnnotator = acted.getByRole('table', { name: 'Acted against perceived per annotator' });
+    expect(await perAnnotator.getByRole('row').nth(1).textContent()).toMatch(/^Ana\s*3\s*0\.667\s*0\.000$/);
+    expect(await perAnnotator.getByRole('row').nth(2).textContent()).toMatch(/^Ben\s*3\s*0\.333\s*0\.000$/);
+    expect(
+      await rowsOf(acted.getByRole('table', { name: 'Acted (rows) against Perceived (columns)' })),
+    ).toEqual([
+      ['happy', '3', '3'],
+      ['sad', '0', '0'],
+    ]);
+    const report = await served.rpc<AgreementReport>('agreement.get', {});
+    expect(report.acted).toMatchObject({ clips: 3, ratings: 6, observed: 0.5, kappa: 0 });
+
+    expect(await unnamedControls(page), 'unnamed controls on Agreement').toEqual([]);
+    await screenshot(page, 'record-agreement');
     expect(browser.problems).toEqual([]);
   });
 });

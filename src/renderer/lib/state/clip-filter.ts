@@ -80,6 +80,15 @@ export function describeFilter(filter: ClipFilter, labels: readonly string[]): s
   return parts.length ? parts : ['every clip and rejected file'];
 }
 
+/**
+ * The name Review gives the clip's audio (its player, waveform and contours are named after it). In the
+ * blind pass a file name may spell the emotion (EmoDB's 03a01Fa, a recorded take-001-happy-…), so the
+ * audio is only "this clip" there, for a screen reader as much as on screen.
+ */
+export function audioName(fileName: string, filter: ClipFilter): string {
+  return filter.notLabelledBy !== undefined ? 'this clip' : fileName;
+}
+
 /** "clip 3 of 12", "rejected file 1 of 4": where Review is in the list it walks. */
 export function positionText(index: number, total: number, filter: ClipFilter, queue = false): string {
   const where = `${itemWord(filter).one} ${(index + 1).toLocaleString('en')} of ${total.toLocaleString('en')}`;

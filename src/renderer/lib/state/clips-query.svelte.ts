@@ -50,7 +50,14 @@ export class ClipsQuery {
   async rowAt(index: number): Promise<ClipRow | undefined> {
     if (index < 0) return undefined;
     const page = Math.floor(index / PAGE_SIZE);
-    if (!this.#fresh.has(page)) await this.#load(page);
+    // A refresh while the page is on its way throws that answer away (a relabel's refresh, then the
+    // dataset.changed one): wait for the newer one, or the row would be the page as it was before, e.g.
+    // the clip a blind pass just labelled out of the list.
+    let epoch: number;
+    do {
+      epoch = this.#epoch;
+      await this.#load(page);
+    } while (epoch !== this.#epoch && !this.#fresh.has(page));
     return this.row(index);
   }
 

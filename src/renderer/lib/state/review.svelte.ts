@@ -113,7 +113,9 @@ class ReviewState {
 
   async setLabel(label: string | null): Promise<void> {
     const id = this.clipId;
-    if (id === null) return;
+    // While the next clip is on its way the one on screen is the one being left (in a blind pass, the one
+    // just labelled): a key pressed then must not land on it.
+    if (id === null || this.loading) return;
     this.error = null;
     try {
       await studio.client.request('clips.relabel', { ids: [id], label: toLabel(label), ...annotator.param });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  audioName,
   DEFAULT_CLIP_FILTER,
   describeFilter,
   isDefaultFilter,
@@ -85,5 +86,15 @@ describe('counts use the sidebar’s words: clips are accepted files, rejected f
     expect(positionText(2, 1200, DEFAULT_CLIP_FILTER, true)).toBe('clip 3 of 1,200 in the review queue');
     expect(positionText(0, 2, { status: 'rejected' })).toBe('rejected file 1 of 2');
     expect(positionText(4, 13, {})).toBe('file 5 of 13');
+  });
+});
+
+describe('the name Review gives the audio', () => {
+  it('is the file name, except in the blind pass, where a name may spell the emotion', () => {
+    const take = 'take-001-happy-20261206T071259819Z.wav';
+    expect(audioName(take, DEFAULT_CLIP_FILTER)).toBe(take);
+    expect(audioName(take, { ...DEFAULT_CLIP_FILTER, speaker: 'newvoice01' })).toBe(take);
+    expect(audioName(take, { ...DEFAULT_CLIP_FILTER, notLabelledBy: 'Ana' })).toBe('this clip');
+    expect(audioName('03a01Fa.wav', { notLabelledBy: 'Ben' })).not.toContain('03a01Fa');
   });
 });

@@ -102,3 +102,21 @@ describe('review state: a response that lost the race is dropped', () => {
     expect(review.detail?.id).toBe(4);
   });
 });
+
+describe('review state: a label while the next clip loads', () => {
+  it('is not given to the clip being left', async () => {
+    const { review, pending, calls } = await setup();
+    const first = review.open(0);
+    await settle();
+    pending.get(1)!.resolve(detail(1));
+    await first;
+    const next = review.open(1); // clip 2 on its way, clip 1 still on screen
+    await settle();
+    expect(review.detail?.id).toBe(1);
+    await review.setLabel('happy');
+    expect(calls.filter((c) => c.method === 'clips.relabel')).toEqual([]);
+    pending.get(2)!.resolve(detail(2));
+    await next;
+    expect(review.detail?.id).toBe(2);
+  });
+});
