@@ -106,7 +106,7 @@ describe.runIf(hasEmoDb)('several annotators, a blind pass and their agreement',
       await page.keyboard.press(String(LABELS.indexOf(pick(next.name)) + 1));
       await expect.poll(async () => (await notLabelledBy(name)).length).toBe(left - 1);
     }
-    await expect.poll(() => main().getByText('No clips match the current filters').isVisible()).toBe(true);
+    await expect.poll(() => main().getByText('Nothing matches the current filters').isVisible()).toBe(true);
   }
 
   it('annotator A labels the imported clips blind from the keyboard', async () => {

@@ -37,7 +37,8 @@ class AgreementState {
   openDisagreements(): void {
     clips.sort = 'divided';
     clips.desc = false;
-    clips.setFilter({ annotatorsDisagree: true });
+    // clips only: a rejected file has no labels to disagree on, and Review then counts "clip 1 of N"
+    clips.setFilter({ status: 'ok', annotatorsDisagree: true });
     studio.go('review');
   }
 }
