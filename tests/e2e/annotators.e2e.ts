@@ -12,6 +12,7 @@ import type { AgreementReport, ClipPage } from '../../src/common/contract.js';
 import { cohenKappa } from '../../src/core/agreement/kappa.js';
 import { unnamedControls } from './support/a11y.js';
 import { openBrowser, type Browser } from './support/browser.js';
+import { studioLocators } from './support/locators.js';
 import { emodbSubset } from './support/emodb-subset.js';
 import { tempDir } from './support/paths.js';
 import { screenshot } from './support/screenshots.js';
@@ -32,9 +33,7 @@ describe.runIf(hasEmoDb)('several annotators, a blind pass and their agreement',
   let browser: Browser;
   let page: Page;
 
-  const main = () => page.getByRole('main');
-  const nav = (name: string) =>
-    page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name });
+  const { main, nav } = studioLocators(() => page);
   const sidebar = () => page.getByRole('region', { name: 'Annotator' });
 
   beforeAll(async () => {

@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowser, type Browser } from './support/browser.js';
+import { studioLocators } from './support/locators.js';
 import { drawnPixels } from './support/canvas.js';
 import { emodbSubset } from './support/emodb-subset.js';
 import { tempDir } from './support/paths.js';
@@ -23,10 +24,7 @@ describe.runIf(hasEmoDb)('Review: the audio view', () => {
   let browser: Browser;
   let page: Page;
 
-  const main = () => page.getByRole('main');
-  const nav = (name: string) =>
-    page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name });
-  const button = (name: string) => main().getByRole('button', { name, exact: true });
+  const { main, nav, button } = studioLocators(() => page);
   const audio = () => main().locator('[data-state]').first();
   /** The visible time window [start, end] in seconds. */
   const visible = async (): Promise<[number, number]> => {

@@ -17,6 +17,7 @@ import type {
 } from '../../src/common/contract.js';
 import { weakModelWarnings } from '../../src/core/report/derived-warnings.js';
 import { openBrowser, type Browser } from './support/browser.js';
+import { studioLocators } from './support/locators.js';
 import { emodbSubset } from './support/emodb-subset.js';
 import { EMODB, tempDir } from './support/paths.js';
 import { screenshot } from './support/screenshots.js';
@@ -41,9 +42,7 @@ describe.runIf(hasEmoDb)('The model in use, and Evaluate (ser serve)', () => {
   let second: number;
   let cancelled: number;
 
-  const main = () => page.getByRole('main');
-  const nav = (name: string) =>
-    page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name });
+  const { main, nav } = studioLocators(() => page);
   const sidebarModel = async () =>
     ((await page.getByRole('complementary').textContent()) ?? '').match(
       /model: run \d+|no evaluated model yet/,

@@ -17,6 +17,7 @@ import type {
 import { cohenKappa } from '../../src/core/agreement/kappa.js';
 import { unnamedControls } from './support/a11y.js';
 import { openBrowser, type Browser } from './support/browser.js';
+import { studioLocators } from './support/locators.js';
 import { emodbSubset } from './support/emodb-subset.js';
 import { EMODB, tempDir } from './support/paths.js';
 import { screenshot } from './support/screenshots.js';
@@ -53,11 +54,7 @@ describe.runIf(hasEmoDb)('recording a session in the browser', () => {
   let browser: Browser;
   let page: Page;
 
-  const main = () => page.getByRole('main');
-  const nav = (name: string) =>
-    page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name });
-  const button = (name: string | RegExp) =>
-    main().getByRole('button', { name, exact: typeof name === 'string' });
+  const { main, nav, button } = studioLocators(() => page);
   const takeTitle = () => main().getByRole('heading', { level: 2, name: /^Take \d+ of \d+$/ });
   const session = async (id: number) => served.rpc<RecordingSessionDetail>('record.get', { id });
 

@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClipPage } from '../../src/common/contract.js';
 import { openBrowser, type Browser } from './support/browser.js';
+import { studioLocators } from './support/locators.js';
 import { emodbSubset } from './support/emodb-subset.js';
 import { EMODB, tempDir } from './support/paths.js';
 import { screenshot } from './support/screenshots.js';
@@ -29,11 +30,7 @@ describe.runIf(hasEmoDb)('Review follows the Clips filters; counts agree', () =>
   let browser: Browser;
   let page: Page;
 
-  const main = () => page.getByRole('main');
-  const nav = (name: string) =>
-    page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name });
-  const button = (name: string | RegExp) =>
-    main().getByRole('button', { name, exact: typeof name === 'string' });
+  const { main, nav, button } = studioLocators(() => page);
   const subtitle = () => main().locator('header p').first();
   const sidebarValue = async (name: string): Promise<string | null> => {
     const entry = page

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClipDetail, ClipPage, RunDetail, RunSummary } from '../../src/common/contract.js';
 import { unnamedControls } from './support/a11y.js';
 import { openBrowser, type Browser } from './support/browser.js';
+import { studioLocators } from './support/locators.js';
 import { drawnPixels } from './support/canvas.js';
 import { emodbSubset } from './support/emodb-subset.js';
 import { EMODB, REPO, tempDir } from './support/paths.js';
@@ -34,11 +35,7 @@ describe.runIf(hasEmoDb)('Emotion Studio in the browser (ser serve)', () => {
   let browser: Browser;
   let page: Page;
 
-  const main = () => page.getByRole('main');
-  const nav = (name: string) =>
-    page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name });
-  const button = (name: string | RegExp) =>
-    main().getByRole('button', { name, exact: typeof name === 'string' });
+  const { main, nav, button } = studioLocators(() => page);
 
   beforeAll(async () => {
     work = tempDir('studio');

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProjectInfo, RunSummary } from '../../src/common/contract.js';
 import { TRAINING_DEFAULTS } from '../../src/common/options.js';
 import { openBrowser, type Browser } from './support/browser.js';
+import { studioLocators } from './support/locators.js';
 import { emodbSubset } from './support/emodb-subset.js';
 import { tempDir } from './support/paths.js';
 import { screenshot } from './support/screenshots.js';
@@ -71,10 +72,8 @@ describe.runIf(hasEmoDb)('the Train form (ser serve)', () => {
   let browser: Browser;
   let page: Page;
 
-  const main = () => page.getByRole('main');
+  const { main, nav } = studioLocators(() => page);
   const form = () => main().getByRole('form', { name: 'Training settings' });
-  const nav = (name: string) =>
-    page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name });
 
   beforeAll(async () => {
     work = tempDir('train-form');
