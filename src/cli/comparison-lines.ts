@@ -2,14 +2,17 @@ import { innerScoresText } from '../common/recipe-choice.js';
 import type { RecipeComparison } from '../common/contract.js';
 import { RECIPE_NAMES } from '../common/options.js';
 
-/** The CNN beside the classic baseline (and their fusion) on the same folds, as aligned terminal lines. */
-export function comparisonLines(c: RecipeComparison): string[] {
+/**
+ * The CNN beside the classic baseline (and their fusion), as aligned terminal lines. `basis` says what they
+ * were scored on alike: a run's folds, or the clips a saved model was evaluated on.
+ */
+export function comparisonLines(c: RecipeComparison, basis: 'folds' | 'clips' = 'folds'): string[] {
   const labels = Object.keys(c.models[0]?.per_class ?? {});
   const nameWidth = Math.max(...Object.values(RECIPE_NAMES).map((n) => n.length)) + 2;
   const header = ['macro F1', 'UAR', 'accuracy', ...labels.map((l) => `F1 ${l}`)];
   const widths = header.map((h) => Math.max(8, h.length));
   const lines = [
-    `same folds, side by side (recipe ${c.recipe}${c.recipe === 'auto' ? `, saved model: ${c.finalRecipe}` : ''}${c.speakerNorm ? ', per-speaker standardisation' : ''}):`,
+    `same ${basis}, side by side (recipe ${c.recipe}${c.recipe === 'auto' ? `, saved model: ${c.finalRecipe}` : ''}${c.speakerNorm ? ', per-speaker standardisation' : ''}):`,
     `${''.padEnd(nameWidth)}${header.map((h, i) => h.padStart(widths[i])).join(' ')}`,
   ];
   for (const m of c.models) {

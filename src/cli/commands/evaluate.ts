@@ -65,7 +65,9 @@ export function register(program: Command): void {
         }),
         ...confusionLines(m.labels, m.confusion),
       ];
-      if (result.comparison) lines.push(...comparisonLines(result.comparison));
+      if (result.comparison)
+        // held out: the training run's own folds; otherwise the saved model's parts scored on these clips
+        lines.push(...comparisonLines(result.comparison, result.scope === 'held-out' ? 'folds' : 'clips'));
       lines.push(`report: ${result.reportDir}/report.html`);
       process.stdout.write(`${lines.join('\n')}\n`);
     });

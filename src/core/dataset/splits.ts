@@ -43,8 +43,9 @@ export interface FoldOptions {
 
 export const DEFAULT_FRACTIONS: SplitFractions = { train: 0.7, val: 0.15, test: 0.15 };
 
+/** The one wording of the random split's caveat: training's messages, the report and the Evaluate screen. */
 export const RANDOM_SPLIT_WARNING =
-  'random split: the same speakers are in training and test, so the scores overstate how the model does on new speakers';
+  'Random split: the same speakers appear in training and test, so these scores overstate how the model does on speakers it has never heard.';
 
 /** mulberry32: small, fast, and the same sequence on every platform for a seed. */
 export function seededRandom(seed: number): () => number {

@@ -1,3 +1,4 @@
+import { RANDOM_SPLIT_WARNING } from '../dataset/splits.js';
 import type { SplitSpec } from './config.js';
 
 /** Training cannot run on this data as asked; the message says why in the user's terms. */
@@ -11,9 +12,6 @@ export interface SplitDecision {
   split: SplitSpec;
   warnings: string[];
 }
-
-export const RANDOM_SPLIT_WARNING =
-  'random split: the same speakers appear in training and test, so these scores overstate how the model does on speakers it has never heard';
 
 /**
  * Checks that `clips` can train a classifier over `labels` with `split`, and settles the split actually used
@@ -49,7 +47,7 @@ export function decideSplit(
       split: 'random',
       warnings: [
         ...warnings,
-        `speakers are unknown, so a speaker-independent split is impossible; using a ${RANDOM_SPLIT_WARNING}`,
+        `Speakers are unknown, so a speaker-independent split is impossible. ${RANDOM_SPLIT_WARNING}`,
       ],
     };
   }

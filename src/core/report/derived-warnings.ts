@@ -1,3 +1,4 @@
+import { RANDOM_SPLIT_WARNING } from '../dataset/splits.js';
 import type { Metrics } from '../metrics/index.js';
 import type { FoldSummary } from './fold-summary.js';
 import type { ReportInput } from './types.js';
@@ -30,9 +31,7 @@ export function reportWarnings(input: ReportInput, metrics: Metrics, folds: Fold
 export function evaluationWarnings(facts: EvaluationFacts, metrics: WarnedMetrics): string[] {
   const warnings = [...(facts.warnings ?? [])];
   if (facts.split.startsWith('random') && warnings.length === 0) {
-    warnings.push(
-      'Random split: clips of the same speaker can be in both training and test data, so these scores overstate how the model does on new speakers.',
-    );
+    warnings.push(RANDOM_SPLIT_WARNING);
   }
   const leaked = speakersInSeveralFolds(facts.foldSpeakers);
   if (leaked.length > 0) {

@@ -105,6 +105,8 @@ describe('ser train and ser evaluate', () => {
       new RegExp(`^held-out clips only: what run ${loso.runId} \\(loso\\) predicted`),
     );
     expect(text.stdout).toContain(`macro F1 ${loso.macro_f1.toFixed(3)}`);
+    // the CNN beside the classic baseline: the run's own folds
+    expect(text.stdout).toMatch(/^same folds, side by side/m);
     looseText = text.stdout;
   });
 
@@ -136,6 +138,9 @@ describe('ser train and ser evaluate', () => {
     const text = await ser('evaluate', '--project', project, '--all-clips');
     expect(text.stdout).toMatch(/^every project clip, the training clips included: OPTIMISTIC/);
     expect(text.stderr).toMatch(/^WARNING: /m);
+    // the saved model's parts scored on these clips, not the run's folds
+    expect(text.stdout).toMatch(/^same clips, side by side/m);
+    expect(text.stdout).not.toMatch(/same folds/);
   });
 
   it('prints confusion tables whose counts sit under their labels', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { planFolds } from '../../../src/core/model/folds.js';
 import { decideSplit, TrainRefusal } from '../../../src/core/model/refusals.js';
+import { RANDOM_SPLIT_WARNING } from '../../../src/core/dataset/splits.js';
 
 function corpus(speakers: number, perLabel = 6, labels = ['happy', 'sad', 'neutral']) {
   const rows: Array<{ id: number; speaker: string; label: string }> = [];
@@ -85,7 +86,8 @@ describe('refusals and split decisions', () => {
     const clips = corpus(1).map((c) => ({ ...c, speaker: 'unknown' }));
     const d = decideSplit(clips, ['happy', 'sad', 'neutral'], 'speaker');
     expect(d.split).toBe('random');
-    expect(d.warnings[0]).toMatch(/speakers are unknown/);
+    expect(d.warnings[0]).toMatch(/^Speakers are unknown/);
+    expect(d.warnings[0]).toContain(RANDOM_SPLIT_WARNING);
   });
 
   it('warns about a label of the set with no clips', () => {

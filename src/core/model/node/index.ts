@@ -29,7 +29,8 @@ export {
 } from './train-pool.js';
 export { runTrainTask, type TrainTask, type TrainTaskOutcome } from '../train-task.js';
 export { planPool, estimateJobMemory, type PoolPlan } from './pool-size.js';
-export { decideSplit, TrainRefusal, RANDOM_SPLIT_WARNING } from '../refusals.js';
+export { decideSplit, TrainRefusal } from '../refusals.js';
+export { RANDOM_SPLIT_WARNING } from '../../dataset/splits.js';
 export {
   saveModelFolder,
   loadModelFolder,
