@@ -8,6 +8,27 @@ import { cleanupAfterEach, newProject, tempDir } from './helpers.js';
 cleanupAfterEach();
 
 describe('re-importing after files moved, were copied or changed', () => {
+  it('keeps the emotion a recorded take was acted in, whatever folder it is found in', async () => {
+    const dir = tempDir();
+    writeClip(path.join(dir, 'happy', 'take.wav'), 1);
+    const project = newProject();
+    await importSource(project, dir);
+    const take = project.clips.getByPath(path.join(dir, 'happy', 'take.wav'))!;
+    project.clips.setLabel(take.id, 'happy', 'recorded', new Date().toISOString());
+
+    fs.mkdirSync(path.join(dir, 'sad'));
+    fs.renameSync(take.path, path.join(dir, 'sad', 'take.wav'));
+    await importSource(project, dir);
+    expect(project.clips.get(take.id)).toMatchObject({
+      path: path.join(dir, 'sad', 'take.wav'),
+      label: 'happy',
+      labelSource: 'recorded',
+    });
+    // seen again where it is, too
+    await importSource(project, dir);
+    expect(project.clips.get(take.id)).toMatchObject({ label: 'happy', labelSource: 'recorded' });
+  });
+
   it('finds a moved file again by its hash, keeping its id, history and user label', async () => {
     const dir = tempDir();
     writeClip(path.join(dir, 'happy', 'a.wav'), 1);

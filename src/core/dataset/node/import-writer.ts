@@ -125,13 +125,13 @@ export class ImportWriter {
 
   /**
    * A known clip seen again: what the source says now (a corrected manifest, a file moved into another
-   * label folder) replaces what an import set before, but never a label the user chose.
+   * label folder) replaces what an import set before, but never a label a person chose.
    */
   private refreshFromSource(clip: Clip, r: Examined, now: string): boolean {
     const { clips, labels } = this.project;
     let changed = false;
     const o = r.origin;
-    if (o.label !== null && o.label !== clip.label && clip.labelSource !== 'user') {
+    if (o.label !== null && o.label !== clip.label && !chosenByPerson(clip)) {
       clips.setLabel(clip.id, o.label, o.labelSource, now);
       labels.record({
         clipId: clip.id,
@@ -204,6 +204,13 @@ function rejectedRow(r: Extract<Examined, { kind: 'rejected' }>): NewClip {
   };
 }
 
+/** A label someone gave (relabelled, or acted in a recorded take): an import never replaces it. */
+function chosenByPerson(clip: Clip): boolean {
+  return clip.labelSource === 'user' || clip.labelSource === 'recorded';
+}
+
 function keepUserLabel(row: NewClip, existing: Clip): NewClip {
-  return existing.labelSource === 'user' ? { ...row, label: existing.label, labelSource: 'user' } : row;
+  return chosenByPerson(existing)
+    ? { ...row, label: existing.label, labelSource: existing.labelSource }
+    : row;
 }
