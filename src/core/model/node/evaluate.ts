@@ -13,7 +13,6 @@ import { configTable, datasetSummary } from '../run-report.js';
 import { scoreClips } from '../score-clips.js';
 import { comparisonOfParts } from '../recipe/comparison.js';
 import type { RecipeComparison } from '../../../common/contract.js';
-import { computeMetrics } from '../../metrics/index.js';
 import { heldOutRows, runComparison, trainingRunOf } from './evaluate-held-out.js';
 import type { Run } from '../../dataset/node/index.js';
 
@@ -58,7 +57,6 @@ export interface EvaluateResult {
   warnings: string[];
 }
 
-/** The model folder of the latest finished training run of a project. */
 /** The model folder of the model in use (current-model.ts): the user's choice, else the newest evaluated run. */
 export function latestModelDir(project: Project): string {
   const run = currentModel(project)?.run;
@@ -137,25 +135,18 @@ export async function evaluateModel(opts: EvaluateOptions): Promise<EvaluateResu
         // The project's clips were scored: its annotators' agreement belongs in the report.
         agreement: project && !opts.data ? projectAgreement(project) : undefined,
       });
-      if (project && runId !== null)
-        recordResults(project, runId, predictions, meta.labels, {
-          status: 'done',
-          metrics: { ...report.metrics, ...(comparison ? { comparison } : {}) },
-          reportDir,
-        });
-      return {
-        runId,
+      return concludeEvaluation(project, runId, {
         modelDir,
         reportDir,
-        metrics: report.metrics,
+        report,
         predictions,
-        comparison: comparison ?? null,
+        labels: meta.labels,
+        comparison,
         backend: backend.detail,
         skipped: source.skipped,
         scope,
-        trainingRun: trainRun ? trainingRunSummary(trainRun) : null,
-        warnings: report.warnings,
-      };
+        trainRun,
+      });
     } finally {
       loaded.model.dispose();
     }
@@ -256,23 +247,55 @@ async function evaluateHeldOut(
     warnings: [],
     agreement: projectAgreement(project),
   });
-  recordResults(project, runId, predictions, meta.labels, {
-    status: 'done',
-    metrics: { ...computeMetrics(predictions, meta.labels), ...(comparison ? { comparison } : {}) },
-    reportDir,
-  });
-  return {
-    runId,
+  return concludeEvaluation(project, runId, {
     modelDir,
     reportDir,
-    metrics: report.metrics,
+    report,
     predictions,
-    comparison: comparison ?? null,
+    labels: meta.labels,
+    comparison,
     backend: trainRun.backend ?? '',
     skipped: 0,
     scope: 'held-out',
-    trainingRun: trainingRunSummary(trainRun),
-    warnings: report.warnings,
+    trainRun,
+  });
+}
+
+/** Records a finished evaluation's predictions and metrics (the report's) in its run, and says what it found. */
+function concludeEvaluation(
+  project: Project | null,
+  runId: number | null,
+  e: {
+    modelDir: string;
+    reportDir: string;
+    report: Awaited<ReturnType<typeof writeReport>>;
+    predictions: PredictionRow[];
+    labels: readonly string[];
+    comparison: RecipeComparison | undefined;
+    backend: string;
+    skipped: number;
+    scope: EvaluationScope;
+    trainRun: Run | null;
+  },
+): EvaluateResult {
+  if (project && runId !== null)
+    recordResults(project, runId, e.predictions, e.labels, {
+      status: 'done',
+      metrics: { ...e.report.metrics, ...(e.comparison ? { comparison: e.comparison } : {}) },
+      reportDir: e.reportDir,
+    });
+  return {
+    runId,
+    modelDir: e.modelDir,
+    reportDir: e.reportDir,
+    metrics: e.report.metrics,
+    predictions: e.predictions,
+    comparison: e.comparison ?? null,
+    backend: e.backend,
+    skipped: e.skipped,
+    scope: e.scope,
+    trainingRun: e.trainRun ? trainingRunSummary(e.trainRun) : null,
+    warnings: e.report.warnings,
   };
 }
 
