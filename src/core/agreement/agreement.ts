@@ -5,6 +5,7 @@ import type {
   PairAgreement,
   TieRule,
 } from '../../common/contract.js';
+import { confusionMatrix } from '../metrics/confusion-matrix.js';
 import { consensusLabel, topLabels, type Annotation } from './consensus.js';
 import { cohenKappa, fleissKappa, krippendorffAlpha } from './kappa.js';
 
@@ -130,14 +131,17 @@ function bothRated(items: readonly AgreementItem[], a: string, b: string): Array
   return out;
 }
 
+/** The metrics' confusion matrix over two raters' labels; a label outside `labels` is left out. */
 function confusionOf(pairs: ReadonlyArray<readonly [string, string]>, labels: readonly string[]): number[][] {
-  const m = labels.map(() => labels.map(() => 0));
-  for (const [a, b] of pairs) {
-    const i = labels.indexOf(a);
-    const j = labels.indexOf(b);
-    if (i >= 0 && j >= 0) m[i][j]++;
-  }
-  return m;
+  if (labels.length === 0) return [];
+  const known = pairs
+    .map(([a, b]) => [labels.indexOf(a), labels.indexOf(b)] as const)
+    .filter(([i, j]) => i >= 0 && j >= 0);
+  return confusionMatrix(
+    known.map(([i]) => i),
+    known.map(([, j]) => j),
+    labels.length,
+  );
 }
 
 function agreeShare(pairs: ReadonlyArray<readonly [string, string]>): number | null {
