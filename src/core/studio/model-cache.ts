@@ -1,7 +1,7 @@
 import type { Project } from '../dataset/node/project.js';
 import { notFound } from './errors.js';
 import { currentModelRunId } from '../model/node/current-model.js';
-import { hasModel } from './run-views.js';
+import { hasSavedModel } from '../model/node/current-model.js';
 
 export interface Prediction {
   label: string;
@@ -38,7 +38,7 @@ export class ModelCache {
     if (this.loaded?.runId !== id) {
       const run = this.project.runs.get(id);
       if (!run) throw notFound(`no run with id ${id}`);
-      if (!run.modelDir || !hasModel(run)) throw notFound(`run ${id} has no saved model`);
+      if (!run.modelDir || !hasSavedModel(run)) throw notFound(`run ${id} has no saved model`);
       this.dispose();
       const predictor = this.loader(run.modelDir);
       this.loaded = { runId: id, predictor };

@@ -5,6 +5,7 @@ import type { Project } from '../dataset/node/project.js';
 import type { Run, RunEpoch } from '../dataset/types.js';
 import { currentModel, hasSavedModel, isEvaluatedModel } from '../model/node/current-model.js';
 import { evaluationWarnings, weakModelWarnings } from '../report/derived-warnings.js';
+import { groupBy } from '../util/group-by.js';
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -15,8 +16,6 @@ export function metricsOf(run: Run): RunMetrics | null {
   if (!isRecord(m) || typeof m.accuracy !== 'number' || typeof m.macro_f1 !== 'number') return null;
   return m as unknown as RunMetrics;
 }
-
-export const hasModel = hasSavedModel;
 
 /** The model in use (current-model.ts), as Predict's badge and the sidebar show it. */
 export function currentModelView(project: Project): CurrentModel | null {
@@ -56,17 +55,12 @@ export function runWarnings(project: Project, run: Run): string[] {
        WHERE p.run_id = ? GROUP BY p.fold, c.speaker`,
     )
     .all(run.id) as Array<{ fold: number; speaker: string | null }>;
-  const folds = new Map<number, string[]>();
-  for (const r of rows) {
-    const speakers = folds.get(r.fold) ?? [];
-    speakers.push(r.speaker ?? '');
-    folds.set(r.fold, speakers);
-  }
+  const folds = groupBy(rows, (r) => r.fold);
   return evaluationWarnings(
     {
       split: run.split ?? '',
       warnings: Array.isArray(metrics.split_warnings) ? metrics.split_warnings : [],
-      foldSpeakers: [...folds.values()],
+      foldSpeakers: [...folds.values()].map((fold) => fold.map((r) => r.speaker ?? '')),
     },
     metrics,
   );
@@ -91,7 +85,7 @@ export function runSummary(run: Run): RunSummary {
     macroF1: metrics?.macro_f1 ?? null,
     uar: typeof metrics?.uar === 'number' ? metrics.uar : null,
     error: run.error,
-    hasModel: hasModel(run),
+    hasModel: hasSavedModel(run),
     hasReport: hasReport(run),
     evaluated: isEvaluatedModel(run),
     recipe: recipeOf(run),
