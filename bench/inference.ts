@@ -18,7 +18,7 @@ const loaded: LoadedModel = {
   model,
   meta: {
     format: MODEL_FORMAT,
-    version: 1,
+    version: 2,
     labels: cfg.labels,
     featureConfig: DEFAULT_FEATURE_CONFIG,
     cropFrames: cfg.cropFrames,

@@ -9,17 +9,31 @@ import { RECIPE_NAMES } from '../common/options.js';
 export function comparisonLines(c: RecipeComparison, basis: 'folds' | 'clips' = 'folds'): string[] {
   const labels = Object.keys(c.models[0]?.per_class ?? {});
   const nameWidth = Math.max(...Object.values(RECIPE_NAMES).map((n) => n.length)) + 2;
-  const header = ['macro F1', 'UAR', 'accuracy', ...labels.map((l) => `F1 ${l}`)];
+  const withKnown = c.models.some((m) => m.known_macro_f1 !== undefined);
+  const header = [
+    'macro F1',
+    ...(withKnown ? ['known'] : []),
+    'UAR',
+    'accuracy',
+    ...labels.map((l) => `F1 ${l}`),
+  ];
   const widths = header.map((h) => Math.max(8, h.length));
   const lines = [
-    `same ${basis}, side by side (recipe ${c.recipe}${c.recipe === 'auto' ? `, saved model: ${c.finalRecipe}` : ''}${c.speakerNorm ? ', per-speaker standardisation' : ''}):`,
+    `same ${basis}, side by side (recipe ${c.recipe}${c.recipe === 'auto' ? `, saved model: ${c.finalRecipe}` : ''}; ` +
+      `a new voice's scores${withKnown ? ', and macro F1 with the voice known' : ''}):`,
     `${''.padEnd(nameWidth)}${header.map((h, i) => h.padStart(widths[i])).join(' ')}`,
   ];
   for (const m of c.models) {
-    const values = [m.macro_f1, m.uar, m.accuracy, ...labels.map((l) => m.per_class[l]?.f1 ?? 0)];
+    const values = [
+      m.macro_f1,
+      ...(withKnown ? [m.known_macro_f1 ?? NaN] : []),
+      m.uar,
+      m.accuracy,
+      ...labels.map((l) => m.per_class[l]?.f1 ?? 0),
+    ];
     const mark = m.model === c.finalRecipe && c.recipe !== 'auto' ? ' *' : '';
     lines.push(
-      `${(RECIPE_NAMES[m.model] + mark).padEnd(nameWidth)}${values.map((v, i) => v.toFixed(3).padStart(widths[i])).join(' ')}`,
+      `${(RECIPE_NAMES[m.model] + mark).padEnd(nameWidth)}${values.map((v, i) => (Number.isFinite(v) ? v.toFixed(3) : '--').padStart(widths[i])).join(' ')}`,
     );
   }
   for (const ch of c.choices)

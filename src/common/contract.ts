@@ -11,7 +11,9 @@ import {
   MAX_MEMBERS,
   MODEL_SIZES,
   RECIPE_KINDS,
+  SPEAKER_NORM_MODES,
   TIE_RULES,
+  type FixedSpeakerNorm,
   type RecipeKind,
   type TieRuleKind,
 } from './options.js';
@@ -251,7 +253,8 @@ export const TrainRequestSchema = z
     statsRateScale: z.number().positive().max(1000).optional(),
     members: z.number().int().min(1).max(MAX_MEMBERS).optional(),
     recipe: z.enum(RECIPE_KINDS).optional(),
-    speakerNorm: z.boolean().optional(),
+    /** A mode, or (as before the modes) true for the default and false for none. */
+    speakerNorm: z.union([z.enum(SPEAKER_NORM_MODES), z.boolean()]).optional(),
     backend: z.enum(BACKEND_PREFERENCES).optional(),
     /** Trainings at once (folds side by side); absent: as many as the cores (less one) and memory allow. */
     jobs: z.number().int().min(1).max(64).optional(),
@@ -354,8 +357,11 @@ export interface CurrentModel {
   recipe: string | null;
   split: string;
   labels: string[];
+  /** Held-out macro F1 of a new voice (the run's headline). */
   macroF1: number;
   accuracy: number;
+  /** Both scores and the curve between, so Predict can show the figure that matches each prediction. */
+  voice: VoiceScores | null;
   /** Why it may predict poorly (a class it never predicted on held-out clips, macro F1 near chance). */
   warnings: string[];
 }
@@ -382,6 +388,35 @@ export interface RunMetrics {
   comparison?: RecipeComparison;
   /** The training's own warnings (a degenerate split...), as its report got them. */
   split_warnings?: string[];
+  /**
+   * How the scores were obtained. The metrics above are a new voice's (each held-out clip scored alone, as
+   * Predict scores a voice it does not know); `known` are the same clips with their voice known from all of its
+   * clips. Absent in runs made before voices were scored both ways (their one score was a known voice's).
+   */
+  voice?: VoiceScores;
+  known?: Omit<RunMetrics, 'comparison' | 'voice' | 'known' | 'split_warnings'>;
+}
+/** One way of knowing the voice, scored. */
+export interface ConditionScore {
+  macro_f1: number;
+  uar: number;
+  accuracy: number;
+  /** Held-out clips scored this way. */
+  clips: number;
+}
+/** A point of the adaptation curve: the voice known from `voiceClips` of its other clips (never the scored one). */
+export interface AdaptationPoint extends ConditionScore {
+  voiceClips: number | 'others';
+}
+/** The two scores every held-out evaluation gives, and the curve between them. */
+export interface VoiceScores {
+  /** What a known voice is standardised with ('none': the model uses no voice statistics; both scores agree). */
+  speakerNorm: FixedSpeakerNorm;
+  /** Each clip alone, against the training population: what Predict gives a voice it does not know. */
+  newVoice: ConditionScore;
+  /** Each clip with its speaker standardised by all of their clips: a project speaker. */
+  knownVoice: ConditionScore;
+  curve: AdaptationPoint[];
 }
 
 /** One model's held-out scores in a comparison. */
@@ -391,6 +426,8 @@ export interface ComparedScores {
   uar: number;
   accuracy: number;
   per_class: Record<string, ClassScores>;
+  /** The same model's score with each voice known (absent in runs made before voices were scored both ways). */
+  known_macro_f1?: number;
 }
 /** What 'auto' chose for one fold, and the inner scores (macro F1 per recipe) that chose it. */
 export interface RecipeChoice {
@@ -407,7 +444,8 @@ export interface RecipeComparison {
   recipe: RecipeKind;
   /** What the saved model combines (for 'auto': the choice most folds made). */
   finalRecipe: Exclude<RecipeKind, 'auto'>;
-  speakerNorm: boolean;
+  /** What a known voice is standardised with (true/false in runs made before the modes). */
+  speakerNorm: FixedSpeakerNorm | boolean;
   models: ComparedScores[];
   choices: RecipeChoice[];
 }
@@ -428,6 +466,34 @@ export interface RunPrediction {
 }
 
 // ---------- prediction ----------
+/** A voice's running statistics (src/core/voice/voice-stats.ts): two vectors whatever its number of clips. */
+export const VoiceStatsSchema = z
+  .object({
+    clips: z.number().int().nonnegative(),
+    seconds: z.number().nonnegative().finite(),
+    sum: z.array(z.number().finite()).max(4096),
+    sumSq: z.array(z.number().finite()).max(4096),
+  })
+  .strict()
+  .refine((v) => v.sum.length === v.sumSq.length, { message: 'sum and sumSq differ in length' });
+export type VoiceStatsParams = z.infer<typeof VoiceStatsSchema>;
+/**
+ * Which statistics of the voice a prediction used: none known ('population': scored as a new voice, as
+ * evaluation's new-voice score measured), the voice heard so far ('voice': the microphone, a long recording,
+ * clips added for it), a project speaker's clips ('speaker'), or none because the model uses no voice
+ * statistics ('unused').
+ */
+export interface VoiceUse {
+  kind: 'population' | 'voice' | 'speaker' | 'unused';
+  /** Clips (or heard utterances) of the voice, and their seconds. */
+  clips: number;
+  seconds: number;
+  speaker?: string;
+  /** The voice-adapted part's share of the prediction, 0 to 1. */
+  weight: number;
+  /** In words: "population", "this voice, 38 s of speech", "speaker 03". */
+  text: string;
+}
 export interface PredictionResult {
   label: string;
   confidence: number;
@@ -435,6 +501,7 @@ export interface PredictionResult {
   windows: number;
   durationS: number;
   runId: number;
+  voice: VoiceUse;
 }
 
 // ---------- recording ----------
@@ -500,8 +567,28 @@ export const requestSchemas = {
     .object({ id: Id, label: LabelSchema.optional(), predicted: LabelSchema.optional() })
     .strict(),
   'report.export': z.object({ runId: Id, dir: z.string().min(1).max(4096).optional() }).strict(),
+  /**
+   * Scores audio. What is known of its voice: a project `speaker` (that speaker's clips' statistics), or the
+   * statistics of the voice heard so far (`voice`, as predict.addToVoice returns them); neither: a new voice.
+   */
   'predict.audio': z
-    .object({ name: z.string().max(1000), data: z.instanceof(Uint8Array), runId: Id.optional() })
+    .object({
+      name: z.string().max(1000),
+      data: z.instanceof(Uint8Array),
+      runId: Id.optional(),
+      speaker: z.string().trim().min(1).max(200).optional(),
+      voice: VoiceStatsSchema.optional(),
+    })
+    .strict()
+    .refine((p) => !(p.speaker && p.voice), { message: 'give a speaker or a voice, not both' }),
+  /** The statistics of a voice with one more clip of it (the Predict screen's "Add this voice"). */
+  'predict.addToVoice': z
+    .object({
+      name: z.string().max(1000),
+      data: z.instanceof(Uint8Array),
+      runId: Id.optional(),
+      voice: VoiceStatsSchema.nullable().optional(),
+    })
     .strict(),
   'record.sessions': z.object({}).strict(),
   'record.get': z.object({ id: Id }).strict(),
@@ -534,6 +621,7 @@ export interface RequestResults {
   'runs.predictions': RunPrediction[];
   'report.export': { dir: string; files: string[] } | { downloadUrl: string };
   'predict.audio': PredictionResult;
+  'predict.addToVoice': VoiceStatsParams;
   'record.sessions': RecordingSessionSummary[];
   'record.get': RecordingSessionDetail;
   'record.start': RecordingSessionDetail;

@@ -94,6 +94,38 @@ export const RECIPE_DESCRIPTIONS: Record<RecipeKind, string> = {
 };
 
 /**
+ * How a voice the model knows (a project speaker, the voice heard so far on the microphone or in a recording)
+ * is standardised before the classic model's adapted part scores it. A clip of a voice it knows nothing of is
+ * scored by the voice-independent part alone; the adapted part's share grows with the voice's clips.
+ * - mean: the voice's own mean of each feature, the typical speaker's spread (measured: the best known-voice
+ *   scores on the development corpora, and steady from a few clips on);
+ * - full: the voice's own mean and spread (needs many clips: two clips give a spread of noise);
+ * - shrink: the voice's mean drawn toward the typical speaker's by how few clips there are and how much voices
+ *   differ, feature by feature;
+ * - none: no voice statistics at all (both scores are the same);
+ * - auto: chosen per fold by cross-validation on its training speakers.
+ */
+export const SPEAKER_NORM_MODES = ['mean', 'full', 'shrink', 'none', 'auto'] as const;
+export type SpeakerNormMode = (typeof SPEAKER_NORM_MODES)[number];
+export type FixedSpeakerNorm = Exclude<SpeakerNormMode, 'auto'>;
+/** The modes 'auto' chooses among, the default first (ties go to it). */
+export const FIXED_SPEAKER_NORMS = [
+  'mean',
+  'full',
+  'shrink',
+  'none',
+] as const satisfies readonly FixedSpeakerNorm[];
+export const SPEAKER_NORM_TITLES: Record<SpeakerNormMode, string> = {
+  mean: "The voice's mean",
+  full: "The voice's mean and spread",
+  shrink: "The voice's mean, drawn to the typical voice's",
+  none: 'No voice statistics',
+  auto: 'Chosen by cross-validation',
+};
+/** The default mode, where the labels allow it (a corpus whose speakers each show one or two emotions gets none). */
+export const DEFAULT_SPEAKER_NORM: FixedSpeakerNorm = 'mean';
+
+/**
  * What a clip's training label is when its annotators tie: keep the label it had and flag the clip, leave it
  * out of training (no label), or let a named adjudicator's label decide (flagged while they have not spoken).
  */

@@ -140,7 +140,11 @@ const ROUTES: Route[] = [
     run: async ({ service }, req, res, _m, url) => {
       const runId = optionalRunId(url);
       const body = await readBody(req, MAX_PREDICT_BYTES);
-      const result = await service.predict(url.searchParams.get('name') ?? '', new Uint8Array(body), runId);
+      // ?speaker=NAME: a project speaker's voice, as evaluation's known-voice score measured it.
+      const speaker = url.searchParams.get('speaker')?.trim() || undefined;
+      const result = await service.predict(url.searchParams.get('name') ?? '', new Uint8Array(body), runId, {
+        speaker,
+      });
       sendJson(res, 200, { ok: true, result });
     },
   },

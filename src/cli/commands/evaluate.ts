@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { EvaluateResult } from '../../core/model/node/evaluate.js';
 import { backendOption } from '../backend-option.js';
 import { comparisonLines } from '../comparison-lines.js';
+import { voiceScoreLines } from '../voice-score-lines.js';
 import { confusionLines } from '../confusion-table.js';
 import { projectDirOf, withProjectOption } from '../project-option.js';
 
@@ -49,7 +50,7 @@ export function register(program: Command): void {
         process.stderr.write(`${result.scope === 'all-clips' ? 'WARNING' : 'warning'}: ${w}\n`);
       if (opts.json) {
         process.stdout.write(
-          `${JSON.stringify({ runId: result.runId, model: result.modelDir, report: result.reportDir, backend: result.backend, skipped: result.skipped, scope: result.scope, trainingRun: result.trainingRun, warnings: result.warnings, ...m, comparison: result.comparison })}\n`,
+          `${JSON.stringify({ runId: result.runId, model: result.modelDir, report: result.reportDir, backend: result.backend, skipped: result.skipped, scope: result.scope, trainingRun: result.trainingRun, warnings: result.warnings, ...m, scoredAs: 'new voice', voice: result.known?.voice ?? null, known: result.known?.metrics ?? null, comparison: result.comparison })}\n`,
         );
         return;
       }
@@ -57,7 +58,7 @@ export function register(program: Command): void {
       const lines = [
         scopeLine(result),
         `${m.clips} clips, ${m.speakers} speakers, model ${result.modelDir}`,
-        `accuracy ${m.accuracy.toFixed(3)}, macro F1 ${m.macro_f1.toFixed(3)}, UAR ${m.uar.toFixed(3)}`,
+        `${result.known ? 'a new voice (each clip alone): ' : ''}accuracy ${m.accuracy.toFixed(3)}, macro F1 ${m.macro_f1.toFixed(3)}, UAR ${m.uar.toFixed(3)}`,
         `${'label'.padEnd(width)}  precision  recall     F1  support`,
         ...m.labels.map((l) => {
           const s = m.per_class[l];
@@ -65,6 +66,7 @@ export function register(program: Command): void {
         }),
         ...confusionLines(m.labels, m.confusion),
       ];
+      if (result.known) lines.push(...voiceScoreLines(result.known.voice));
       if (result.comparison)
         // held out: the training run's own folds; otherwise the saved model's parts scored on these clips
         lines.push(...comparisonLines(result.comparison, result.scope === 'held-out' ? 'folds' : 'clips'));

@@ -7,11 +7,15 @@ import {
   MODEL_SIZES,
   RECIPE_DESCRIPTIONS,
   RECIPE_KINDS,
+  SPEAKER_NORM_MODES,
+  SPEAKER_NORM_TITLES,
   TRAINING_DEFAULTS,
+  DEFAULT_SPEAKER_NORM,
   type BackendPreference,
   type HeadKind,
   type ModelSize,
   type RecipeKind,
+  type SpeakerNormMode,
 } from '../../common/options.js';
 import type { EpochRecord, PoolProgress, TrainProgress } from '../../common/contract.js';
 import { backendOption } from '../backend-option.js';
@@ -34,7 +38,7 @@ interface TrainCliOptions {
   statsRate?: number;
   members?: number;
   recipe?: RecipeKind;
-  speakerNorm?: boolean;
+  speakerNorm?: SpeakerNormMode | false;
   jobs?: number;
   backend?: BackendPreference;
   out?: string;
@@ -168,7 +172,13 @@ export function register(program: Command): void {
         `what scores and predicts: ${RECIPE_KINDS.map((k) => `${k} (${RECIPE_DESCRIPTIONS[k]})`).join('; ')}`,
       ).choices([...RECIPE_KINDS]),
     )
-    .option('--no-speaker-norm', "don't standardise each speaker's clips by that speaker's own statistics")
+    .addOption(
+      new Option(
+        '--speaker-norm <mode>',
+        `how a voice the model knows is standardised: ${SPEAKER_NORM_MODES.map((m) => `${m} (${SPEAKER_NORM_TITLES[m].toLowerCase()})`).join(', ')}; default ${DEFAULT_SPEAKER_NORM}, none where speakers each show one or two emotions`,
+      ).choices([...SPEAKER_NORM_MODES]),
+    )
+    .option('--no-speaker-norm', 'the same as --speaker-norm none')
     .option(
       '--jobs <n>',
       'trainings at once: folds train side by side, each on a core (default: the cores less one, as many as ' +
@@ -186,12 +196,14 @@ export function register(program: Command): void {
         { trainProject },
         { TrainEmitter },
         { comparisonOf },
+        { voiceScoreLines },
       ] = await Promise.all([
         import('../../core/dataset/labels.js'),
         import('../../core/model/config.js'),
         import('../../core/model/node/train-project.js'),
         import('../../core/model/train-events.js'),
         import('../../core/model/recipe/comparison.js'),
+        import('../voice-score-lines.js'),
       ]);
       const config = {
         ...(opts.labels !== undefined ? { labels: parseLabelList(opts.labels) } : {}),
@@ -207,7 +219,11 @@ export function register(program: Command): void {
         ...(opts.statsRate !== undefined ? { statsRateScale: opts.statsRate } : {}),
         ...(opts.members !== undefined ? { members: opts.members } : {}),
         ...(opts.recipe ? { recipe: opts.recipe } : {}),
-        ...(opts.speakerNorm === false ? { speakerNorm: false } : {}),
+        ...(opts.speakerNorm === false
+          ? { speakerNorm: 'none' as const }
+          : opts.speakerNorm !== undefined
+            ? { speakerNorm: opts.speakerNorm }
+            : {}),
       };
       const err = process.stderr;
       const live = err.isTTY === true;
@@ -278,11 +294,13 @@ export function register(program: Command): void {
               uar: m?.uar ?? null,
               confusion: m?.confusion ?? null,
               clips: m?.clips ?? 0,
+              scoredAs: 'new voice',
+              voice: result.recipe.voice,
               modelDir: result.modelDir,
               reportDir: result.reportDir,
               trainSeconds: x.trainSeconds,
               clipsPerS: x.clipsSeen / Math.max(x.trainSeconds, 1e-9),
-              warnings: x.warnings,
+              warnings: [...x.warnings, ...result.recipe.warnings],
               comparison,
             })}\n`,
           );
@@ -292,12 +310,13 @@ export function register(program: Command): void {
           ];
           if (m) {
             lines.push(
-              `held-out (${x.split}${x.folds > 1 ? `, ${x.folds} folds pooled` : ''}, ${m.clips} clips, ${m.speakers} speakers): accuracy ${m.accuracy.toFixed(3)}, macro F1 ${m.macro_f1.toFixed(3)}, UAR ${m.uar.toFixed(3)}`,
+              `held-out, a new voice (${x.split}${x.folds > 1 ? `, ${x.folds} folds pooled` : ''}, ${m.clips} clips, ${m.speakers} speakers): accuracy ${m.accuracy.toFixed(3)}, macro F1 ${m.macro_f1.toFixed(3)}, UAR ${m.uar.toFixed(3)}`,
             );
             lines.push(...confusionLines(m.labels, m.confusion));
+            if (result.recipe.voice) lines.push(...voiceScoreLines(result.recipe.voice));
             if (comparison) lines.push(...comparisonLines(comparison));
           }
-          for (const w of x.warnings) lines.push(`warning: ${w}`);
+          for (const w of [...x.warnings, ...result.recipe.warnings]) lines.push(`warning: ${w}`);
           lines.push(
             `model:  ${result.modelDir ?? '(none)'}`,
             `report: ${result.reportDir ? `${result.reportDir}/report.html` : '(none)'}`,

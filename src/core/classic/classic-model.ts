@@ -1,80 +1,131 @@
+import type { FixedSpeakerNorm } from '../../common/options.js';
 import { groupIndices } from '../util/group-by.js';
+import {
+  adaptationWeight,
+  blendProbs,
+  HALF_WEIGHT_CLIPS,
+  populationOf,
+  standardiseRow,
+  voiceOfRows,
+  voiceStandardiser,
+  type VoicePopulation,
+  type VoiceStats,
+} from '../voice/index.js';
 import { fitLogistic, logisticProbs, type LogisticModel } from './logistic-regression.js';
-import { featureStats, standardiseWith, type SpeakerStats } from './speaker-standardise.js';
 
 /** sklearn's C for the classic model: chosen once on all five development corpora together (0.1 and 0.01 tie). */
 export const CLASSIC_C = 0.1;
 /** L-BFGS iterations: the development corpora's scores are the same at 200 and 500. */
-const CLASSIC_ITERATIONS = 200;
+export const CLASSIC_ITERATIONS = 200;
 
 /**
  * The classic baseline: a multinomial logistic regression on each clip's MFCC and log-mel statistics
- * (clip-statistics.ts), optionally standardised per speaker. Its model is a small matrix, saved as JSON
- * beside the CNN and scored by the same code in Node and the browser.
+ * (clip-statistics.ts), twice over. The independent part scores a clip by itself, as it must for a voice it
+ * has never heard; the adapted part scores the clip standardised by its voice's statistics. A prediction
+ * blends them by how many clips of the voice are known (voice/adaptation.ts). Both are small matrices,
+ * saved as JSON beside the CNN and scored by the same code in Node and the browser.
  */
 export interface ClassicModel {
   kind: 'logistic';
-  speakerNorm: boolean;
-  /**
-   * The training clips' feature statistics before any speaker standardisation: what a clip of an unknown
-   * speaker is standardised with when the model expects speaker statistics and none are given.
-   */
-  population: { mean: number[]; std: number[] };
+  /** Null only in models saved before voices were scored both ways (the adapted part then always decides). */
+  independent: LogisticModel | null;
+  /** Null when the run used no voice statistics. */
+  adapted: AdaptedClassic | null;
+}
+
+export interface AdaptedClassic {
+  mode: Exclude<FixedSpeakerNorm, 'none'>;
+  /** The training speakers as voices: what a voice known from few clips is measured against. */
+  population: VoicePopulation;
+  /** Clips of a voice at which the adapted part weighs as much as the independent one. */
+  halfWeightClips: number;
   logistic: LogisticModel;
 }
 
-/** `rows` are raw clip statistics; with speakerNorm, `speakers` names each row's speaker. */
+export interface ClassicFitOptions {
+  speakerNorm: FixedSpeakerNorm;
+  /** Each row's speaker (needed unless speakerNorm is 'none'). */
+  speakers?: readonly string[];
+  c?: number;
+}
+
+/** `rows` are raw clip statistics, `labels` class indices. */
 export function fitClassic(
   rows: readonly Float32Array[],
   labels: readonly number[],
   classes: number,
-  opts: { speakerNorm: boolean; speakers?: readonly string[] },
+  opts: ClassicFitOptions,
 ): ClassicModel {
-  const population = featureStats(rows);
-  const inputs = opts.speakerNorm ? standardiseBySpeaker(rows, opts.speakers) : rows;
+  const fit = (inputs: readonly Float32Array[]) =>
+    fitLogistic(inputs, labels, classes, {
+      c: opts.c ?? CLASSIC_C,
+      maxIterations: CLASSIC_ITERATIONS,
+      // The corpora are rarely balanced; a class's share in training says nothing of a new clip.
+      balanced: true,
+    });
+  const independent = fit(rows);
+  if (opts.speakerNorm === 'none') return { kind: 'logistic', independent, adapted: null };
+  const { speakers } = opts;
+  if (!speakers || speakers.length !== rows.length)
+    throw new Error("standardising voices needs each training clip's speaker");
+  const mode = opts.speakerNorm;
+  const voices = voicesOf(rows, speakers);
+  const population = populationOf([...voices.values()]);
+  // A training speaker is standardised by all of their clips, as a known voice is at its best.
+  const standardised = rows.map((r, i) =>
+    standardiseRow(r, voiceStandardiser(mode, voices.get(speakers[i]) ?? null, population)),
+  );
   return {
     kind: 'logistic',
-    speakerNorm: opts.speakerNorm,
-    population: { mean: Array.from(population.mean), std: Array.from(population.std) },
-    logistic: fitLogistic(inputs, labels, classes, { c: CLASSIC_C, maxIterations: CLASSIC_ITERATIONS }),
+    independent,
+    adapted: { mode, population, halfWeightClips: HALF_WEIGHT_CLIPS, logistic: fit(standardised) },
   };
 }
 
-/**
- * Class probabilities of clips given as raw statistics. With a speaker-standardised model, clips are
- * standardised by the statistics of their own speaker's clips among `rows` when `speakers` is given (at
- * least two clips of that speaker), else by the training population's.
- */
-export function classicProbs(
-  model: ClassicModel,
-  rows: readonly Float32Array[],
-  speakers?: readonly string[],
-): Float32Array[] {
-  if (!model.speakerNorm) return rows.map((r) => logisticProbs(model.logistic, r));
-  const population: SpeakerStats = {
-    mean: Float64Array.from(model.population.mean),
-    std: Float64Array.from(model.population.std),
-    clips: 0,
-  };
-  const stats = speakers ? statsBySpeaker(rows, speakers) : new Map<string, SpeakerStats>();
-  return rows.map((r, i) => {
-    const own = speakers ? stats.get(speakers[i]) : undefined;
-    return logisticProbs(model.logistic, standardiseWith(r, own && own.clips >= 2 ? own : population));
-  });
-}
-
-function statsBySpeaker(
+/** Each speaker's voice from their rows. */
+export function voicesOf(
   rows: readonly Float32Array[],
   speakers: readonly string[],
-): Map<string, SpeakerStats> {
+): Map<string, VoiceStats> {
   if (rows.length !== speakers.length)
     throw new RangeError(`${rows.length} rows, ${speakers.length} speakers`);
+  const dims = rows[0]?.length ?? 0;
   const groups = groupIndices(rows.length, (i) => speakers[i]);
-  return new Map([...groups].map(([s, idx]) => [s, featureStats(idx.map((i) => rows[i]))]));
+  return new Map(
+    [...groups].map(([s, idx]) => [
+      s,
+      voiceOfRows(
+        idx.map((i) => rows[i]),
+        dims,
+      ),
+    ]),
+  );
 }
 
-function standardiseBySpeaker(rows: readonly Float32Array[], speakers?: readonly string[]): Float32Array[] {
-  if (!speakers) throw new Error("speaker standardisation needs each clip's speaker");
-  const stats = statsBySpeaker(rows, speakers);
-  return rows.map((r, i) => standardiseWith(r, stats.get(speakers[i]) as SpeakerStats));
+/** The parts of one clip's score: each part's probabilities and what the model reports (their blend). */
+export interface ClassicScore {
+  probs: number[];
+  independent: number[] | null;
+  adapted: number[] | null;
+  /** The adapted part's share in `probs`. */
+  weight: number;
+}
+
+/** Class probabilities of one clip's raw statistics, its voice known from `voice` (null: not at all). */
+export function classicScore(model: ClassicModel, row: Float32Array, voice: VoiceStats | null): ClassicScore {
+  const independent = model.independent ? Array.from(logisticProbs(model.independent, row)) : null;
+  const { adapted } = model;
+  if (!adapted) {
+    if (!independent) throw new Error('the classic model has neither part');
+    return { probs: independent, independent, adapted: null, weight: 0 };
+  }
+  const own = Array.from(
+    logisticProbs(
+      adapted.logistic,
+      standardiseRow(row, voiceStandardiser(adapted.mode, voice, adapted.population)),
+    ),
+  );
+  if (!independent) return { probs: own, independent: null, adapted: own, weight: 1 };
+  const weight = adaptationWeight(voice?.clips ?? 0, adapted.halfWeightClips);
+  return { probs: blendProbs(independent, own, weight), independent, adapted: own, weight };
 }

@@ -1,10 +1,21 @@
-// The classic baseline: clip statistics, per-speaker standardisation, a logistic regression. Browser-safe.
+// The classic baseline: clip statistics and a logistic regression, independent of the voice and adapted to it.
+// Browser-safe.
 export { CLASSIC_CEPSTRA, clipStatistics, clipStatisticsLength } from './clip-statistics.js';
-export { featureStats, standardiseWith, type SpeakerStats } from './speaker-standardise.js';
+export { featureStats, type FeatureStats } from './feature-stats.js';
 export {
   fitLogistic,
   logisticProbs,
   type LogisticModel,
   type LogisticOptions,
 } from './logistic-regression.js';
-export { CLASSIC_C, classicProbs, fitClassic, type ClassicModel } from './classic-model.js';
+export {
+  CLASSIC_C,
+  CLASSIC_ITERATIONS,
+  classicScore,
+  fitClassic,
+  voicesOf,
+  type AdaptedClassic,
+  type ClassicFitOptions,
+  type ClassicModel,
+  type ClassicScore,
+} from './classic-model.js';

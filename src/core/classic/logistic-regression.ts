@@ -1,4 +1,4 @@
-import { featureStats } from './speaker-standardise.js';
+import { featureStats } from './feature-stats.js';
 import { minimiseLbfgs } from './lbfgs.js';
 
 /** A multinomial logistic regression over standardised features: probabilities = softmax(W z + b). */

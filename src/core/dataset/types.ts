@@ -80,12 +80,18 @@ export type RunEpoch = { runId: number; at: string } & Pick<EpochRecord, 'fold' 
     [K in Exclude<keyof EpochRecord, 'fold' | 'epoch'>]: EpochRecord[K] | null;
   };
 
-export interface Prediction {
+/** One scoring of a clip: what was predicted, how sure, and every label's probability. */
+export interface PredictedLabel {
+  predicted: string;
+  confidence: number;
+  probs: Record<string, number>;
+}
+
+/** A held-out clip's prediction as a new voice (its own fields) and, where scored so, as a known voice. */
+export interface Prediction extends PredictedLabel {
   runId: number;
   clipId: number;
   fold: number;
   label: string | null;
-  predicted: string;
-  confidence: number;
-  probs: Record<string, number>;
+  known?: PredictedLabel | null;
 }

@@ -8,6 +8,7 @@ import {
 import {
   AUGMENT_NAMES,
   DEFAULT_RECIPE,
+  DEFAULT_SPEAKER_NORM,
   MAX_MEMBERS,
   TRAINING_DEFAULTS,
   type AugmentName,
@@ -15,6 +16,7 @@ import {
   type HeadKind,
   type ModelSize,
   type RecipeKind,
+  type SpeakerNormMode,
   type SplitSpec,
 } from '../../common/options.js';
 import type { ModelSpec } from './cnn.js';
@@ -93,10 +95,12 @@ export interface TrainConfig {
   /** What the held-out scores and the saved model use: the CNN, the classic baseline, their fusion, or auto. */
   recipe: RecipeKind;
   /**
-   * Standardise each speaker's clips by that speaker's own statistics (band by band for the CNN's log-mel,
-   * feature by feature for the classic statistics), at training and at test; needs no labels.
+   * How the classic model's adapted part standardises a voice it knows (SPEAKER_NORM_MODES): by the voice's own
+   * statistics, at training and at test; needs no labels. A voice it does not know is scored by the
+   * independent part, and the CNN uses no voice statistics. A corpus whose speakers each show one or two
+   * emotions gets none whatever is asked (skew.ts).
    */
-  speakerNorm: boolean;
+  speakerNorm: SpeakerNormMode;
 }
 
 export const DEFAULT_TRAIN_CONFIG: TrainConfig = {
@@ -134,7 +138,7 @@ export const DEFAULT_TRAIN_CONFIG: TrainConfig = {
   augmentConfig: { ...DEFAULT_AUGMENT },
   // Chosen on all five development corpora at once (bench/accuracy.ts; DESIGN-NOTES.md has the table).
   recipe: DEFAULT_RECIPE,
-  speakerNorm: true,
+  speakerNorm: DEFAULT_SPEAKER_NORM,
 };
 
 /** The defaults with the given fields replaced (labels, split, epochs, ...). */

@@ -3,7 +3,7 @@ import type { FeatureConfig, ShortClipFill } from '../features/index.js';
 import type { Metrics } from '../metrics/index.js';
 import type { ClassicModel } from '../classic/index.js';
 import type { TrainConfig } from './config.js';
-import type { FixedRecipe } from '../../common/options.js';
+import { FIXED_SPEAKER_NORMS, type FixedRecipe, type FixedSpeakerNorm } from '../../common/options.js';
 import { INSTANCE_MODES, type InputNorm, type InstanceMode } from './input-norm.js';
 import type { LayersModel } from './tf.js';
 
@@ -11,11 +11,13 @@ export const MODEL_META_FILE = 'studio-model.json';
 export const MODEL_JSON_FILE = 'model.json';
 export const WEIGHTS_FILE = 'weights.bin';
 export const MODEL_FORMAT = 'emotion-studio-model';
+export const MODEL_VERSION = 2;
 
 /** studio-model.json: everything besides the weights that predicting with the model, or citing it, needs. */
 export interface StudioModelMeta {
   format: typeof MODEL_FORMAT;
-  version: 1;
+  /** 2: the classic part scores a voice both ways (independent and adapted); 1 files are read and upgraded. */
+  version: typeof MODEL_VERSION;
   /** Output order of the model's softmax. */
   labels: string[];
   featureConfig: FeatureConfig;
@@ -38,14 +40,17 @@ export interface StudioModelMeta {
   recipe?: ModelRecipe;
 }
 
-/** studio-model.json's recipe: what a prediction averages, and the statistics speaker standardisation needs. */
+/** studio-model.json's recipe: what a prediction averages, and what it knows of voices. */
 export interface ModelRecipe {
   kind: FixedRecipe;
-  /** Inputs are standardised per speaker (see speaker-norm.ts and classic/speaker-standardise.ts). */
-  speakerNorm: boolean;
-  /** The instance step done before the speaker standardisation (the model's `norm.instance` is then 'none'). */
+  /** What the classic part standardises a known voice with ('none': the model uses no voice statistics). */
+  speakerNorm: FixedSpeakerNorm;
+  /**
+   * Models saved before voices were scored both ways standardised the CNN's log-mel per speaker too: the
+   * instance step done before that, and the training population's bands a clip is measured against. Null
+   * (and 'none') in newer models, whose CNN uses no voice statistics.
+   */
   instance: InstanceMode;
-  /** The training speakers' pooled bands: what a clip of an unknown speaker is standardised with. */
   populationBands: { mean: number[]; std: number[] } | null;
   classic: ClassicModel | null;
 }
@@ -66,9 +71,44 @@ const featureConfigSchema = z.object({
   nMfcc: z.number().int().positive(),
 });
 
+const logisticSchema = z.object({
+  classes: z.number().int().min(2),
+  dims: z.number().int().positive(),
+  mean: z.array(z.number()),
+  std: z.array(z.number()),
+  weights: z.array(z.number()),
+  bias: z.array(z.number()),
+});
+
+const classicSchema = z.object({
+  kind: z.literal('logistic'),
+  independent: logisticSchema.nullable(),
+  adapted: z
+    .object({
+      mode: z.enum(['mean', 'full', 'shrink']),
+      population: z.object({
+        mean: z.array(z.number()),
+        within: z.array(z.number()),
+        between: z.array(z.number()),
+        speakers: z.number().int().nonnegative(),
+      }),
+      halfWeightClips: z.number().nonnegative(),
+      logistic: logisticSchema,
+    })
+    .nullable(),
+});
+
+/** The classic part as version 1 saved it: one model, standardised per speaker or not. */
+const legacyClassicSchema = z.object({
+  kind: z.literal('logistic'),
+  speakerNorm: z.boolean(),
+  population: z.object({ mean: z.array(z.number()), std: z.array(z.number()) }),
+  logistic: logisticSchema,
+});
+
 const metaSchema = z.object({
   format: z.literal(MODEL_FORMAT),
-  version: z.literal(1),
+  version: z.union([z.literal(1), z.literal(MODEL_VERSION)]),
   labels: z.array(z.string().min(1)).min(2),
   featureConfig: featureConfigSchema,
   cropFrames: z.number().int().positive(),
@@ -92,24 +132,10 @@ const metaSchema = z.object({
   recipe: z
     .object({
       kind: z.enum(['fusion', 'cnn', 'classic']),
-      speakerNorm: z.boolean(),
+      speakerNorm: z.union([z.enum(FIXED_SPEAKER_NORMS), z.boolean()]),
       instance: z.enum(INSTANCE_MODES),
       populationBands: z.object({ mean: z.array(z.number()), std: z.array(z.number()) }).nullable(),
-      classic: z
-        .object({
-          kind: z.literal('logistic'),
-          speakerNorm: z.boolean(),
-          population: z.object({ mean: z.array(z.number()), std: z.array(z.number()) }),
-          logistic: z.object({
-            classes: z.number().int().min(2),
-            dims: z.number().int().positive(),
-            mean: z.array(z.number()),
-            std: z.array(z.number()),
-            weights: z.array(z.number()),
-            bias: z.array(z.number()),
-          }),
-        })
-        .nullable(),
+      classic: z.union([classicSchema, legacyClassicSchema]).nullable(),
     })
     .optional(),
 });
@@ -123,7 +149,7 @@ export function parseModelMeta(value: unknown, where = MODEL_META_FILE): StudioM
       `${where} is not an Emotion Studio model description (${issue?.path.join('.') || 'root'}: ${issue?.message ?? 'invalid'})`,
     );
   }
-  const meta = r.data as unknown as StudioModelMeta;
+  const meta = upgradeMeta(r.data);
   if (
     meta.norm.mean.length !== meta.featureConfig.nMels ||
     meta.norm.std.length !== meta.featureConfig.nMels
@@ -132,6 +158,44 @@ export function parseModelMeta(value: unknown, where = MODEL_META_FILE): StudioM
       `${where}: normalisation has ${meta.norm.mean.length} bands, the features ${meta.featureConfig.nMels}`,
     );
   }
+  return meta;
+}
+
+type ParsedMeta = z.infer<typeof metaSchema>;
+
+/**
+ * A version 1 description in today's terms: its classic model was either independent (no speaker
+ * standardisation) or adapted with the voice's mean and spread and no independent part (so the adapted part
+ * always decides, measured against the pooled training clips when the voice is unknown, as it was).
+ */
+function upgradeMeta(parsed: ParsedMeta): StudioModelMeta {
+  const recipe = parsed.recipe;
+  const meta = { ...parsed, version: MODEL_VERSION } as unknown as StudioModelMeta;
+  if (!recipe) return meta;
+  const classic = recipe.classic;
+  const speakerNorm: FixedSpeakerNorm =
+    typeof recipe.speakerNorm === 'boolean' ? (recipe.speakerNorm ? 'full' : 'none') : recipe.speakerNorm;
+  let upgraded: ClassicModel | null = null;
+  if (classic && 'logistic' in classic && 'speakerNorm' in classic) {
+    upgraded = classic.speakerNorm
+      ? {
+          kind: 'logistic',
+          independent: null,
+          adapted: {
+            mode: 'full',
+            population: {
+              mean: classic.population.mean,
+              within: classic.population.std,
+              between: classic.population.std,
+              speakers: 0,
+            },
+            halfWeightClips: 0,
+            logistic: classic.logistic,
+          },
+        }
+      : { kind: 'logistic', independent: classic.logistic, adapted: null };
+  } else if (classic) upgraded = classic as ClassicModel;
+  meta.recipe = { ...recipe, speakerNorm, classic: upgraded };
   return meta;
 }
 

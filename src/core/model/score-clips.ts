@@ -1,10 +1,11 @@
 import type { PredictionRow } from '../metrics/index.js';
 import type { Spectrogram } from '../features/index.js';
+import { groupIndices } from '../util/group-by.js';
+import type { VoiceStats } from '../voice/index.js';
 import { prepareLogMel } from './input-norm.js';
 import type { LoadedModel } from './model-meta.js';
-import { scorePrepared, speakerContextOf, type SpeakerContext } from './recipe/recipe-scoring.js';
+import { scorePrepared, usesVoices, voiceOfPrepared } from './recipe/recipe-scoring.js';
 import { UNKNOWN_SPEAKER } from './refusals.js';
-import { groupIndices } from '../util/group-by.js';
 import type { FixedRecipe } from './recipe/side-predictions.js';
 import { argMax } from './validation.js';
 
@@ -15,11 +16,26 @@ export interface ScoredClip {
   label: string;
 }
 
+/** The same clips scored one way: under the model's recipe, and by each of its parts. */
+export interface ScoredWay {
+  rows: PredictionRow[];
+  parts: Partial<Record<FixedRecipe, PredictionRow[]>>;
+}
+
+export interface ScoredClips {
+  /** Each clip alone: a new voice (what Predict gives a voice it does not know). */
+  newVoice: ScoredWay;
+  /**
+   * Each clip with its speaker known from all of their clips here; a clip of no known speaker stays a new
+   * voice. The same as newVoice for a model that uses no voice statistics.
+   */
+  knownVoice: ScoredWay;
+}
+
 /**
  * Held-out style predictions of many clips with a saved model: each clip's log-mel, floored and normalised
- * as the model was trained, scored under the model's recipe (the same path as predict.ts). A model that
- * standardises per speaker measures each speaker over all of their clips and scores them, one speaker's
- * log-mels in memory at a time; predictions come back in `clips` order.
+ * as the model was trained, scored under the model's recipe (the same path as predict.ts), as a new voice and
+ * as a known one. One speaker's log-mels are in memory at a time; predictions come back in `clips` order.
  */
 export async function scoreClips(
   loaded: LoadedModel,
@@ -28,8 +44,10 @@ export async function scoreClips(
   onProgress?: (done: number, total: number) => void,
 ): Promise<ScoredClips> {
   const { meta } = loaded;
-  const rows = new Array<PredictionRow>(clips.length);
-  const parts: Partial<Record<FixedRecipe, PredictionRow[]>> = {};
+  const adapts = usesVoices(meta.recipe);
+  const way = (): ScoredWay => ({ rows: new Array<PredictionRow>(clips.length), parts: {} });
+  const fresh = way();
+  const known = adapts ? way() : fresh;
   const row = (c: ScoredClip, p: number[]): PredictionRow => {
     const top = argMax(p);
     return {
@@ -42,38 +60,31 @@ export async function scoreClips(
       probs: p,
     };
   };
-  let done = 0;
-  const score = (i: number, prepared: Spectrogram, context: SpeakerContext | null): void => {
-    const s = scorePrepared(loaded, prepared, context);
-    rows[i] = row(clips[i], s.probs);
+  const record = (into: ScoredWay, i: number, prepared: Spectrogram, voice: VoiceStats | null): void => {
+    const s = scorePrepared(loaded, prepared, voice);
+    into.rows[i] = row(clips[i], s.probs);
     for (const [k, p] of Object.entries(s.parts) as Array<[FixedRecipe, number[]]>)
-      (parts[k] ??= new Array<PredictionRow>(clips.length))[i] = row(clips[i], p);
-    done++;
-    if (done % 64 === 0 || done === clips.length) onProgress?.(done, clips.length);
+      (into.parts[k] ??= new Array<PredictionRow>(clips.length))[i] = row(clips[i], p);
   };
+  let done = 0;
+  const frameSeconds = meta.featureConfig.hopLength / meta.featureConfig.sampleRate;
   const prepare = async (i: number) => prepareLogMel(await logMelOf(clips[i], i), meta.norm);
-  const perSpeaker = meta.recipe?.speakerNorm === true;
-  const groups = perSpeaker
-    ? groupIndices(clips.length, (i) => clips[i].speaker)
-    : new Map([['', clips.map((_, i) => i)]]);
+  const groups = groupIndices(clips.length, (i) => clips[i].speaker);
   for (const [speaker, idx] of groups) {
-    // Clips of no known speaker share nothing: each is measured against the training population.
-    if (!perSpeaker || speaker === UNKNOWN_SPEAKER) {
-      for (const i of idx) score(i, await prepare(i), null);
-      continue;
-    }
-    // Each log-mel is read once: the speaker's clips are measured, then scored, then let go.
+    // Each log-mel is read once: the speaker's clips are measured, then scored both ways, then let go.
     const prepared: Spectrogram[] = [];
     for (const i of idx) prepared.push(await prepare(i));
-    const context = speakerContextOf(meta.recipe, prepared);
-    idx.forEach((i, k) => score(i, prepared[k], context));
+    // Clips of no known speaker share nothing, and a speaker's one clip is no more than itself: a new voice.
+    const voice =
+      adapts && speaker !== UNKNOWN_SPEAKER && prepared.length > 1
+        ? voiceOfPrepared(prepared, frameSeconds)
+        : null;
+    idx.forEach((i, k) => {
+      record(fresh, i, prepared[k], null);
+      if (known !== fresh) record(known, i, prepared[k], voice);
+      done++;
+      if (done % 64 === 0 || done === clips.length) onProgress?.(done, clips.length);
+    });
   }
-  return { rows, parts };
-}
-
-export interface ScoredClips {
-  /** Under the model's recipe. */
-  rows: PredictionRow[];
-  /** The same clips scored by each part the model has (CNN, classic baseline, fusion), for comparison. */
-  parts: Partial<Record<FixedRecipe, PredictionRow[]>>;
+  return { newVoice: fresh, knownVoice: known };
 }

@@ -47,3 +47,8 @@ export function stepSeed(layerSeed: number, step: number): number {
 export function innerSeed(runSeed: number, fold: number): number {
   return runSeed * 101 + 53 + fold;
 }
+
+/** Which of a held-out voice's other clips stand in for "a voice known from k clips" in fold `fold`. */
+export function voiceSubsetSeed(runSeed: number, fold: number): number {
+  return runSeed * 7561 + 29 + fold;
+}

@@ -1,4 +1,5 @@
 import type { TrainRequest } from '../../common/contract.js';
+import { DEFAULT_SPEAKER_NORM } from '../../common/options.js';
 import type { TrainConfig } from './config.js';
 
 /** The settings a Train form or API request changes from the defaults (the rest stay as resolveTrainConfig has them). */
@@ -17,6 +18,12 @@ export function trainConfigOf(request: TrainRequest): Partial<TrainConfig> {
   if (request.statsRateScale !== undefined) c.statsRateScale = request.statsRateScale;
   if (request.members !== undefined) c.members = request.members;
   if (request.recipe) c.recipe = request.recipe;
-  if (request.speakerNorm !== undefined) c.speakerNorm = request.speakerNorm;
+  if (request.speakerNorm !== undefined)
+    c.speakerNorm =
+      typeof request.speakerNorm === 'boolean'
+        ? request.speakerNorm
+          ? DEFAULT_SPEAKER_NORM
+          : 'none'
+        : request.speakerNorm;
   return c;
 }

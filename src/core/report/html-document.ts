@@ -16,6 +16,8 @@ import {
   SPEAKER_ROWS_PER_TABLE,
 } from './html-tables.js';
 import { trainingCurvesHtml } from './training-curves.js';
+import { voiceSection } from './voice-section.js';
+import { KNOWN_VOICE, NEW_VOICE, NEW_VOICE_MEANS } from '../../common/voice-scores-text.js';
 import type { ReportInput } from './types.js';
 
 // No script, no network, no external font: the file must open identically offline, years later.
@@ -29,7 +31,7 @@ export function reportTitle(input: ReportInput): string {
 export function renderReportHtml(
   input: ReportInput,
   metrics: Metrics,
-  opts: { extraWarnings?: string[] } = {},
+  opts: { extraWarnings?: string[]; knownMetrics?: Metrics | null } = {},
 ): string {
   const folds = summariseFolds(input.predictions, metrics.labels);
   const warnings = [...reportWarnings(input, metrics, folds), ...(opts.extraWarnings ?? [])];
@@ -53,15 +55,15 @@ export function renderReportHtml(
 ${warningsHtml(warnings)}
 <section aria-labelledby="h-summary">
 <h2 id="h-summary">Summary</h2>
+${input.known ? `<p>Scored as a <b>${escapeXml(NEW_VOICE.toLowerCase())}</b>: ${escapeXml(NEW_VOICE_MEANS)}.</p>` : ''}
 ${headline(metrics)}
 </section>
+${voiceSection(input.known?.voice)}
 ${comparisonSection(input.comparison, metrics.labels)}
 <section aria-labelledby="h-confusion">
 <h2 id="h-confusion">Confusion matrix</h2>
-<figure class="matrix">
-${confusionMatrixSvg(metrics)}
-<figcaption>Rows: true label; columns: predicted label. Each cell shows the number of clips and the share of its row (the recall on the diagonal); colour follows the row share, on a green scale for correct predictions (the diagonal) and an orange-red one for errors. Pooled over ${foldsPhrase(input)}.</figcaption>
-</figure>
+${matrixFigure(metrics, input, opts.knownMetrics ? NEW_VOICE : null)}
+${opts.knownMetrics ? matrixFigure(opts.knownMetrics, input, KNOWN_VOICE) : ''}
 </section>
 ${classAndSpeakerSections(metrics)}
 ${foldsSection(folds)}
@@ -83,6 +85,14 @@ ${configTable(input.config)}
 </body>
 </html>
 `;
+}
+
+function matrixFigure(metrics: Metrics, input: ReportInput, voice: string | null): string {
+  return `<figure class="matrix">
+${voice ? `<h3>${escapeXml(voice)}</h3>` : ''}
+${confusionMatrixSvg(metrics)}
+<figcaption>Rows: true label; columns: predicted label. Each cell shows the number of clips and the share of its row (the recall on the diagonal); colour follows the row share, on a green scale for correct predictions (the diagonal) and an orange-red one for errors. Pooled over ${foldsPhrase(input)}.</figcaption>
+</figure>`;
 }
 
 function metaLine(input: ReportInput): string {

@@ -8,8 +8,11 @@ export function metricsJson(
   metrics: Metrics,
   folds: FoldSummary[],
   warnings: string[],
+  knownMetrics: Metrics | null = null,
 ): Record<string, unknown> {
   return {
+    // The scores below are a new voice's: each held-out clip scored alone, as Predict scores a stranger.
+    scored_as: 'new voice',
     accuracy: metrics.accuracy,
     macro_f1: metrics.macro_f1,
     uar: metrics.uar,
@@ -36,6 +39,9 @@ export function metricsJson(
     dataset: input.dataset,
     config: input.config,
     comparison: input.comparison ?? null,
+    // Both scores and the adaptation curve; the known-voice metrics in full.
+    voice: input.known?.voice ?? null,
+    known: knownMetrics,
     // the same figures as the report's agreement section, only when it has one
     ...(input.agreement && input.agreement.clipsCompared > 0 ? { agreement: input.agreement } : {}),
     warnings,

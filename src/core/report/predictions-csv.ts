@@ -6,12 +6,19 @@ const PROBABILITY_DECIMALS = 6;
 
 /**
  * predictions.csv (RFC 4180, CRLF, UTF-8): file, speaker, label, predicted, confidence, one
- * prob_<label> column per class in label order, then fold when the run had folds.
+ * prob_<label> column per class in label order (a new voice's), then fold when the run had folds, then the
+ * known-voice prediction and confidence when the clips were scored that way too (`known`, in `rows` order).
  */
-export function predictionsCsv(rows: readonly PredictionRow[], labels: readonly string[]): string {
+export function predictionsCsv(
+  rows: readonly PredictionRow[],
+  labels: readonly string[],
+  known?: readonly PredictionRow[],
+): string {
   const withFold = rows.some((r) => r.fold !== undefined);
+  const knownOf = new Map((known ?? []).map((k) => [k.clipId ?? k.file, k]));
   const header = ['file', 'speaker', 'label', 'predicted', 'confidence', ...labels.map((l) => `prob_${l}`)];
   if (withFold) header.push('fold');
+  if (known) header.push('known_voice_predicted', 'known_voice_confidence');
   const lines = [header.map(csvField).join(',')];
   for (const row of rows) {
     if (row.probs.length !== labels.length) {
@@ -28,6 +35,10 @@ export function predictionsCsv(rows: readonly PredictionRow[], labels: readonly 
       ...row.probs.map(probability),
     ];
     if (withFold) fields.push(row.fold === undefined ? '' : String(row.fold));
+    if (known) {
+      const k = knownOf.get(row.clipId ?? row.file);
+      fields.push(k?.predicted ?? '', k ? probability(k.confidence) : '');
+    }
     lines.push(fields.map(csvField).join(','));
   }
   return lines.join('\r\n') + '\r\n';

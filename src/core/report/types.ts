@@ -1,4 +1,4 @@
-import type { AgreementReport, RecipeComparison } from '../../common/contract.js';
+import type { AgreementReport, RecipeComparison, VoiceScores } from '../../common/contract.js';
 import type { Metrics, PredictionRow } from '../metrics/index.js';
 
 export interface EpochPoint {
@@ -28,7 +28,10 @@ export interface DatasetSummary {
 export interface ReportInput {
   title?: string;
   labels: string[];
+  /** Held-out predictions of a new voice: each clip scored alone. */
   predictions: PredictionRow[];
+  /** The same clips with their voice known, and both scores with the curve between (absent: not measured). */
+  known?: { predictions: PredictionRow[]; voice: VoiceScores };
   /** 'loso' | 'kfold:5' | 'speaker' | 'random' ... */
   split: string;
   folds: number;
@@ -57,4 +60,9 @@ export interface ReportFiles {
   predictionsCsv: string;
 }
 
-export type ReportResult = ReportFiles & { metrics: Metrics; warnings: string[] };
+export type ReportResult = ReportFiles & {
+  metrics: Metrics;
+  /** The known-voice metrics, where the clips were scored that way. */
+  knownMetrics: Metrics | null;
+  warnings: string[];
+};

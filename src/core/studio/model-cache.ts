@@ -1,4 +1,7 @@
+import type { VoiceUse } from '../../common/contract.js';
 import type { Project } from '../dataset/node/project.js';
+import type { KnownVoice } from '../model/predict.js';
+import type { VoiceStats } from '../voice/index.js';
 import { notFound } from './errors.js';
 import { currentModelRunId } from '../model/node/current-model.js';
 import { hasSavedModel } from '../model/node/current-model.js';
@@ -8,12 +11,19 @@ export interface Prediction {
   confidence: number;
   probs: Record<string, number>;
   windows: number;
+  voice: VoiceUse;
 }
 
-/** A loaded model that scores 16 kHz mono samples. */
+/** A loaded model that scores 16 kHz mono samples, given what is known of their voice. */
 export interface Predictor {
   labels: string[];
-  predict(samples: Float32Array): Promise<Prediction>;
+  predict(samples: Float32Array, voice: KnownVoice | null): Promise<Prediction>;
+  /** The voice with these samples added (a new voice when `voice` is null). */
+  addToVoice(samples: Float32Array, voice: VoiceStats | null): Promise<VoiceStats>;
+  /** A project speaker's voice, from all of their clips. */
+  speakerVoice(project: Project, speaker: string): Promise<VoiceStats>;
+  /** Throws when a voice from outside (a request) does not fit the model. */
+  checkVoice(voice: VoiceStats): void;
   dispose(): void;
 }
 
@@ -25,6 +35,8 @@ export type PredictorLoader = (modelDir: string) => Promise<Predictor>;
  */
 export class ModelCache {
   private loaded: { runId: number; predictor: Promise<Predictor> } | null = null;
+  /** Speakers' voices for the loaded model, with the clip count they were measured on (a new clip re-measures). */
+  private voices = new Map<string, { clips: number; voice: Promise<VoiceStats> }>();
 
   constructor(
     private readonly project: Project,
@@ -40,6 +52,7 @@ export class ModelCache {
       if (!run) throw notFound(`no run with id ${id}`);
       if (!run.modelDir || !hasSavedModel(run)) throw notFound(`run ${id} has no saved model`);
       this.dispose();
+      this.voices.clear();
       const predictor = this.loader(run.modelDir);
       this.loaded = { runId: id, predictor };
       predictor.catch(() => {
@@ -47,6 +60,18 @@ export class ModelCache {
       });
     }
     return { runId: id, predictor: await (this.loaded as { predictor: Promise<Predictor> }).predictor };
+  }
+
+  /** A project speaker's voice as the loaded model measures it, measured again when their clips change. */
+  speakerVoice(predictor: Predictor, speaker: string): Promise<VoiceStats> {
+    const clips = this.project.clips.list({ speaker, status: 'ok' }).length;
+    if (clips === 0) throw notFound(`no clips of speaker "${speaker}" in this project`);
+    const cached = this.voices.get(speaker);
+    if (cached?.clips === clips) return cached.voice;
+    const voice = predictor.speakerVoice(this.project, speaker);
+    this.voices.set(speaker, { clips, voice });
+    voice.catch(() => this.voices.delete(speaker));
+    return voice;
   }
 
   dispose(): void {

@@ -33,6 +33,7 @@ export function currentModelView(project: Project): CurrentModel | null {
     labels: run.labels,
     macroF1: metrics.macro_f1,
     accuracy: metrics.accuracy,
+    voice: metrics.voice ?? null,
     warnings: weakModelWarnings(metrics),
   };
 }

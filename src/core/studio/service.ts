@@ -18,7 +18,7 @@ import { watchExternalChanges } from './external-changes.js';
 import { agreementHandlers } from './handlers/agreement.js';
 import { clipHandlers } from './handlers/clips.js';
 import { importHandlers } from './handlers/import.js';
-import { predictAudio, predictHandlers } from './handlers/predict.js';
+import { predictAudio, predictHandlers, type VoiceRequest } from './handlers/predict.js';
 import { projectHandlers } from './handlers/project.js';
 import { recordHandlers } from './handlers/record.js';
 import { runHandlers } from './handlers/runs.js';
@@ -66,7 +66,8 @@ export interface StudioService {
   allowReportExport(dir: string): void;
   /** Reserves a file for a browser upload under the project's uploads folder. */
   reserveUpload(name: string, batch?: string): UploadTarget;
-  predict(name: string, bytes: Uint8Array, runId?: number): Promise<PredictionResult>;
+  /** Scores audio; `voice` says what is known of its voice (a project speaker, or the voice heard so far). */
+  predict(name: string, bytes: Uint8Array, runId?: number, voice?: VoiceRequest): Promise<PredictionResult>;
   /** Ends running jobs (a training keeps its best model if it can within a few seconds) and closes the project. */
   close(): Promise<void>;
 }
@@ -144,7 +145,7 @@ export function createStudioService(opts: StudioServiceOptions): StudioService {
       open();
       return reserveUpload(project.paths.uploads, name, batch);
     },
-    predict: whileOpen((name, bytes, runId) => predictAudio(ctx, name, bytes, runId)),
+    predict: whileOpen((name, bytes, runId, voice) => predictAudio(ctx, name, bytes, runId, voice)),
     async close() {
       if (closed) return;
       closed = true;

@@ -6,7 +6,7 @@
 import type { RunMetrics, TrainProgress } from '../../common/contract.js';
 import { trainConfigOf } from '../model/train-request.js';
 import { TrainEmitter } from '../model/train-events.js';
-import { comparisonOf } from '../model/recipe/comparison.js';
+import { runMetricsOf } from '../model/recipe/run-metrics.js';
 import { trainProject } from '../model/node/train-project.js';
 import type { TrainingRunner } from './training-runner.js';
 
@@ -41,8 +41,7 @@ export const runTrainingJob: TrainingRunner = async (spec, post, signal) => {
       signal,
     });
     if (runId === null) post({ type: 'started', runId: result.runId, backend: result.backend.detail });
-    const m = result.recipe.metrics;
-    const metrics: RunMetrics | null = m ? { ...m, comparison: comparisonOf(result.recipe) } : null;
+    const metrics: RunMetrics | null = runMetricsOf(result.recipe);
     post({ type: 'done', runId: result.runId, status: result.status, metrics, error: null });
   } catch (err) {
     // Before a run exists this is a refusal (too few classes, one speaker ...); after, the run failed.

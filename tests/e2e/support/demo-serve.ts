@@ -4,6 +4,7 @@
  * in seconds. Prints the URL like `ser serve`.
  */
 import path from 'node:path';
+import { fakePredictor } from '../../support/fake-predictor.js';
 import { parseArgs } from 'node:util';
 import { createNodeTrainingHost } from '../../../src/core/studio/node-training-host.js';
 import { createStudioService } from '../../../src/core/studio/service.js';
@@ -21,23 +22,19 @@ const service = createStudioService({
   trainingHost: createNodeTrainingHost({ runner: new URL('./demo-runner.ts', import.meta.url) }),
   predictorLoader: async () => {
     const labels = ['happy', 'sad', 'neutral'];
-    return {
-      labels,
-      async predict(samples) {
-        // A deterministic guess from the signal's loudness, so different inputs give different bars.
-        let e = 0;
-        for (const x of samples) e += x * x;
-        const k = Math.floor(Math.sqrt(e / Math.max(1, samples.length)) * 97) % labels.length;
-        const probs = Object.fromEntries(labels.map((l, i) => [l, i === k ? 0.72 : 0.14]));
-        return {
-          label: labels[k],
-          confidence: 0.72,
-          probs,
-          windows: Math.max(1, Math.round(samples.length / 16000 / 2)),
-        };
-      },
-      dispose() {},
-    };
+    return fakePredictor(labels, (samples) => {
+      // A deterministic guess from the signal's loudness, so different inputs give different bars.
+      let e = 0;
+      for (const x of samples) e += x * x;
+      const k = Math.floor(Math.sqrt(e / Math.max(1, samples.length)) * 97) % labels.length;
+      const probs = Object.fromEntries(labels.map((l, i) => [l, i === k ? 0.72 : 0.14]));
+      return {
+        label: labels[k],
+        confidence: 0.72,
+        probs,
+        windows: Math.max(1, Math.round(samples.length / 16000 / 2)),
+      };
+    });
   },
 });
 const server = await startServer({ service, port: Number(values.port), staticDir: rendererOutDir() });

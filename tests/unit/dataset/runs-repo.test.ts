@@ -76,6 +76,7 @@ describe('runs repository', () => {
         predicted: 'happy',
         confidence: 0.6,
         probs: { happy: 0.6, sad: 0.4 },
+        known: { predicted: 'sad', confidence: 0.7, probs: { happy: 0.3, sad: 0.7 } },
       },
     ]);
     expect(p.runs.predictions(id)).toEqual([
@@ -87,6 +88,7 @@ describe('runs repository', () => {
         predicted: 'happy',
         confidence: 0.9,
         probs: { happy: 0.9, sad: 0.1 },
+        known: null,
       },
       {
         runId: id,
@@ -96,6 +98,7 @@ describe('runs repository', () => {
         predicted: 'happy',
         confidence: 0.6,
         probs: { happy: 0.6, sad: 0.4 },
+        known: { predicted: 'sad', confidence: 0.7, probs: { happy: 0.3, sad: 0.7 } },
       },
     ]);
 

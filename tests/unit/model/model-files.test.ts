@@ -28,7 +28,7 @@ const FRAMES = 60;
 function meta(labels = ['happy', 'sad', 'neutral']): StudioModelMeta {
   return {
     format: MODEL_FORMAT,
-    version: 1,
+    version: 2,
     labels,
     featureConfig: { ...DEFAULT_FEATURE_CONFIG },
     cropFrames: FRAMES,

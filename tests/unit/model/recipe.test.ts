@@ -9,7 +9,8 @@ import { AUTO_MARGIN, pickRecipe } from '../../../src/core/model/recipe/auto-rul
 import { chooseRecipes } from '../../../src/core/model/recipe/node/auto-choice.js';
 import { classicRows } from '../../../src/core/model/recipe/classic-folds.js';
 import { runRecipe, type RecipeResult } from '../../../src/core/model/recipe/node/run-recipe.js';
-import { speakerNormalisedBank } from '../../../src/core/model/speaker-norm.js';
+import { VOICE_CONDITIONS } from '../../../src/core/model/recipe/voice-conditions.js';
+import type { PredictionRow } from '../../../src/core/metrics/index.js';
 import { TrainEmitter } from '../../../src/core/model/train-events.js';
 import type { TrainProgress } from '../../../src/common/contract.js';
 import { FRAMES, MELS, syntheticClip } from './synthetic.js';
@@ -68,64 +69,89 @@ async function run(overrides: Partial<TrainConfig>, skipFinal = true): Promise<R
 }
 
 describe('runRecipe', () => {
-  it('scores the classic baseline and the fusion on exactly the CNN’s folds', async () => {
-    const r = await run({ recipe: 'fusion', speakerNorm: false });
-    const foldOf = (rows: RecipeResult['side']['cnn']) => rows.map((p) => `${p.clipId}:${p.fold}`).sort();
-    expect(r.side.cnn).toHaveLength(72);
-    expect(foldOf(r.side.classic)).toEqual(foldOf(r.side.cnn));
-    expect(foldOf(r.side.fusion)).toEqual(foldOf(r.side.cnn));
-    const cnn = new Map(r.side.cnn.map((p) => [p.clipId, p.probs]));
-    const classic = new Map(r.side.classic.map((p) => [p.clipId, p.probs]));
-    for (const p of r.side.fusion)
-      p.probs.forEach((v, k) =>
-        expect(v).toBeCloseTo((cnn.get(p.clipId)![k] + classic.get(p.clipId)![k]) / 2, 6),
-      );
-    // The run's own predictions are its recipe's.
-    expect(r.predictions).toEqual(r.side.fusion);
-    expect(r.metrics?.macro_f1).toBe(r.sideMetrics.fusion?.macro_f1);
-    // The bright band per class is easy for the classic statistics on held-out speakers (chance: 1/3).
-    expect(r.sideMetrics.classic!.macro_f1).toBeGreaterThan(0.8);
-  }, 120_000);
-
-  it('fits the final classic model and the population bands only when a final model is trained', async () => {
-    const withFinal = await run({ recipe: 'cnn', speakerNorm: true }, false);
-    expect(withFinal.classicModel?.logistic.classes).toBe(3);
-    expect(withFinal.populationBands?.mean).toHaveLength(MELS);
-    expect(withFinal.predictions).toEqual(withFinal.side.cnn);
-    const foldsOnly = await run({ recipe: 'classic', speakerNorm: true });
-    expect(foldsOnly.classicModel).toBeNull();
-    expect(foldsOnly.predictions).toEqual(foldsOnly.side.classic);
-  }, 120_000);
-});
-
-describe('speakerNormalisedBank', () => {
-  it('gives every speaker zero mean and unit spread in every band, whatever their level', () => {
-    const { bank, clips } = corpus();
-    const { bank: normed } = speakerNormalisedBank(
-      bank,
-      clips.map((c) => c.speaker),
-      'peak',
-    );
-    for (const s of SPEAKERS) {
-      const idx = clips.flatMap((c, i) => (c.speaker === s ? [i] : []));
-      for (let b = 0; b < MELS; b++) {
-        let n = 0;
-        let sum = 0;
-        let sq = 0;
-        for (const i of idx) {
-          const spec = bankSpec(normed, i);
-          for (let t = 0; t < spec.frames; t++) {
-            const v = spec.data[t * MELS + b];
-            sum += v;
-            sq += v * v;
-            n++;
-          }
-        }
-        expect(sum / n).toBeCloseTo(0, 4);
-        expect(Math.sqrt(sq / n - (sum / n) ** 2)).toBeCloseTo(1, 3);
-      }
+  it('scores the classic baseline and the fusion on exactly the CNN’s folds, under every voice condition', async () => {
+    const r = await run({ recipe: 'fusion', speakerNorm: 'mean' });
+    const fresh = r.conditions.get('new')!;
+    const foldOf = (rows: PredictionRow[]) => rows.map((p) => `${p.clipId}:${p.fold}`).sort();
+    expect(fresh.cnn).toHaveLength(72);
+    expect(foldOf(fresh.classic)).toEqual(foldOf(fresh.cnn));
+    expect(foldOf(fresh.fusion)).toEqual(foldOf(fresh.cnn));
+    for (const condition of VOICE_CONDITIONS) {
+      const side = r.conditions.get(condition)!;
+      // The CNN uses no voice statistics: the same probabilities whatever is known of the voice.
+      const cnn = new Map(fresh.cnn.map((p) => [p.clipId, p.probs]));
+      for (const p of side.cnn) expect(p.probs).toEqual(cnn.get(p.clipId));
+      const classic = new Map(side.classic.map((p) => [p.clipId, p.probs]));
+      for (const p of side.fusion)
+        p.probs.forEach((v, k) =>
+          expect(v).toBeCloseTo((cnn.get(p.clipId)![k] + classic.get(p.clipId)![k]) / 2, 6),
+        );
     }
-  });
+    // The run's own predictions are its recipe's: a new voice's are the headline, a known voice's beside them.
+    expect(r.predictions).toEqual(fresh.fusion);
+    expect(r.knownPredictions).toEqual(r.conditions.get('known')!.fusion);
+    expect(r.metrics?.macro_f1).toBe(r.sideMetrics.fusion?.macro_f1);
+    expect(r.voice?.newVoice.macro_f1).toBe(r.metrics?.macro_f1);
+    expect(r.voice?.curve.map((p) => p.voiceClips)).toEqual([1, 2, 4, 8, 'others']);
+    // Each speaker has 18 clips, so every curve point scores every clip.
+    expect(r.voice?.curve.every((p) => p.clips === 72)).toBe(true);
+    // The bright band per class is easy for the classic statistics on held-out speakers (chance: 1/3).
+    expect(r.sideScores.classic!.knownVoice.macro_f1).toBeGreaterThan(0.8);
+    expect(r.sideScores.classic!.newVoice.macro_f1).toBeGreaterThan(0.8);
+  }, 120_000);
+
+  it('scores a new voice with nothing of the voice: its held-out speaker’s other clips change nothing', async () => {
+    const plain = await run({ recipe: 'classic', speakerNorm: 'mean' });
+    // Every clip of s1 but the first replaced by noise: a new voice's score of that first clip may not move.
+    const { bank, clips } = corpus();
+    const s1 = clips.flatMap((c, i) => (c.speaker === 's1' ? [i] : []));
+    for (const i of s1.slice(1)) bankSpec(bank, i).data.fill(-3 * (i % 7));
+    const changed = await runRecipe({
+      clips,
+      bank,
+      config: config({ recipe: 'classic', speakerNorm: 'mean' }),
+      sourceFor: async (b) => new InlineBatchSource(b),
+      backend: 'wasm',
+      skipFinal: true,
+    });
+    const first = (r: RecipeResult, c: 'new' | 'known') =>
+      r.conditions.get(c)!.classic.find((p) => p.clipId === clips[s1[0]].id)!.probs;
+    expect(first(changed, 'new')).toEqual(first(plain, 'new'));
+    expect(first(changed, 'known')).not.toEqual(first(plain, 'known'));
+  }, 120_000);
+
+  it('fits the final classic model only when a final model is trained', async () => {
+    const withFinal = await run({ recipe: 'cnn', speakerNorm: 'mean' }, false);
+    expect(withFinal.classicModel?.independent?.classes).toBe(3);
+    expect(withFinal.classicModel?.adapted?.mode).toBe('mean');
+    expect(withFinal.predictions).toEqual(withFinal.conditions.get('new')!.cnn);
+    const foldsOnly = await run({ recipe: 'classic', speakerNorm: 'mean' });
+    expect(foldsOnly.classicModel).toBeNull();
+    expect(foldsOnly.predictions).toEqual(foldsOnly.conditions.get('new')!.classic);
+  }, 120_000);
+
+  it('uses no voice statistics, and says why, where speaker and emotion are confounded', async () => {
+    const { bank, clips } = corpus();
+    // Three of four speakers keep one emotion only.
+    const keep = clips.flatMap((c, i) =>
+      c.speaker === 's4' || LABELS.indexOf(c.label) === SPEAKERS.indexOf(c.speaker) ? [i] : [],
+    );
+    const sub = createFeatureBank(keep.map((i) => bankSpec(bank, i)));
+    const r = await runRecipe({
+      clips: keep.map((i) => clips[i]),
+      bank: sub,
+      config: config({ recipe: 'classic', speakerNorm: 'mean' }),
+      sourceFor: async (b) => new InlineBatchSource(b),
+      backend: 'wasm',
+      skipFinal: true,
+    });
+    expect(r.finalSpeakerNorm).toBe('none');
+    expect(r.voiceFolds.every((f) => f.speakerNorm === 'none')).toBe(true);
+    expect(r.warnings.join(' ')).toMatch(
+      /3 of 4 training speakers show one or two emotions: speaker and emotion are confounded/,
+    );
+    expect(r.knownPredictions.map((p) => p.probs)).toEqual(r.predictions.map((p) => p.probs));
+  }, 120_000);
 });
 
 describe("'auto'", () => {
@@ -156,7 +182,7 @@ describe("'auto'", () => {
   it('never lets the outer fold’s test speaker sway its choice', async () => {
     const choose = async (scramble: boolean, events?: TrainEmitter) => {
       const { bank, clips } = corpus();
-      const cfg = config({ recipe: 'auto', speakerNorm: true });
+      const cfg = config({ recipe: 'auto', speakerNorm: 'mean' });
       const held = clips.flatMap((c, i) => (c.speaker === 's1' ? [i] : []));
       if (scramble) {
         // The held-out speaker's labels rotated and their audio replaced: nothing of them may matter.
@@ -165,29 +191,12 @@ describe("'auto'", () => {
           bankSpec(bank, i).data.fill(-7 * (i % 5));
         }
       }
-      const { bank: cnnBank } = speakerNormalisedBank(
-        bank,
-        clips.map((c) => c.speaker),
-        cfg.instanceNorm,
-      );
       const labels = clips.map((c) => LABELS.indexOf(c.label));
       return chooseRecipes(
-        {
-          clips,
-          bank: cnnBank,
-          config: { ...cfg, instanceNorm: 'none' },
-          source: new InlineBatchSource(cnnBank),
-          backend: 'wasm',
-          events,
-        },
-        {
-          rows: classicRows(bank),
-          speakers: clips.map((c) => c.speaker),
-          labels,
-          classes: 3,
-          speakerNorm: true,
-        },
+        { clips, bank, config: cfg, source: new InlineBatchSource(bank), backend: 'wasm', events },
+        { rows: classicRows(bank), speakers: clips.map((c) => c.speaker), labels, classes: 3 },
         new Map([[0, held]]),
+        () => 'mean',
       );
     };
     const events = new TrainEmitter();
@@ -231,9 +240,9 @@ describe("'auto'", () => {
         speakers: two.map((c) => c.speaker),
         labels: two.map((c) => LABELS.indexOf(c.label)),
         classes: 3,
-        speakerNorm: false,
       },
       new Map([[0, two.flatMap((c, i) => (c.speaker === 's1' ? [i] : []))]]),
+      () => 'none',
     );
     expect(choices[0].chosen).toBe('classic');
     expect(choices[0].inner).toBeNull();

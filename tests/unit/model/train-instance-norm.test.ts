@@ -160,14 +160,14 @@ function expectCopiesAlike(source: RecordingSource, half: number): void {
 
 describe('the batches a training run learns from', () => {
   it("are made with the config's instance step ('peak'): a quieter copy of a clip is the same example", async () => {
-    const { source, half } = await recordRun({ speakerNorm: false });
+    const { source, half } = await recordRun({ speakerNorm: 'none' });
     expect(source.plans.length).toBe(2);
     for (const plan of source.plans) expect(plan.norm.instance).toBe('peak');
     expectCopiesAlike(source, half);
   }, 120_000);
 
   it('with per-speaker standardisation, still measure each clip against its own peak first', async () => {
-    const { source, half } = await recordRun({ speakerNorm: true });
+    const { source, half } = await recordRun({ speakerNorm: 'mean' });
     expect(source.plans.length).toBe(2);
     expectCopiesAlike(source, half);
   }, 120_000);

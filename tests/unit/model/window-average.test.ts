@@ -42,7 +42,7 @@ beforeAll(async () => {
 function meta(): StudioModelMeta {
   return {
     format: MODEL_FORMAT,
-    version: 1,
+    version: 2,
     labels: LABELS,
     featureConfig: { ...DEFAULT_FEATURE_CONFIG, nMels: BINS },
     cropFrames: FRAMES,
@@ -129,9 +129,9 @@ describe('a clip longer than the model input', () => {
       ],
       async (_c, i) => (i === 0 ? one : spec),
     );
-    expectClose(scored.rows[0].probs, perWindow(one)[0]);
-    expectClose(scored.rows[1].probs, mean(perWindow(spec)));
-    expect(scored.rows[1].predicted).toBe('neutral');
+    expectClose(scored.newVoice.rows[0].probs, perWindow(one)[0]);
+    expectClose(scored.newVoice.rows[1].probs, mean(perWindow(spec)));
+    expect(scored.newVoice.rows[1].predicted).toBe('neutral');
   });
 
   it("gets the mean over all its windows as a training's held-out prediction", () => {

@@ -53,7 +53,7 @@ describe('the Train form', () => {
       members: 2,
       statsRateScale: 4,
       recipe: 'cnn',
-      speakerNorm: false,
+      speakerNorm: 'none',
       foldValidation: true,
     });
     const values = formValuesOf(JSON.parse(JSON.stringify(config)) as Record<string, unknown>);
@@ -67,7 +67,7 @@ describe('the Train form', () => {
       members: 2,
       statsRate: 4,
       recipe: 'cnn',
-      speakerNorm: false,
+      speakerNorm: 'none',
       foldValidation: true,
       jobs: null,
     });
@@ -80,7 +80,16 @@ describe('the Train form', () => {
       members: 2,
       statsRateScale: 4,
       recipe: 'cnn',
+      speakerNorm: 'none',
     });
+  });
+
+  it('reads the voice standardisation of runs made before its modes (true: the default then; false: none)', () => {
+    expect(formValuesOf({ speakerNorm: false }).speakerNorm).toBe('none');
+    expect(formValuesOf({ speakerNorm: true }).speakerNorm).toBe('');
+    expect(formValuesOf({ speakerNorm: 'shrink' }).speakerNorm).toBe('shrink');
+    expect(trainConfigOf({ speakerNorm: false })).toEqual({ speakerNorm: 'none' });
+    expect(trainConfigOf({ speakerNorm: true })).toEqual({ speakerNorm: 'mean' });
   });
 
   it('keeps the form value where stored settings say nothing usable', () => {

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { fakePredictor } from '../../support/fake-predictor.js';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PredictionResult } from '../../../src/common/contract.js';
@@ -83,16 +84,13 @@ describe('POST /api/predict with models', () => {
   const ids: number[] = [];
   beforeAll(async () => {
     h = await startHarness({
-      predictorLoader: async (modelDir) => ({
-        labels: ['happy', 'sad'],
-        predict: async () => ({
+      predictorLoader: async (modelDir) =>
+        fakePredictor(['happy', 'sad'], () => ({
           label: modelDir.endsWith(`run-${ids[0]}`) ? 'happy' : 'sad',
           confidence: 1,
           probs: {},
           windows: 1,
-        }),
-        dispose: () => {},
-      }),
+        })),
     });
     const project = openProject(h.projectDir);
     try {

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { fakePredictor } from '../../support/fake-predictor.js';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type {
@@ -58,11 +59,12 @@ describe('the model in use', () => {
       log: () => {},
       predictorLoader: async (modelDir) => {
         loaded.push(path.basename(modelDir));
-        return {
-          labels: ['happy', 'sad'],
-          predict: async () => ({ label: 'happy', confidence: 1, probs: { happy: 1, sad: 0 }, windows: 1 }),
-          dispose: () => {},
-        };
+        return fakePredictor(['happy', 'sad'], () => ({
+          label: 'happy',
+          confidence: 1,
+          probs: { happy: 1, sad: 0 },
+          windows: 1,
+        }));
       },
     });
   });

@@ -157,6 +157,11 @@ export const MIGRATIONS: readonly Migration[] = [
     CREATE UNIQUE INDEX clips_session_take ON clips (session_id, take_index) WHERE session_id IS NOT NULL;
     `);
   },
+  // 5: a held-out clip is scored twice, as a new voice (the row's own columns) and with its voice known from
+  // all of its clips: that prediction, as JSON {predicted, confidence, probs}; null in runs made before.
+  `
+  ALTER TABLE predictions ADD COLUMN known TEXT CHECK (known IS NULL OR json_valid(known));
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,6 +1,6 @@
 import type { Db } from './db.js';
 import { currentOwner, ownerState, parseOwner, type RunOwner } from './run-owner.js';
-import type { Prediction, Run, RunEpoch, RunKind, RunStatus } from '../types.js';
+import type { PredictedLabel, Prediction, Run, RunEpoch, RunKind, RunStatus } from '../types.js';
 
 export interface NewRun {
   kind: RunKind;
@@ -217,12 +217,21 @@ export class RunsRepo {
   /** Stores many predictions in one transaction. */
   addPredictions(runId: number, predictions: readonly NewPrediction[]): void {
     const insert = this.db.prepare(
-      `INSERT OR REPLACE INTO predictions (run_id, clip_id, fold, label, predicted, confidence, probs)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT OR REPLACE INTO predictions (run_id, clip_id, fold, label, predicted, confidence, probs, known)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.db.transaction(() => {
       for (const p of predictions) {
-        insert.run(runId, p.clipId, p.fold ?? 0, p.label, p.predicted, p.confidence, JSON.stringify(p.probs));
+        insert.run(
+          runId,
+          p.clipId,
+          p.fold ?? 0,
+          p.label,
+          p.predicted,
+          p.confidence,
+          JSON.stringify(p.probs),
+          p.known ? JSON.stringify(p.known) : null,
+        );
       }
     })();
   }
@@ -238,6 +247,7 @@ export class RunsRepo {
       predicted: string;
       confidence: number;
       probs: string;
+      known: string | null;
     }>;
     return rows.map((r) => ({
       runId: r.run_id,
@@ -247,6 +257,7 @@ export class RunsRepo {
       predicted: r.predicted,
       confidence: r.confidence,
       probs: JSON.parse(r.probs) as Record<string, number>,
+      known: r.known === null ? null : (JSON.parse(r.known) as PredictedLabel),
     }));
   }
 }

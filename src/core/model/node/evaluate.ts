@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { AgreementReport } from '../../../common/contract.js';
+import type { AgreementReport, VoiceScores } from '../../../common/contract.js';
 import { projectAgreement } from '../../agreement/node/project-agreement.js';
 import { openProject, type Project } from '../../dataset/node/index.js';
 import type { Metrics, PredictionRow } from '../../metrics/index.js';
@@ -13,7 +13,8 @@ import { configTable, datasetSummary } from '../run-report.js';
 import { scoreClips } from '../score-clips.js';
 import { comparisonOfParts } from '../recipe/comparison.js';
 import type { RecipeComparison } from '../../../common/contract.js';
-import { heldOutRows, runComparison, trainingRunOf } from './evaluate-held-out.js';
+import { heldOutRows, runComparison, runVoiceScores, trainingRunOf } from './evaluate-held-out.js';
+import { voiceScoresOf } from '../recipe/voice-scores.js';
 import type { Run } from '../../dataset/node/index.js';
 
 export interface EvaluateOptions {
@@ -42,8 +43,11 @@ export interface EvaluateResult {
   runId: number | null;
   modelDir: string;
   reportDir: string;
+  /** A new voice's scores (each clip alone), the headline. */
   metrics: Metrics;
   predictions: PredictionRow[];
+  /** The same clips with each speaker's voice known, and both scores (null: not measured, or the model uses no voices). */
+  known: { predictions: PredictionRow[]; metrics: Metrics; voice: VoiceScores } | null;
   /** The model's CNN, classic baseline and fusion on the same clips (null for models saved before recipes). */
   comparison: RecipeComparison | null;
   /** The backend that scored the clips (for held-out clips: the training run's). */
@@ -119,8 +123,19 @@ export async function evaluateModel(opts: EvaluateOptions): Promise<EvaluateResu
       );
     try {
       const scored = await scoreClips(loaded, source.clips, source.logMelOf, opts.onProgress);
-      const predictions = scored.rows;
-      const comparison = comparisonOfParts(meta.recipe, scored.parts, meta.labels) ?? undefined;
+      const predictions = scored.newVoice.rows;
+      const comparison =
+        comparisonOfParts(meta.recipe, scored.newVoice.parts, scored.knownVoice.parts, meta.labels) ??
+        undefined;
+      const voice = voiceScoresOf(
+        new Map([
+          ['new', predictions],
+          ['known', scored.knownVoice.rows],
+        ]),
+        meta.labels,
+        meta.recipe?.speakerNorm ?? 'none',
+      );
+      const known = voice ? { predictions: scored.knownVoice.rows, voice } : undefined;
       const reportDir = reportDirOf(opts, project, runId);
       const report = await writeEvaluationReport(reportDir, {
         opts,
@@ -128,6 +143,7 @@ export async function evaluateModel(opts: EvaluateOptions): Promise<EvaluateResu
         meta,
         source,
         predictions,
+        known,
         comparison,
         backend: backend.detail,
         split: opts.data ? 'external data' : 'project clips',
@@ -140,6 +156,7 @@ export async function evaluateModel(opts: EvaluateOptions): Promise<EvaluateResu
         reportDir,
         report,
         predictions,
+        known,
         labels: meta.labels,
         comparison,
         backend: backend.detail,
@@ -221,12 +238,14 @@ async function evaluateHeldOut(
   meta: StudioModelMeta,
   trainRun: Run,
 ): Promise<EvaluateResult> {
-  const predictions = heldOutRows(project, trainRun, meta.labels);
+  const { predictions, known: knownRows } = heldOutRows(project, trainRun, meta.labels);
   if (predictions.length === 0)
     throw new Error(
       `run ${trainRun.id} has no held-out predictions (it ended before a fold was scored): pass --data for other speakers, or --all-clips to score every project clip (optimistic)`,
     );
   const comparison = runComparison(trainRun);
+  const voice = runVoiceScores(trainRun);
+  const known = voice && knownRows ? { predictions: knownRows, voice } : undefined;
   const reportDir = reportDirOf(opts, project, runId);
   const source = {
     clips: predictions.map((p) => ({ file: p.file, clipId: p.clipId, speaker: p.speaker, label: p.label })),
@@ -240,6 +259,7 @@ async function evaluateHeldOut(
     meta,
     source,
     predictions,
+    known,
     comparison,
     backend: trainRun.backend ?? '',
     split: `held out by run ${trainRun.id} (${trainRun.split ?? meta.split})`,
@@ -252,6 +272,7 @@ async function evaluateHeldOut(
     reportDir,
     report,
     predictions,
+    known,
     labels: meta.labels,
     comparison,
     backend: trainRun.backend ?? '',
@@ -270,6 +291,7 @@ function concludeEvaluation(
     reportDir: string;
     report: Awaited<ReturnType<typeof writeReport>>;
     predictions: PredictionRow[];
+    known: { predictions: PredictionRow[]; voice: VoiceScores } | undefined;
     labels: readonly string[];
     comparison: RecipeComparison | undefined;
     backend: string;
@@ -278,10 +300,15 @@ function concludeEvaluation(
     trainRun: Run | null;
   },
 ): EvaluateResult {
+  const knownMetrics = e.report.knownMetrics;
   if (project && runId !== null)
-    recordResults(project, runId, e.predictions, e.labels, {
+    recordResults(project, runId, e.predictions, e.known?.predictions, e.labels, {
       status: 'done',
-      metrics: { ...e.report.metrics, ...(e.comparison ? { comparison: e.comparison } : {}) },
+      metrics: {
+        ...e.report.metrics,
+        ...(e.comparison ? { comparison: e.comparison } : {}),
+        ...(e.known && knownMetrics ? { voice: e.known.voice, known: knownMetrics } : {}),
+      },
       reportDir: e.reportDir,
     });
   return {
@@ -290,6 +317,10 @@ function concludeEvaluation(
     reportDir: e.reportDir,
     metrics: e.report.metrics,
     predictions: e.predictions,
+    known:
+      e.known && knownMetrics
+        ? { predictions: e.known.predictions, metrics: knownMetrics, voice: e.known.voice }
+        : null,
     comparison: e.comparison ?? null,
     backend: e.backend,
     skipped: e.skipped,
@@ -317,6 +348,7 @@ function writeEvaluationReport(
     meta: StudioModelMeta;
     source: Pick<EvaluationClips, 'clips' | 'datasetName' | 'fingerprint'>;
     predictions: PredictionRow[];
+    known: { predictions: PredictionRow[]; voice: VoiceScores } | undefined;
     comparison: RecipeComparison | undefined;
     backend: string;
     split: string;
@@ -330,6 +362,7 @@ function writeEvaluationReport(
     title: `Evaluation of ${path.basename(e.modelDir)} on ${source.datasetName}`,
     labels: meta.labels,
     predictions: e.predictions,
+    ...(e.known ? { known: e.known } : {}),
     split: e.split,
     folds: e.folds ?? 1,
     backend: e.backend,
@@ -369,21 +402,28 @@ function recordResults(
   project: Project,
   runId: number,
   predictions: readonly PredictionRow[],
+  known: readonly PredictionRow[] | undefined,
   labels: readonly string[],
   end: Parameters<Project['runs']['update']>[1],
 ): void {
   const withIds = predictions.filter((p) => p.clipId !== undefined);
+  const knownOf = new Map((known ?? []).map((k) => [k.clipId, k]));
+  const probsOf = (p: PredictionRow) => Object.fromEntries(labels.map((l, i) => [l, p.probs[i]]));
   if (withIds.length > 0) {
     project.runs.addPredictions(
       runId,
-      withIds.map((p) => ({
-        clipId: p.clipId ?? 0,
-        fold: p.fold,
-        label: p.label,
-        predicted: p.predicted,
-        confidence: p.confidence,
-        probs: Object.fromEntries(labels.map((l, i) => [l, p.probs[i]])),
-      })),
+      withIds.map((p) => {
+        const k = knownOf.get(p.clipId);
+        return {
+          clipId: p.clipId ?? 0,
+          fold: p.fold,
+          label: p.label,
+          predicted: p.predicted,
+          confidence: p.confidence,
+          probs: probsOf(p),
+          known: k ? { predicted: k.predicted, confidence: k.confidence, probs: probsOf(k) } : null,
+        };
+      }),
     );
   }
   project.runs.update(runId, end);

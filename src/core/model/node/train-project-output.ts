@@ -1,12 +1,13 @@
 // What a project's training run leaves behind: the machine's pace, the model folder, the predictions
 // and the report folder.
 import path from 'node:path';
+import type { PredictionRow } from '../../metrics/index.js';
 import { writeReport } from '../../report/node/index.js';
 import { projectAgreement } from '../../agreement/node/project-agreement.js';
 import { paceOf, PACE_SETTING, type TrainingPace } from '../estimate.js';
 import type { ExperimentResult } from './experiment.js';
 import { saveModelFolder } from './model-files.js';
-import { MODEL_FORMAT, type StudioModelMeta } from '../model-meta.js';
+import { MODEL_FORMAT, MODEL_VERSION, type StudioModelMeta } from '../model-meta.js';
 import { comparisonOf } from '../recipe/comparison.js';
 import type { RecipeResult } from '../recipe/node/run-recipe.js';
 import { configTable, datasetSummary, toFoldCurves } from '../run-report.js';
@@ -56,7 +57,7 @@ function modelMetaOf(
   const experiment = recipe.experiment;
   return {
     format: MODEL_FORMAT,
-    version: 1,
+    version: MODEL_VERSION,
     labels: config.labels,
     featureConfig: config.featureConfig,
     cropFrames: config.cropFrames,
@@ -66,9 +67,9 @@ function modelMetaOf(
     training: config,
     recipe: {
       kind: recipe.finalRecipe,
-      speakerNorm: config.speakerNorm,
+      speakerNorm: recipe.finalSpeakerNorm,
       instance: config.instanceNorm,
-      populationBands: recipe.populationBands,
+      populationBands: null,
       classic: recipe.classicModel,
     },
     split: experiment.split,
@@ -91,16 +92,22 @@ export async function reportRun(
 ): Promise<string | null> {
   if (recipe.predictions.length === 0) return null;
   const { config, id } = run;
+  const probsOf = (p: PredictionRow) => Object.fromEntries(config.labels.map((l, i) => [l, p.probs[i]]));
+  const known = new Map(recipe.knownPredictions.map((p) => [p.clipId, p]));
   run.project.runs.addPredictions(
     id,
-    recipe.predictions.map((p) => ({
-      clipId: p.clipId ?? 0,
-      fold: p.fold ?? 0,
-      label: p.label,
-      predicted: p.predicted,
-      confidence: p.confidence,
-      probs: Object.fromEntries(config.labels.map((l, i) => [l, p.probs[i]])),
-    })),
+    recipe.predictions.map((p) => {
+      const k = known.get(p.clipId);
+      return {
+        clipId: p.clipId ?? 0,
+        fold: p.fold ?? 0,
+        label: p.label,
+        predicted: p.predicted,
+        confidence: p.confidence,
+        probs: probsOf(p),
+        known: k ? { predicted: k.predicted, confidence: k.confidence, probs: probsOf(k) } : null,
+      };
+    }),
   );
   emitStep(run, 'report', 'writing the report');
   const experiment = recipe.experiment;
@@ -108,6 +115,7 @@ export async function reportRun(
     title: `Emotion Studio run ${id}`,
     labels: config.labels,
     predictions: recipe.predictions,
+    ...(recipe.voice ? { known: { predictions: recipe.knownPredictions, voice: recipe.voice } } : {}),
     comparison: comparisonOf(recipe),
     split: experiment.split,
     folds: experiment.folds,
@@ -119,7 +127,7 @@ export async function reportRun(
     }),
     dataset: datasetSummary(run.clips, path.basename(run.project.dir), run.fingerprint),
     createdAt,
-    warnings: experiment.warnings,
+    warnings: [...experiment.warnings, ...recipe.warnings],
     agreement: projectAgreement(run.project),
   });
   return reportDir;

@@ -25,12 +25,7 @@ export function startPool(run: TrainRun, trainings: number): Promise<TrainingPoo
     backend: run.backend.name,
     spec: modelSpecOf(config, config.featureConfig.nMels, config.labels.length, config.seed),
     batchSize: config.batchSize,
-    // With per-speaker standardisation the CNN trains on a standardised copy of the bank.
-    sharedBytes:
-      estimateBankFrames(run.clips, config.featureConfig) *
-      config.featureConfig.nMels *
-      4 *
-      (config.speakerNorm ? 2 : 1),
+    sharedBytes: estimateBankFrames(run.clips, config.featureConfig) * config.featureConfig.nMels * 4,
   });
   // A run of a single training (a speaker or random split) has no pool to speak of.
   if (trainings > 1) opts.events?.emit('message', { level: 'info', text: `pool: ${poolPlan.note}` });

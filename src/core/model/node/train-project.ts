@@ -5,7 +5,7 @@ import { loadFeatureBank } from './clip-features.js';
 import type { TrainConfig } from '../config.js';
 import type { ExperimentResult } from './experiment.js';
 import type { FeatureBank } from '../feature-bank.js';
-import { comparisonOf } from '../recipe/comparison.js';
+import { runMetricsOf } from '../recipe/run-metrics.js';
 import { runRecipe, type RecipeResult } from '../recipe/node/run-recipe.js';
 import { TrainingPool } from './train-pool.js';
 import { recordPace, reportRun, saveRunModel } from './train-project-output.js';
@@ -57,9 +57,7 @@ export async function trainProject(opts: TrainProjectOptions): Promise<TrainProj
     project.runs.update(id, {
       status,
       // The split's warnings too, so Evaluate shows the report's list (derived-warnings.ts) from the run.
-      metrics: recipe.metrics
-        ? { ...recipe.metrics, comparison: comparisonOf(recipe), split_warnings: experiment.warnings }
-        : null,
+      metrics: runMetricsOf(recipe),
       modelDir: savedModel,
       reportDir: savedReport,
     });

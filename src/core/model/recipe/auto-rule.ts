@@ -28,9 +28,18 @@ export function pickRecipe(
   inner: Record<FixedRecipe, number>,
   innerFolds?: Record<FixedRecipe, readonly number[]>,
 ): FixedRecipe {
-  const base = AUTO_FALLBACK;
-  const holds = (r: FixedRecipe) =>
-    inner[r] - inner[base] > AUTO_MARGIN &&
-    (innerFolds?.[r] ?? []).every((score, k) => score > (innerFolds?.[base][k] ?? -Infinity));
-  return FIXED_RECIPES.filter(holds).reduce<FixedRecipe>((b, r) => (inner[r] > inner[b] ? r : b), base);
+  return pickByInnerScores(FIXED_RECIPES, AUTO_FALLBACK, inner, innerFolds);
+}
+
+/** The same rule for any set of candidates: `fallback` unless another beats it by the margin, pooled and in every fold. */
+export function pickByInnerScores<T extends string>(
+  candidates: readonly T[],
+  fallback: T,
+  inner: Record<T, number>,
+  innerFolds?: Record<T, readonly number[]>,
+): T {
+  const holds = (r: T) =>
+    inner[r] - inner[fallback] > AUTO_MARGIN &&
+    (innerFolds?.[r] ?? []).every((score, k) => score > (innerFolds?.[fallback][k] ?? -Infinity));
+  return candidates.filter(holds).reduce<T>((b, r) => (inner[r] > inner[b] ? r : b), fallback);
 }

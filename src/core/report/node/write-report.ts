@@ -24,6 +24,7 @@ export const REPORT_FILE_NAMES = {
  */
 export async function writeReport(dir: string, input: ReportInput): Promise<ReportResult> {
   const metrics = computeMetrics(input.predictions, input.labels);
+  const knownMetrics = input.known ? computeMetrics(input.known.predictions, input.labels) : null;
   const folds = summariseFolds(input.predictions, metrics.labels);
   // Rendering the PNG without fonts would drop every label; say so rather than ship a mute image.
   const fontWarnings = canRenderText()
@@ -33,11 +34,11 @@ export async function writeReport(dir: string, input: ReportInput): Promise<Repo
 
   const svg = confusionMatrixSvg(metrics, { title: reportTitle(input) });
   const contents: Record<keyof typeof REPORT_FILE_NAMES, string | Buffer> = {
-    html: renderReportHtml(input, metrics, { extraWarnings: fontWarnings }),
+    html: renderReportHtml(input, metrics, { extraWarnings: fontWarnings, knownMetrics }),
     svg,
     png: svgToPng(svg),
-    metricsJson: JSON.stringify(metricsJson(input, metrics, folds, warnings), null, 2) + '\n',
-    predictionsCsv: predictionsCsv(input.predictions, metrics.labels),
+    metricsJson: JSON.stringify(metricsJson(input, metrics, folds, warnings, knownMetrics), null, 2) + '\n',
+    predictionsCsv: predictionsCsv(input.predictions, metrics.labels, input.known?.predictions),
   };
 
   await mkdir(dir, { recursive: true });
@@ -49,5 +50,5 @@ export async function writeReport(dir: string, input: ReportInput): Promise<Repo
     await rename(temp, path);
     paths[key] = path;
   }
-  return { dir, ...paths, metrics, warnings };
+  return { dir, ...paths, metrics, knownMetrics, warnings };
 }

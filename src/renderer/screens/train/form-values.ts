@@ -8,11 +8,13 @@ import {
   MAX_MEMBERS,
   MODEL_SIZES,
   RECIPE_KINDS,
+  SPEAKER_NORM_MODES,
   TRAINING_DEFAULTS,
   type AugmentName,
   type HeadKind,
   type ModelSize,
   type RecipeKind,
+  type SpeakerNormMode,
 } from '../../../common/options.js';
 
 export const SPLIT_CHOICES = ['loso', 'speaker', 'kfold', 'random'] as const;
@@ -32,7 +34,8 @@ export interface TrainFormValues {
   jobs: number | null;
   /** '': the engine's default recipe. */
   recipe: RecipeKind | '';
-  speakerNorm: boolean;
+  /** '': the engine's default mode. */
+  speakerNorm: SpeakerNormMode | '';
 }
 
 function splitOf(spec: string): { split: SplitChoice; kfold: number | null } {
@@ -58,7 +61,7 @@ export function defaultFormValues(): TrainFormValues {
     statsRate: null,
     jobs: null,
     recipe: '',
-    speakerNorm: true,
+    speakerNorm: '',
   };
 }
 
@@ -89,7 +92,7 @@ export function requestOf(v: TrainFormValues, labels: CanonicalLabel[]): TrainRe
     ...(jobs !== null ? { jobs } : {}),
     ...(usesFolds ? { foldValidation: v.foldValidation } : {}),
     ...(v.recipe ? { recipe: v.recipe } : {}),
-    speakerNorm: v.speakerNorm,
+    ...(v.speakerNorm ? { speakerNorm: v.speakerNorm } : {}),
   };
 }
 
@@ -124,7 +127,11 @@ export function formValuesOf(config: Record<string, unknown>): TrainFormValues {
     statsRate: numberIn(config, 'statsRateScale'),
     jobs: null,
     recipe: oneOf<RecipeKind | ''>(RECIPE_KINDS, config.recipe, ''),
-    speakerNorm: config.speakerNorm !== false,
+    // Runs made before the modes stored true (the default then) or false (none).
+    speakerNorm:
+      config.speakerNorm === false
+        ? 'none'
+        : oneOf<SpeakerNormMode | ''>(SPEAKER_NORM_MODES, config.speakerNorm, ''),
   };
 }
 

@@ -4,9 +4,15 @@ import { overallFraction } from '../../../../common/train-progress.js';
 import { innerSeed } from '../../seeds.js';
 import { TrainEmitter } from '../../train-events.js';
 import { runExperiment, type ExperimentInput } from '../../node/experiment.js';
-import type { ClassicData } from '../classic-folds.js';
+import type { FixedSpeakerNorm } from '../../../../common/options.js';
+import { usableSpeakerNorm, type ClassicData } from '../classic-folds.js';
 import { AUTO_FALLBACK, AUTO_MARGIN, innerSplitFor, pickRecipe } from '../auto-rule.js';
-import { FIXED_RECIPES, sidePredictions, type FixedRecipe } from '../side-predictions.js';
+import {
+  FIXED_RECIPES,
+  sidePredictions,
+  type FixedRecipe,
+  type RecipePredictions,
+} from '../side-predictions.js';
 
 /** A label no clip has: how clips are kept out of an inner experiment without copying the feature bank. */
 const EXCLUDED = '\u0000held-out';
@@ -24,14 +30,17 @@ export interface FoldChoice {
 }
 
 /**
- * For each outer fold, the recipe that scores best (macro F1, ties to the default) in a speaker-grouped
- * cross-validation among that fold's training speakers only. The fold's test clips are removed from the
- * inner experiment and from the classic data before anything is fitted, so they cannot sway the choice.
+ * For each outer fold, the recipe that scores best (ties to the default) in a speaker-grouped cross-validation
+ * among that fold's training speakers only: macro F1, the mean of a new voice's and a known voice's, since a
+ * model meets both. The fold's test clips are removed from the inner experiment and from the classic data
+ * before anything is fitted, so they cannot sway the choice. `speakerNormFor` gives the outer fold's voice
+ * standardisation (decided on its training clips), which the inner classic models use too.
  */
 export async function chooseRecipes(
   input: ExperimentInput,
   data: ClassicData,
   folds: ReadonlyMap<number, readonly number[]>,
+  speakerNormFor: (fold: number, train: readonly number[]) => FixedSpeakerNorm,
 ): Promise<FoldChoice[]> {
   const labels = input.config.labels;
   const choices: FoldChoice[] = [];
@@ -69,12 +78,32 @@ export async function chooseRecipes(
       events: progress?.forFold(done, fold),
     });
     if (inner.cancelled) break;
-    const side = sidePredictions(inner.predictions, { ...data, labels: innerLabels }, labels, indexOfClip);
+    const innerData = { ...data, labels: innerLabels };
+    const mode = speakerNormFor(
+      fold,
+      innerLabels.flatMap((l, i) => (l >= 0 ? [i] : [])),
+    );
+    const { conditions } = sidePredictions({
+      cnn: inner.predictions,
+      data: innerData,
+      labels,
+      indexOfClip,
+      speakerNormFor: (_inner, train) => usableSpeakerNorm(mode, innerData, train),
+      runSeed: innerSeed(input.config.seed, fold),
+    });
+    const fresh = conditions.get('new') as RecipePredictions;
+    const known = conditions.get('known') as RecipePredictions;
+    const both = (score: (rows: PredictionRow[]) => number, r: FixedRecipe) =>
+      (score(fresh[r]) + score(known[r])) / 2;
     const pooled = Object.fromEntries(
-      FIXED_RECIPES.map((r) => [r, computeMetrics(side[r], labels).macro_f1]),
+      FIXED_RECIPES.map((r) => [r, both((rows) => computeMetrics(rows, labels).macro_f1, r)]),
     ) as Record<FixedRecipe, number>;
     const innerFolds = Object.fromEntries(
-      FIXED_RECIPES.map((r) => [r, perFoldMacroF1(side[r], labels)]),
+      FIXED_RECIPES.map((r) => {
+        const a = perFoldMacroF1(fresh[r], labels);
+        const b = perFoldMacroF1(known[r], labels);
+        return [r, a.map((x, k) => (x + (b[k] ?? x)) / 2)];
+      }),
     ) as Record<FixedRecipe, number[]>;
     const chosen = pickRecipe(pooled, innerFolds);
     choices.push({
@@ -86,7 +115,7 @@ export async function chooseRecipes(
       innerSplit,
       reason:
         chosen !== AUTO_FALLBACK || FIXED_RECIPES.every((r) => pooled[r] <= pooled[AUTO_FALLBACK])
-          ? `best inner macro F1 over ${speakers.size} training speakers`
+          ? `best inner macro F1 (new and known voice) over ${speakers.size} training speakers`
           : `no recipe beat the default by more than ${AUTO_MARGIN} over the inner folds and in each of them`,
     });
   }
