@@ -145,7 +145,7 @@ describe('training state', () => {
     state.pendingDetail = detail;
     emit('train.progress', progress(8));
     await training.start(REQUEST);
-    detail.resolve({ id: 8, config: { epochs: 40 } } as RunDetail);
+    detail.resolve({ id: 8, config: { epochs: 40 } } as unknown as RunDetail);
     await settle();
     expect(training.runId).toBe(5);
     expect(training.runConfig).toBeNull();
@@ -175,7 +175,7 @@ describe('training state', () => {
     expect(training.runId).toBe(7);
     await training.start(REQUEST);
     expect(training.runId).toBe(5);
-    detail.resolve({ id: 7, config: { epochs: 99 }, epochs: [epoch(4)] } as RunDetail);
+    detail.resolve({ id: 7, config: { epochs: 99 }, epochs: [epoch(4)] } as unknown as RunDetail);
     await settle();
     expect(training.runConfig).toBeNull();
     expect(training.epochs).toEqual([]);
