@@ -1,10 +1,15 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 
-// The renderer's state modules (src/renderer/lib/state/*.svelte.ts) use runes: their tests run through the
-// Svelte compiler, against Svelte's browser runtime (its server build has no reactivity), in a project of
-// their own so the engine's tests keep Node's resolution.
-const STATE_TESTS = 'tests/unit/renderer/state/**/*.test.ts';
+// The renderer's rune modules (*.svelte.ts: the state in src/renderer/lib/state, the audio view's and the
+// recorder's classes) use runes: their tests run through the Svelte compiler, against Svelte's browser
+// runtime (its server build has no reactivity), in a project of their own so the engine's tests keep Node's
+// resolution.
+const RUNE_TESTS = [
+  'tests/unit/renderer/state/**/*.test.ts',
+  'tests/unit/renderer/audio-view/**/*.test.ts',
+  'tests/unit/renderer/record/**/*.test.ts',
+];
 
 export default defineConfig({
   test: {
@@ -15,13 +20,13 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], exclude: [STATE_TESTS] },
+        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], exclude: RUNE_TESTS },
       },
       {
         extends: true,
         plugins: [svelte({ configFile: false })],
         resolve: { conditions: ['browser'] },
-        test: { name: 'state', include: [STATE_TESTS] },
+        test: { name: 'state', include: RUNE_TESTS },
       },
     ],
   },

@@ -12,6 +12,9 @@ export default defineConfig({
     fileParallelism: false,
     // the steps of a file build on each other: after the first failure the rest only add noise
     bail: 1,
+    // A poll waits for what the user sees; vitest's default of one second is a time threshold in disguise,
+    // which a page busy drawing a clip on a loaded machine misses. A poll that never sees it still fails.
+    expect: { poll: { timeout: 15_000 } },
     reporters: ['default'],
   },
 });

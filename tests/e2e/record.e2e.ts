@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type {
   AgreementReport,
   ClipDetail,
@@ -58,13 +58,21 @@ describe.runIf(hasEmoDb)('recording a session in the browser', () => {
   const takeTitle = () => main().getByRole('heading', { level: 2, name: /^Take \d+ of \d+$/ });
   const session = async (id: number) => served.rpc<RecordingSessionDetail>('record.get', { id });
 
-  /** Space starts, a while of the fake microphone, Space stops; waits until the take is checked (kept or refused). */
+  /**
+   * Waits while recording until the screen's recording time says `seconds`: the take's length as the
+   * microphone delivered it, however slowly the page or the test runs.
+   */
+  async function recordedFor(seconds: number): Promise<void> {
+    const time = main().getByText(/^Recording \d+\.\d s$/);
+    await expect
+      .poll(async () => Number(/\d+\.\d/.exec((await time.textContent()) ?? '')?.[0] ?? 0))
+      .toBeGreaterThanOrEqual(seconds);
+  }
+
+  /** Space starts, `seconds` of the fake microphone, Space stops; waits until the take is checked (kept or refused). */
   async function recordTake(seconds: number): Promise<void> {
     await page.keyboard.press('Space');
-    await main()
-      .getByText(/^Recording \d+\.\d s$/)
-      .waitFor();
-    await page.waitForTimeout(seconds * 1000);
+    await recordedFor(seconds);
     await page.keyboard.press('Space');
     await expect.poll(() => button(/Retake$/).isEnabled(), { timeout: 30_000 }).toBe(true);
   }
@@ -75,10 +83,14 @@ describe.runIf(hasEmoDb)('recording a session in the browser', () => {
     const data = emodbSubset(path.join(work, 'emodb-subset'), ['03']);
     served = await startServe(path.join(work, 'project'));
     await served.rpc('import.start', { source: data.dir });
-    for (let t = 0; (await served.rpc<ClipPage>('clips.list', { limit: 1 })).total < data.files.length; t++) {
-      if (t > 600) throw new Error('the import did not finish in a minute');
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    await vi.waitFor(
+      async () => {
+        const { total } = await served.rpc<ClipPage>('clips.list', { limit: 1 });
+        if (total < data.files.length)
+          throw new Error(`the import holds ${total} of ${data.files.length} files`);
+      },
+      { timeout: 120_000, interval: 100 },
+    );
     browser = await openBrowser({
       extraArgs: [`--use-file-for-fake-audio-capture=${path.join(EMODB, MIC_FILE)}`],
     });
@@ -129,7 +141,7 @@ describe.runIf(hasEmoDb)('recording a session in the browser', () => {
       .waitFor();
     const meter = main().getByRole('meter', { name: 'Input level' });
     await expect.poll(async () => Number(await meter.getAttribute('aria-valuenow'))).toBeGreaterThan(-30);
-    await page.waitForTimeout(1800);
+    await recordedFor(1.8);
     await page.keyboard.press('Space');
     await expect.poll(() => button(/Keep$/).isEnabled(), { timeout: 30_000 }).toBe(true);
     await page.keyboard.press('p');
@@ -143,10 +155,7 @@ describe.runIf(hasEmoDb)('recording a session in the browser', () => {
     // take 2: R throws the first attempt away and records again at once
     await recordTake(1.2);
     await page.keyboard.press('r');
-    await main()
-      .getByText(/^Recording/)
-      .waitFor();
-    await page.waitForTimeout(2000);
+    await recordedFor(2);
     await page.keyboard.press('Space');
     await expect.poll(() => button(/Keep$/).isEnabled(), { timeout: 30_000 }).toBe(true);
     await page.keyboard.press('Enter');
@@ -154,10 +163,7 @@ describe.runIf(hasEmoDb)('recording a session in the browser', () => {
 
     // take 3, photographed while recording
     await page.keyboard.press('Space');
-    await main()
-      .getByText(/^Recording/)
-      .waitFor();
-    await page.waitForTimeout(1500);
+    await recordedFor(1.5);
     await screenshot(page, 'record-session');
     expect(await unnamedControls(page)).toEqual([]);
     await page.keyboard.press('Space');
@@ -261,6 +267,16 @@ describe.runIf(hasEmoDb)('recording a session in the browser', () => {
       })
     ).rows;
 
+  /** Waits until Review shows the take `left` takes before the blind queue's end, or the empty queue. */
+  async function shown(left: number): Promise<void> {
+    const header = main().getByRole('heading', { level: 1 }).locator('..');
+    if (left > 0) await expect.poll(() => header.textContent()).toContain(`clip 1 of ${left}`);
+    else
+      await expect
+        .poll(() => main().getByRole('heading', { name: 'Nothing matches the current filters' }).isVisible())
+        .toBe(true);
+  }
+
   /** The takes' blind pass from the keyboard: Clips' "Blind pass" on the new speaker, then Review, keys 1-3. */
   async function blindPass(name: string, shot?: string): Promise<void> {
     await nav('Clips').click();
@@ -271,9 +287,8 @@ describe.runIf(hasEmoDb)('recording a session in the browser', () => {
       .poll(() => main().getByRole('grid', { name: 'Clips' }).getAttribute('aria-rowcount'))
       .toBe('4');
     await nav('Review').click();
-    const header = main().getByRole('heading', { level: 1 }).locator('..');
     for (let left = 3; left > 0; left--) {
-      await expect.poll(() => header.textContent()).toContain(`clip 1 of ${left}`);
+      await shown(left);
       const next = (await notLabelledBy(name))[0];
       const { prompt } = await served.rpc<ClipDetail>('clips.get', { id: next.id });
       // the prompt stays: its words say nothing of the emotion
@@ -306,12 +321,11 @@ describe.runIf(hasEmoDb)('recording a session in the browser', () => {
         await screenshot(page, shot);
       }
       await page.keyboard.press(String(LABELS.indexOf(HEARD[name][prompt!]) + 1));
-      await expect.poll(async () => (await notLabelledBy(name)).length).toBe(left - 1);
+      // the next take takes this one's place (Review gives its position once it is on screen), or, every
+      // take labelled, the blind queue is empty
+      await shown(left - 1);
+      expect(await notLabelledBy(name)).toHaveLength(left - 1);
     }
-    // every take labelled: the blind queue is empty
-    await expect
-      .poll(() => main().getByRole('heading', { name: 'Nothing matches the current filters' }).isVisible())
-      .toBe(true);
   }
 
   it('annotator Ana labels the recorded takes blind from the keyboard', async () => {

@@ -249,14 +249,9 @@ describe.runIf(hasEmoDb)('Emotion Studio in the browser (ser serve)', () => {
 
     const bar = main().getByRole('progressbar', { name: 'Training progress' });
     await bar.waitFor({ timeout: 60_000 });
-    // progress advances: the bar's value or the status line (epoch and batch, or the pool) changes while it runs
-    const seen = new Set<string>();
-    const pool = main().getByText(/folds? [\d, ]+(and the final model )?of 4 at once · \d done · \d waiting/);
-    let poolSeen = false;
-    const until = Date.now() + 240_000;
-    while (Date.now() < until && (seen.size < 3 || !poolSeen)) {
-      if (await main().getByText('Finished.').isVisible()) break;
-      poolSeen ||= await pool.first().isVisible();
+    // progress advances: the bar's value or the status line (epoch and batch, or the pool) changes while it
+    // runs, and the status line shows the pool: which folds train at once, how many are done and waiting
+    const progress = async (): Promise<string> => {
       const value = (await bar.getAttribute('aria-valuenow').catch(() => null)) ?? '';
       const status =
         (await main()
@@ -264,12 +259,13 @@ describe.runIf(hasEmoDb)('Emotion Studio in the browser (ser serve)', () => {
           .first()
           .textContent()
           .catch(() => null)) ?? '';
-      if (value || status) seen.add(`${value}|${status}`);
-      await page.waitForTimeout(250);
-    }
-    expect(seen.size).toBeGreaterThanOrEqual(2);
-    // the status line showed the pool: which folds train at once, how many are done and waiting
-    expect(poolSeen).toBe(true);
+      return `${value}|${status}`;
+    };
+    const pool = main().getByText(/folds? [\d, ]+(and the final model )?of 4 at once · \d done · \d waiting/);
+    await expect.poll(() => pool.first().isVisible(), { timeout: 240_000 }).toBe(true);
+    await expect.poll(progress, { timeout: 240_000 }).not.toBe('|');
+    const first = await progress();
+    await expect.poll(progress, { timeout: 240_000 }).not.toBe(first);
     await main()
       .getByRole('img', { name: /^Loss chart/ })
       .waitFor({ timeout: 240_000 });
@@ -437,7 +433,11 @@ describe.runIf(hasEmoDb)('Emotion Studio in the browser (ser serve)', () => {
       .toBe(true);
     // Chromium's fake microphone plays a beep
     await button('Record from microphone').click();
-    await page.waitForTimeout(1500);
+    // a second and a half of it, by the recording time the screen shows
+    const recorded = main().getByText(/^Recording \d+\.\d s$/);
+    await expect
+      .poll(async () => Number(/\d+\.\d/.exec((await recorded.textContent()) ?? '')?.[0] ?? 0))
+      .toBeGreaterThanOrEqual(1.5);
     await button('Stop and predict').click();
     await main().getByRole('region', { name: 'Prediction for microphone' }).waitFor({ timeout: 60_000 });
 

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ProjectInfo, RunSummary } from '../../src/common/contract.js';
 import { TRAINING_DEFAULTS } from '../../src/common/options.js';
 import { openBrowser, type Browser } from './support/browser.js';
@@ -80,11 +80,14 @@ describe.runIf(hasEmoDb)('the Train form (ser serve)', () => {
     const data = emodbSubset(path.join(work, 'emodb-subset'), ['03', '08', '09']);
     served = await startServe(path.join(work, 'project'));
     await served.rpc('import.start', { source: data.dir });
-    const until = Date.now() + 120_000;
-    while ((await served.rpc<ProjectInfo>('project.info')).stats.clips < data.files.length) {
-      if (Date.now() > until) throw new Error(`the import did not finish:\n${served.log()}`);
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
+    await vi.waitFor(
+      async () => {
+        const { clips } = (await served.rpc<ProjectInfo>('project.info')).stats;
+        if (clips < data.files.length)
+          throw new Error(`the import did not finish (${clips} of ${data.files.length}):\n${served.log()}`);
+      },
+      { timeout: 120_000, interval: 250 },
+    );
     browser = await openBrowser();
     page = browser.page;
   });

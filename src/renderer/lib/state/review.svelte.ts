@@ -101,13 +101,19 @@ class ReviewState {
     return this.open(Math.max(0, this.index - 1));
   }
 
+  /**
+   * The shown clip's details again. A clip being opened brings fresh details of its own; an answer about the
+   * clip it replaces would put that one back on screen (in a blind pass, the clip just labelled).
+   */
   async reload(): Promise<void> {
     const id = this.clipId;
-    if (id === null) return;
+    if (id === null || this.loading) return;
+    const ticket = this.#ticket;
     try {
-      this.detail = await studio.client.request('clips.get', { id });
+      const detail = await studio.client.request('clips.get', { id });
+      if (ticket === this.#ticket) this.detail = detail;
     } catch (err) {
-      this.error = messageOf(err);
+      if (ticket === this.#ticket) this.error = messageOf(err);
     }
   }
 

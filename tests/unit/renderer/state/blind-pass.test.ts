@@ -11,6 +11,15 @@ vi.stubGlobal('localStorage', {
   clear: () => stored.clear(),
 });
 
+/** EmoDB's way of naming files: the sixth letter is the acted emotion (F happy, T sad, N neutral, W anger). */
+const NAMES: Record<number, string> = {
+  1: '03a01Fa.wav',
+  2: '03a01Ta.wav',
+  3: '03a01Nc.wav',
+  4: '08a02Wb.wav',
+  5: '08a02Fd.wav',
+};
+
 /** Fresh state modules over a fake project of five clips, where a relabel by `annotator` marks the clip theirs. */
 async function setup() {
   vi.resetModules();
@@ -26,9 +35,10 @@ async function setup() {
       const ids = [1, 2, 3, 4, 5].filter(
         (id) => !p.filter.notLabelledBy || labelledBy.get(id) !== p.filter.notLabelledBy,
       );
-      return { rows: ids.slice(p.offset, p.offset + p.limit).map(row), total: ids.length, offset: p.offset };
+      const rows = ids.slice(p.offset, p.offset + p.limit).map((id) => ({ ...row(id), name: NAMES[id] }));
+      return { rows, total: ids.length, offset: p.offset };
     },
-    'clips.get': (p: { id: number }) => detail(p.id),
+    'clips.get': (p: { id: number }) => ({ ...detail(p.id), name: NAMES[p.id] }),
     'clips.relabel': (p: { ids: number[]; annotator?: string }) => {
       if (p.annotator) for (const id of p.ids) labelledBy.set(id, p.annotator);
       return { changed: p.ids.length };
@@ -36,7 +46,7 @@ async function setup() {
   });
   studio.connect(fake.client);
   await settle();
-  return { review, clips, annotator, calls: fake.calls };
+  return { review, clips, annotator, studio, calls: fake.calls };
 }
 
 describe('annotator name and the blind pass', () => {
@@ -69,6 +79,28 @@ describe('annotator name and the blind pass', () => {
     await review.setLabel('sad');
     expect(review.detail?.id).toBe(3);
     expect(clips.total).toBe(3);
+  });
+
+  it("the blind pass's announcement of a label never names the file, which can spell the emotion", async () => {
+    const { review, clips, annotator, studio } = await setup();
+    annotator.set('Ben');
+    clips.setFilter({ notLabelledBy: 'Ben' });
+    await review.open(0);
+    for (const label of ['happy', 'sad', 'neutral']) {
+      const labelled = review.detail!.name;
+      await review.setLabel(label);
+      expect(studio.notice).toBe(`Labelled ${label}`);
+      for (const name of Object.values(NAMES)) {
+        expect(studio.notice).not.toContain(name);
+        expect(studio.notice).not.toContain(name.replace(/\.wav$/, ''));
+      }
+      expect(review.detail!.name).not.toBe(labelled);
+    }
+    // outside the blind pass the same announcement names the clip: the names were there to be said
+    clips.setFilter({});
+    await review.open(0);
+    await review.setLabel('sad');
+    expect(studio.notice).toBe('03a01Fa.wav labelled sad');
   });
 
   it('the name is read back from storage by a new session', async () => {

@@ -1,14 +1,24 @@
 import type { AppClient } from '../../../../src/renderer/lib/client/index.js';
-import type { ClipDetail, ClipRow, RequestName, RequestParams } from '../../../../src/common/contract.js';
+import type {
+  ClipDetail,
+  ClipRow,
+  EventName,
+  RequestName,
+  RequestParams,
+  StudioEvents,
+} from '../../../../src/common/contract.js';
 
 type Handler = (params: never) => unknown;
+type Listener = (payload: never) => void;
 
 /**
  * A studio client whose requests go to `handlers` (method -> function of the params, which may return a
- * promise the test settles when it likes); every request is recorded. Events never fire.
+ * promise the test settles when it likes); every request is recorded. `emit` delivers an event to whatever
+ * the state subscribed, as the engine's push would. `extra` replaces a capability (e.g. `uploadFiles`).
  */
-export function fakeClient(handlers: Partial<Record<RequestName, Handler>>) {
+export function fakeClient(handlers: Partial<Record<RequestName, Handler>>, extra: Partial<AppClient> = {}) {
   const calls: Array<{ method: RequestName; params: unknown }> = [];
+  const listeners = new Map<EventName, Set<Listener>>();
   const client = {
     mode: 'web',
     request: async <M extends RequestName>(method: M, params: RequestParams<M>) => {
@@ -17,7 +27,12 @@ export function fakeClient(handlers: Partial<Record<RequestName, Handler>>) {
       if (!handler) throw new Error(`no fake for ${method}`);
       return handler(params as never);
     },
-    on: () => () => {},
+    on: (event: EventName, listener: Listener) => {
+      const set = listeners.get(event) ?? new Set<Listener>();
+      listeners.set(event, set);
+      set.add(listener);
+      return () => void set.delete(listener);
+    },
     clipAudioUrl: (id: number) => `/clips/${id}`,
     augmentedAudioUrl: (id: number, kind: string) => `/clips/${id}/${kind}`,
     pickFolder: async () => null,
@@ -25,8 +40,14 @@ export function fakeClient(handlers: Partial<Record<RequestName, Handler>>) {
     pickSaveFolder: async () => null,
     uploadFiles: null,
     resolveUrl: (url: string) => url,
+    ...extra,
   } as unknown as AppClient;
-  return { client, calls };
+  function emit<E extends EventName>(event: E, payload: StudioEvents[E]): void {
+    for (const listener of listeners.get(event) ?? []) listener(payload as never);
+  }
+  /** The requests of one method, in order. */
+  const sent = (method: RequestName) => calls.filter((c) => c.method === method).map((c) => c.params);
+  return { client, calls, emit, sent };
 }
 
 /** A promise with its resolve and reject at hand. */

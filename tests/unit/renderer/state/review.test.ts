@@ -120,3 +120,48 @@ describe('review state: a label while the next clip loads', () => {
     expect(review.detail?.id).toBe(2);
   });
 });
+
+describe('review state: a reload (dataset.changed, undo) while the next clip loads', () => {
+  it('does not bring back the clip being left once the next one is shown', async () => {
+    const { review, pending } = await setup();
+    const first = review.open(0);
+    await settle();
+    pending.get(1)!.resolve(detail(1));
+    await first;
+    const next = review.open(1); // clip 2 asked for
+    await settle();
+    const reload = review.reload(); // a relabel's dataset.changed arrives meanwhile; clip 1 is still shown
+    await settle();
+    pending.get(2)!.resolve(detail(2));
+    await next;
+    expect(review.detail?.id).toBe(2);
+    pending.get(1)?.resolve(detail(1)); // the reload's answer, if it asked, comes in last
+    await reload;
+    expect(review.detail?.id).toBe(2);
+  });
+
+  it("is dropped when a clip opened after it started, and shows the shown clip's details otherwise", async () => {
+    const { review, pending } = await setup();
+    const first = review.open(0);
+    await settle();
+    pending.get(1)!.resolve(detail(1));
+    await first;
+    const reload = review.reload();
+    await settle();
+    const reloaded = pending.get(1)!;
+    pending.delete(1);
+    const next = review.open(1);
+    await settle();
+    pending.get(2)!.resolve(detail(2));
+    await next;
+    reloaded.resolve({ ...detail(1), label: 'sad' } as ClipDetail);
+    await reload;
+    expect(review.detail?.id).toBe(2);
+
+    const again = review.reload();
+    await settle();
+    pending.get(2)!.resolve({ ...detail(2), label: 'happy' } as ClipDetail);
+    await again;
+    expect(review.detail).toMatchObject({ id: 2, label: 'happy' });
+  });
+});
