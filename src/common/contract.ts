@@ -563,8 +563,14 @@ export const requestSchemas = {
   'runs.get': z.object({ id: Id }).strict(),
   /** Chooses the model in use (null: back to the newest evaluated run). */
   'model.choose': z.object({ runId: Id.nullable() }).strict(),
+  /** A run's held-out predictions; `voice` 'known': as each clip's voice known scored it (default: a new voice). */
   'runs.predictions': z
-    .object({ id: Id, label: LabelSchema.optional(), predicted: LabelSchema.optional() })
+    .object({
+      id: Id,
+      label: LabelSchema.optional(),
+      predicted: LabelSchema.optional(),
+      voice: z.enum(['new', 'known']).optional(),
+    })
     .strict(),
   'report.export': z.object({ runId: Id, dir: z.string().min(1).max(4096).optional() }).strict(),
   /**

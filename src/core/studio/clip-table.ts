@@ -172,17 +172,22 @@ export class ClipTable {
 export function runPredictions(
   db: Db,
   runId: number,
-  filter: { label?: string; predicted?: string },
+  filter: { label?: string; predicted?: string; voice?: 'new' | 'known' },
 ): RunPrediction[] {
+  // A known voice's prediction, where the run scored one; else the clip's only (new-voice) prediction.
+  const known = filter.voice === 'known';
+  const predicted = known ? "coalesce(p.known ->> '$.predicted', p.predicted)" : 'p.predicted';
+  const confidence = known ? "coalesce(p.known ->> '$.confidence', p.confidence)" : 'p.confidence';
   const w = new Conditions();
   w.add('p.run_id = ?', runId);
   if (filter.label !== undefined) w.add('coalesce(p.label, c.label) = ?', filter.label);
-  if (filter.predicted !== undefined) w.add('p.predicted = ?', filter.predicted);
+  if (filter.predicted !== undefined) w.add(`${predicted} = ?`, filter.predicted);
   const rows = db
     .prepare(
-      `SELECT p.clip_id, c.path, c.speaker, coalesce(p.label, c.label) AS label, p.predicted, p.confidence
+      `SELECT p.clip_id, c.path, c.speaker, coalesce(p.label, c.label) AS label, ${predicted} AS predicted,
+         ${confidence} AS confidence
        FROM predictions p JOIN clips c ON c.id = p.clip_id
-       ${w.where()} ORDER BY p.confidence ASC, p.clip_id ASC`,
+       ${w.where()} ORDER BY confidence ASC, p.clip_id ASC`,
     )
     .all(...w.params) as Array<{
     clip_id: number;

@@ -38,7 +38,7 @@ export const runHandlers: Pick<
   },
   'runs.predictions': (ctx, p) => {
     if (!ctx.project.runs.get(p.id)) throw notFound(`no run with id ${p.id}`);
-    return runPredictions(ctx.project.db, p.id, { label: p.label, predicted: p.predicted });
+    return runPredictions(ctx.project.db, p.id, { label: p.label, predicted: p.predicted, voice: p.voice });
   },
   'report.export': async (ctx, p) => {
     if (p.dir !== undefined) {

@@ -15,6 +15,8 @@ class EvaluationState {
   detail = $state.raw<RunDetail | null>(null);
   loading = $state(false);
   error = $state<string | null>(null);
+  /** Which score the matrix, the tables and a cell's clips show: a new voice's (the headline) or a known voice's. */
+  voice = $state<'new' | 'known'>('new');
   cell = $state.raw<Cell | null>(null);
   cellRows = $state.raw<RunPrediction[]>([]);
   cellLoading = $state(false);
@@ -71,13 +73,20 @@ class EvaluationState {
     this.cellLoading = true;
     this.cellError = null;
     try {
-      const rows = await studio.client.request('runs.predictions', { id, label, predicted });
+      const rows = await studio.client.request('runs.predictions', { id, label, predicted, voice: this.voice });
       if (ticket === this.#cellTicket) this.cellRows = rows;
     } catch (err) {
       if (ticket === this.#cellTicket) this.cellError = messageOf(err);
     } finally {
       if (ticket === this.#cellTicket) this.cellLoading = false;
     }
+  }
+
+  /** Shows the other score: the open cell's list would be of the wrong predictions, so it closes. */
+  showVoice(voice: 'new' | 'known'): void {
+    if (voice === this.voice) return;
+    this.voice = voice;
+    this.closeCell();
   }
 
   closeCell(): void {
