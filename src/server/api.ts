@@ -46,10 +46,17 @@ type Route = {
   ) => Promise<void> | void;
 };
 
-function idOf(text: string): number {
+function idOf(text: string, what = 'id'): number {
   const n = Number(text);
-  if (!Number.isSafeInteger(n) || n < 0) throw new HttpError(400, `bad id: ${text}`);
+  if (!Number.isSafeInteger(n) || n < 0) throw new HttpError(400, `bad ${what}: ${text}`);
   return n;
+}
+
+/** A query parameter the route cannot do without: absent or empty is the caller's mistake, named. */
+function requiredId(url: URL, name: string): number {
+  const v = url.searchParams.get(name);
+  if (v === null || v === '') throw new HttpError(400, `missing query parameter ${name}`);
+  return idOf(v, name);
 }
 
 function optionalRunId(url: URL): number | undefined {
@@ -148,8 +155,8 @@ const ROUTES: Route[] = [
     method: 'POST',
     pattern: /^\/api\/record\/take$/,
     run: async ({ service }, req, res, _m, url) => {
-      const sessionId = idOf(url.searchParams.get('sessionId') ?? '');
-      const index = idOf(url.searchParams.get('index') ?? '');
+      const sessionId = requiredId(url, 'sessionId');
+      const index = requiredId(url, 'index');
       const body = await readBody(req, MAX_TAKE_BYTES);
       const replace = url.searchParams.get('replace') === '1';
       const result = await service.handle('record.saveTake', {
