@@ -435,6 +435,13 @@ export interface PredictionResult {
   windows: number;
   durationS: number;
   runId: number;
+  /**
+   * The model is a cancelled run's partial one, never measured: used only when a request names that run, and
+   * then the answer says so here and in `warnings`. The server always sets both; the in-page scorer, which
+   * only uses the model in use, leaves them out.
+   */
+  partial?: boolean;
+  warnings?: string[];
 }
 
 // ---------- recording ----------

@@ -18,7 +18,8 @@ export const webRoutes = {
     `/api/upload?name=${encodeURIComponent(name)}${batch ? `&batch=${encodeURIComponent(batch)}` : ''}`,
   /**
    * POST audio bytes (any format the audio layer decodes). Query: name (optional, a hint), runId (optional:
-   * the model's run; default the latest trained). Replies PredictReply.
+   * the model's run; default the model in use). A cancelled run's partial model answers with `partial: true`
+   * and a warning; a run still running or failed is refused (409). Replies PredictReply.
    */
   predict: (opts: { name?: string; runId?: number } = {}): string => {
     const q = new URLSearchParams();

@@ -139,6 +139,46 @@ describe('POST /api/predict with models', () => {
     expect(r).toMatchObject({ runId: ids[0], label: 'happy' });
   });
 
+  it('answers with a cancelled run it is asked for only saying the model is partial; refuses a failed or running one', async () => {
+    const used = await predict();
+    expect(used).toMatchObject({ runId: ids[1], partial: false, warnings: [] });
+    const partial = await predict(`&runId=${ids[2]}`);
+    expect(partial).toMatchObject({ runId: ids[2], partial: true });
+    expect(partial.warnings).toEqual([
+      expect.stringMatching(/^run \d+ was cancelled: this is its partial model/),
+    ]);
+    const project = openProject(h.projectDir);
+    const refused: number[] = [];
+    try {
+      for (const status of ['failed', 'running'] as const) {
+        const id = project.runs.create({
+          kind: 'train',
+          labels: ['happy', 'sad'],
+          config: {},
+          split: 'loso',
+        });
+        const modelDir = path.join(h.projectDir, 'models', `run-${id}`);
+        fs.mkdirSync(modelDir, { recursive: true });
+        fs.writeFileSync(path.join(modelDir, 'model.json'), '{}');
+        project.runs.update(id, { status, modelDir, metrics: heldOut });
+        refused.push(id);
+      }
+    } finally {
+      project.close();
+    }
+    for (const [id, reason] of [
+      [refused[0], /failed/],
+      [refused[1], /still running/],
+    ] as const) {
+      const res = await h.api(`/api/predict?name=tone.wav&runId=${id}`, {
+        method: 'POST',
+        body: new Uint8Array(toneWav(440, 1)),
+      });
+      expect(res.status).toBe(409);
+      expect(((await res.json()) as { error: string }).error).toMatch(reason);
+    }
+  });
+
   it('follows the model the user chose', async () => {
     expect((await h.rpc('model.choose', { runId: ids[0] })).status).toBe(200);
     expect((await predict()).runId).toBe(ids[0]);

@@ -8,6 +8,11 @@ import type { Handlers } from './types.js';
 /** Longest audio a prediction request may carry; longer clips are scored over windows, but not hours. */
 export const MAX_PREDICT_SECONDS = MAX_PREDICT_DURATION_S;
 
+/** What an answer from a cancelled run's model says beside it. */
+export function partialModelWarning(runId: number): string {
+  return `run ${runId} was cancelled: this is its partial model, which no held-out clips measured; the model in use is a finished, evaluated run`;
+}
+
 export async function predictAudio(
   ctx: StudioContext,
   name: string,
@@ -29,6 +34,8 @@ export async function predictAudio(
     windows: r.windows,
     durationS: audio.info.durationS,
     runId: model.runId,
+    partial: model.partial,
+    warnings: model.partial ? [partialModelWarning(model.runId)] : [],
   };
 }
 
