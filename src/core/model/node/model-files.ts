@@ -11,6 +11,7 @@ import {
   type LoadedModel,
   type StudioModelMeta,
 } from '../model-meta.js';
+import { modelMetaForFile } from '../model-file-meta.js';
 
 type WeightsManifestEntry = io.WeightsManifestEntry;
 
@@ -23,7 +24,7 @@ export interface SavedModelFiles {
 
 /**
  * Writes a model folder: tfjs's model.json + weights.bin (the layout tf.loadLayersModel reads over HTTP,
- * so the renderer loads the same folder) and studio-model.json. Files are written beside their final names
+ * so the renderer loads the same folder) and studio-model.json, which names no training speaker. Files are written beside their final names
  * and renamed, so a crash never leaves a half-written model that looks complete.
  */
 export async function saveModelFolder(
@@ -61,7 +62,7 @@ export async function saveModelFolder(
       };
     }),
   );
-  await writeAtomic(files.meta, `${JSON.stringify(meta, null, 2)}\n`);
+  await writeAtomic(files.meta, `${JSON.stringify(modelMetaForFile(meta), null, 2)}\n`);
   return files;
 }
 
