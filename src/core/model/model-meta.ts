@@ -5,6 +5,7 @@ import type { ClassicModel } from '../classic/index.js';
 import type { TrainConfig } from './config.js';
 import type { FixedRecipe } from '../../common/options.js';
 import { INSTANCE_MODES, type InputNorm, type InstanceMode } from './input-norm.js';
+import { assertMetaShapes } from './model-meta-shapes.js';
 import type { LayersModel } from './tf.js';
 
 export const MODEL_META_FILE = 'studio-model.json';
@@ -132,6 +133,7 @@ export function parseModelMeta(value: unknown, where = MODEL_META_FILE): StudioM
       `${where}: normalisation has ${meta.norm.mean.length} bands, the features ${meta.featureConfig.nMels}`,
     );
   }
+  assertMetaShapes(meta, where);
   return meta;
 }
 

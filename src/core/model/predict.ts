@@ -32,6 +32,12 @@ export function predictLogMel(
     );
   }
   const { probs, windows } = scorePrepared(loaded, prepareLogMel(logMel, meta.norm), context);
+  // The loaders check the files; this catches what no shape check can (a weight large enough to overflow).
+  const sum = probs.reduce((s, p) => s + p, 0);
+  if (probs.length !== meta.labels.length || !probs.every(Number.isFinite) || Math.abs(sum - 1) > 1e-3)
+    throw new Error(
+      `the model answered ${probs.length} probabilities summing to ${sum} for ${meta.labels.length} labels: its files are damaged`,
+    );
   return { probs, windows };
 }
 
