@@ -3,6 +3,7 @@
  * exactly these requests and events; params are validated with these schemas at both boundaries.
  */
 import { z } from 'zod';
+import { annotatorNameProblem, cleanAnnotatorName } from './annotator-name.js';
 import { CANONICAL_LABELS } from './labels.js';
 import {
   AUGMENT_NAMES,
@@ -18,8 +19,17 @@ import {
 
 export const LabelSchema = z.enum(CANONICAL_LABELS);
 const Id = z.number().int().nonnegative();
-/** The name a person labels under: label events, per-annotator labels and agreement are kept by it. */
-export const AnnotatorSchema = z.string().trim().min(1).max(100);
+/**
+ * The name a person labels under: label events, per-annotator labels and agreement are kept by it. Cleaned
+ * by the one rule of annotator-name.ts (the project then matches it to the first spelling it met).
+ */
+export const AnnotatorSchema = z
+  .string()
+  .transform(cleanAnnotatorName)
+  .superRefine((name, ctx) => {
+    const problem = annotatorNameProblem(name);
+    if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
+  });
 
 // ---------- clips ----------
 export const ClipSortSchema = z.enum([

@@ -168,7 +168,9 @@ export class ImportWriter {
     const { clips, annotations } = this.project;
     if (o.intended !== null) clips.setIntendedLabel(id, o.intended);
     for (const a of o.annotations) {
-      if (annotations.get(id, a.annotator) === null) annotations.set(id, a.annotator, a.label, now);
+      // Under the spelling the project knows this person by (annotator-name.ts).
+      const person = annotations.person(a.annotator);
+      if (annotations.get(id, person) === null) annotations.set(id, person, a.label, now);
     }
   }
 

@@ -1,4 +1,5 @@
 import type { Db } from './db.js';
+import { mergeAnnotatorSpellings } from './merge-annotators.js';
 import { widenCheck } from './rebuild-table.js';
 
 /**
@@ -157,6 +158,9 @@ export const MIGRATIONS: readonly Migration[] = [
     CREATE UNIQUE INDEX clips_session_take ON clips (session_id, take_index) WHERE session_id IS NOT NULL;
     `);
   },
+  // 5: one person, one annotator: every spelling of a name (case, spaces, invisible characters, Unicode
+  // form) merged into the first one met, registered in `annotators`, each merge recorded in `annotator_merges`.
+  mergeAnnotatorSpellings,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -7,9 +7,12 @@ export const agreementHandlers: Pick<Handlers, 'agreement.get' | 'agreement.setT
   'agreement.setTieRule': (ctx, p) => {
     if (p.rule === 'adjudicator' && p.adjudicator === null)
       throw badRequest('the adjudicator rule needs the name of the annotator who decides ties');
-    const tieRule = { rule: p.rule, adjudicator: p.rule === 'adjudicator' ? p.adjudicator : null };
-    const changed = ctx.project.annotations.setTieRule(tieRule);
+    const changed = ctx.project.annotations.setTieRule({
+      rule: p.rule,
+      adjudicator: p.rule === 'adjudicator' ? p.adjudicator : null,
+    });
     ctx.events.emit('dataset.changed', { reason: 'relabel' });
-    return { tieRule, changed };
+    // As stored: the adjudicator under the spelling the project knows them by.
+    return { tieRule: ctx.project.annotations.tieRule(), changed };
   },
 };
