@@ -196,7 +196,10 @@ export interface AgreementReport {
   /** Mean pairwise agreement over the clips with two or more labels. */
   observed: number | null;
   perClass: ClassAgreement[];
+  /** Every pair of annotators while there are few (MAX_PAIRS); past that, those with the most clips in common. */
   pairs: PairAgreement[];
+  /** Pairs of annotators with clips in common that `pairs` leaves out (0 unless there are many annotators). */
+  pairsLeftOut: number;
   acted: ActedAgreement | null;
   tieRule: TieRule;
 }
@@ -577,6 +580,8 @@ export interface StudioEvents {
     metrics: RunMetrics | null;
     error: string | null;
   };
+  /** A long agreement computation's share done (0 to 1); a short one sends none. */
+  'agreement.progress': { share: number };
   'dataset.changed': {
     /** 'external': another process (a `ser` command) changed the project. */
     reason: 'import' | 'relabel' | 'undo' | 'labels' | 'predictions' | 'external';

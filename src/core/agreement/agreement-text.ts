@@ -77,6 +77,10 @@ export function agreementText(r: AgreementReport): string {
         ]),
       ]),
     );
+    if (r.pairsLeftOut > 0)
+      out.push(
+        `(the ${r.pairs.length} pairs with the most clips in common; ${r.pairsLeftOut} more pairs are not listed)`,
+      );
     for (const p of r.pairs)
       out.push('', matrix(`${who(p.a)} (rows) against ${who(p.b)} (columns)`, r.labels, p.confusion));
   }

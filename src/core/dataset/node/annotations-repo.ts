@@ -136,18 +136,68 @@ export class AnnotationsRepo {
 
   /** Every good clip that any annotator labelled, with its acted emotion: what agreement is computed on. */
   agreementItems(): AgreementItem[] {
-    const rows = this.db
-      .prepare(
-        `SELECT c.id, c.intended_label, a.annotator, a.label FROM annotations a JOIN clips c ON c.id = a.clip_id
-         WHERE c.status = 'ok' ORDER BY c.id, a.annotator`,
-      )
-      .all() as Array<{ id: number; intended_label: string | null; annotator: string; label: string }>;
-    const items = new Map<number, { annotations: Annotation[]; intended: string | null }>();
+    const reader = new AgreementReader(this);
+    while (reader.readPage());
+    return reader.items();
+  }
+
+  /** The last clip agreement would read: how far a reader is, for progress (one look in the index). */
+  lastAnnotatedClip(): number {
+    return (
+      (this.statement('SELECT max(clip_id) AS id FROM annotations').get() as { id: number | null }).id ?? 0
+    );
+  }
+
+  /** The annotations agreement reads after (clip, annotator) `after`, in that order: a page at a time. */
+  agreementRows(after: { clipId: number; annotator: string } | null, limit: number): AgreementRow[] {
+    return this.statement(
+      // CROSS JOIN keeps annotations the outer loop: a page is a range of its primary key, not a sort of all.
+      `SELECT a.clip_id AS clipId, c.intended_label AS intended, a.annotator, a.label
+       FROM annotations a CROSS JOIN clips c ON c.id = a.clip_id
+       WHERE (a.clip_id, a.annotator) > (?, ?) AND c.status = 'ok'
+       ORDER BY a.clip_id, a.annotator LIMIT ?`,
+    ).all(after?.clipId ?? -1, after?.annotator ?? '', limit) as AgreementRow[];
+  }
+}
+
+export interface AgreementRow {
+  clipId: number;
+  intended: string | null;
+  annotator: string;
+  label: string;
+}
+
+/** Rows a page of annotations per call, so a caller can let other work run between pages. */
+export const AGREEMENT_PAGE_ROWS = 1000;
+
+/** Reads agreement's items a page at a time; a clip whose annotations straddle two pages is one item. */
+export class AgreementReader {
+  private readonly byClip = new Map<number, AgreementItem & { annotations: Annotation[] }>();
+  private after: AgreementRow | null = null;
+
+  constructor(
+    private readonly repo: AnnotationsRepo,
+    private readonly pageRows = AGREEMENT_PAGE_ROWS,
+  ) {}
+
+  /** Reads the next page; false once there was nothing more. */
+  readPage(): boolean {
+    const rows = this.repo.agreementRows(this.after, this.pageRows);
     for (const r of rows) {
-      const item = items.get(r.id) ?? { annotations: [], intended: r.intended_label };
+      let item = this.byClip.get(r.clipId);
+      if (!item) this.byClip.set(r.clipId, (item = { annotations: [], intended: r.intended }));
       item.annotations.push({ annotator: r.annotator, label: r.label });
-      items.set(r.id, item);
     }
-    return [...items.values()];
+    this.after = rows.at(-1) ?? this.after;
+    return rows.length === this.pageRows;
+  }
+
+  items(): AgreementItem[] {
+    return [...this.byClip.values()];
+  }
+
+  /** The clip of the last annotation read (0 before the first page). */
+  get lastClip(): number {
+    return this.after?.clipId ?? 0;
   }
 }

@@ -2,7 +2,7 @@
 // and the report folder.
 import path from 'node:path';
 import { writeReport } from '../../report/node/index.js';
-import { projectAgreement } from '../../agreement/node/project-agreement.js';
+import { projectAgreementInSlices } from '../../agreement/node/project-agreement.js';
 import { paceOf, PACE_SETTING, type TrainingPace } from '../estimate.js';
 import type { ExperimentResult } from './experiment.js';
 import { saveModelFolder } from './model-files.js';
@@ -120,7 +120,7 @@ export async function reportRun(
     dataset: datasetSummary(run.clips, path.basename(run.project.dir), run.fingerprint),
     createdAt,
     warnings: experiment.warnings,
-    agreement: projectAgreement(run.project),
+    agreement: await projectAgreementInSlices(run.project),
   });
   return reportDir;
 }

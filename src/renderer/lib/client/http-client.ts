@@ -12,6 +12,7 @@ const EVENT_NAMES: readonly EventName[] = [
   'train.progress',
   'train.epoch',
   'train.done',
+  'agreement.progress',
   'dataset.changed',
 ];
 
