@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const defaults = [
+  'agreement',
   'decode',
   'decode-bomb',
   'features',

@@ -1,5 +1,9 @@
 import { Command } from 'commander';
+import { endQuietlyOnClosedPipe } from './closed-pipe.js';
 import { registerCommands } from './commands/index.js';
+
+endQuietlyOnClosedPipe(process.stdout);
+endQuietlyOnClosedPipe(process.stderr);
 
 const program = new Command();
 program

@@ -3,6 +3,7 @@
  * exactly these requests and events; params are validated with these schemas at both boundaries.
  */
 import { z } from 'zod';
+import { annotatorNameProblem, cleanAnnotatorName } from './annotator-name.js';
 import { CANONICAL_LABELS } from './labels.js';
 import {
   AUGMENT_NAMES,
@@ -20,8 +21,17 @@ import {
 
 export const LabelSchema = z.enum(CANONICAL_LABELS);
 const Id = z.number().int().nonnegative();
-/** The name a person labels under: label events, per-annotator labels and agreement are kept by it. */
-export const AnnotatorSchema = z.string().trim().min(1).max(100);
+/**
+ * The name a person labels under: label events, per-annotator labels and agreement are kept by it. Cleaned
+ * by the one rule of annotator-name.ts (the project then matches it to the first spelling it met).
+ */
+export const AnnotatorSchema = z
+  .string()
+  .transform(cleanAnnotatorName)
+  .superRefine((name, ctx) => {
+    const problem = annotatorNameProblem(name);
+    if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
+  });
 
 // ---------- clips ----------
 export const ClipSortSchema = z.enum([
@@ -188,7 +198,10 @@ export interface AgreementReport {
   /** Mean pairwise agreement over the clips with two or more labels. */
   observed: number | null;
   perClass: ClassAgreement[];
+  /** Every pair of annotators while there are few (MAX_PAIRS); past that, those with the most clips in common. */
   pairs: PairAgreement[];
+  /** Pairs of annotators with clips in common that `pairs` leaves out (0 unless there are many annotators). */
+  pairsLeftOut: number;
   acted: ActedAgreement | null;
   tieRule: TieRule;
 }
@@ -280,6 +293,8 @@ export interface TrainEstimate {
   seconds: number;
   pace: 'measured' | 'typical';
   paceNote: string;
+  /** What the labels say before training (speakers who each show one or two emotions: a confound). */
+  warnings: string[];
 }
 
 export interface TrainProgress {
@@ -502,6 +517,13 @@ export interface PredictionResult {
   durationS: number;
   runId: number;
   voice: VoiceUse;
+  /**
+   * The model is a cancelled run's partial one, never measured: used only when a request names that run, and
+   * then the answer says so here and in `warnings`. The server always sets both; the in-page scorer, which
+   * only uses the model in use, leaves them out.
+   */
+  partial?: boolean;
+  warnings?: string[];
 }
 
 // ---------- recording ----------
@@ -654,6 +676,8 @@ export interface StudioEvents {
     metrics: RunMetrics | null;
     error: string | null;
   };
+  /** A long agreement computation's share done (0 to 1); a short one sends none. */
+  'agreement.progress': { share: number };
   'dataset.changed': {
     /** 'external': another process (a `ser` command) changed the project. */
     reason: 'import' | 'relabel' | 'undo' | 'labels' | 'predictions' | 'external';

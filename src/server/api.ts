@@ -1,11 +1,15 @@
 import fs from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AUGMENT_KINDS, type AugmentKind } from '../common/media-urls.js';
+import { VoiceStatsSchema, type VoiceStatsParams } from '../common/contract.js';
+import { errorMessage } from '../common/error-message.js';
 import {
+  decodeVoiceHeader,
   MAX_PREDICT_BYTES,
   MAX_RPC_BYTES,
   MAX_TAKE_BYTES,
   MAX_UPLOAD_BYTES,
+  VOICE_HEADER,
   type UploadResult,
 } from '../common/web-api.js';
 import { httpStatusOf, toPublicError } from '../core/studio/errors.js';
@@ -46,10 +50,28 @@ type Route = {
   ) => Promise<void> | void;
 };
 
-function idOf(text: string): number {
+function idOf(text: string, what = 'id'): number {
   const n = Number(text);
-  if (!Number.isSafeInteger(n) || n < 0) throw new HttpError(400, `bad id: ${text}`);
+  if (!Number.isSafeInteger(n) || n < 0) throw new HttpError(400, `bad ${what}: ${text}`);
   return n;
+}
+
+/** A query parameter the route cannot do without: absent or empty is the caller's mistake, named. */
+function requiredId(url: URL, name: string): number {
+  const v = url.searchParams.get(name);
+  if (v === null || v === '') throw new HttpError(400, `missing query parameter ${name}`);
+  return idOf(v, name);
+}
+
+/** The voice statistics a request carries in its VOICE_HEADER, checked against the contract. */
+function voiceOf(req: IncomingMessage): VoiceStatsParams | undefined {
+  const raw = req.headers[VOICE_HEADER];
+  if (raw === undefined) return undefined;
+  try {
+    return VoiceStatsSchema.parse(decodeVoiceHeader(Array.isArray(raw) ? raw[0] : raw));
+  } catch (err) {
+    throw new HttpError(400, `the ${VOICE_HEADER} header is not a voice's statistics (${errorMessage(err)})`);
+  }
 }
 
 function optionalRunId(url: URL): number | undefined {
@@ -140,10 +162,29 @@ const ROUTES: Route[] = [
     run: async ({ service }, req, res, _m, url) => {
       const runId = optionalRunId(url);
       const body = await readBody(req, MAX_PREDICT_BYTES);
-      // ?speaker=NAME: a project speaker's voice, as evaluation's known-voice score measured it.
+      // ?speaker=NAME: a project speaker's voice, as evaluation's known-voice score measured it; or the
+      // voice heard so far in a header.
       const speaker = url.searchParams.get('speaker')?.trim() || undefined;
+      const voice = voiceOf(req);
+      if (speaker && voice) throw new HttpError(400, 'give a speaker or a voice, not both');
       const result = await service.predict(url.searchParams.get('name') ?? '', new Uint8Array(body), runId, {
         speaker,
+        voice,
+      });
+      sendJson(res, 200, { ok: true, result });
+    },
+  },
+  {
+    method: 'POST',
+    pattern: /^\/api\/predict\/voice$/,
+    run: async ({ service }, req, res, _m, url) => {
+      const runId = optionalRunId(url);
+      const body = await readBody(req, MAX_PREDICT_BYTES);
+      const result = await service.handle('predict.addToVoice', {
+        name: url.searchParams.get('name') ?? '',
+        data: new Uint8Array(body),
+        voice: voiceOf(req) ?? null,
+        ...(runId === undefined ? {} : { runId }),
       });
       sendJson(res, 200, { ok: true, result });
     },
@@ -152,8 +193,8 @@ const ROUTES: Route[] = [
     method: 'POST',
     pattern: /^\/api\/record\/take$/,
     run: async ({ service }, req, res, _m, url) => {
-      const sessionId = idOf(url.searchParams.get('sessionId') ?? '');
-      const index = idOf(url.searchParams.get('index') ?? '');
+      const sessionId = requiredId(url, 'sessionId');
+      const index = requiredId(url, 'index');
       const body = await readBody(req, MAX_TAKE_BYTES);
       const replace = url.searchParams.get('replace') === '1';
       const result = await service.handle('record.saveTake', {

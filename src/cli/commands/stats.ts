@@ -37,11 +37,17 @@ export function register(program: Command): void {
       const project = openProject(projectDirOf(opts));
       try {
         if (opts.agreement) {
-          const [{ projectAgreement }, { agreementText }] = await Promise.all([
+          const [{ projectAgreementInSlices }, { agreementText }, { createProgress }] = await Promise.all([
             import('../../core/agreement/node/project-agreement.js'),
             import('../../core/agreement/agreement-text.js'),
+            import('../progress.js'),
           ]);
-          const report = projectAgreement(project);
+          // A project of many annotators takes seconds: a bar on the terminal says how far it is.
+          const progress = createProgress('agreement');
+          const report = await projectAgreementInSlices(project, {
+            onProgress: (share) => progress.update(Math.round(share * 100), 100),
+          });
+          progress.stop();
           process.stdout.write(opts.json ? JSON.stringify(report) + '\n' : agreementText(report));
           return;
         }

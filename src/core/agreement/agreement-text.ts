@@ -1,3 +1,4 @@
+import { shortName } from '../../common/annotator-name.js';
 import type { AgreementReport } from '../../common/contract.js';
 
 export const METHOD_NAMES: Record<NonNullable<AgreementReport['method']>, string> = {
@@ -32,14 +33,18 @@ function matrix(title: string, labels: readonly string[], m: number[][]): string
   return `${title}\n${table([['', ...labels], ...labels.map((l, i) => [l, ...m[i].map(String)])])}`;
 }
 
+/** How much of a name a table shows: a name from before the length limit must not widen every row. */
+const NAME_CHARS = 40;
+const who = (name: string): string => shortName(name, NAME_CHARS);
+
 /** The agreement figures as `ser stats --agreement` prints them. */
 export function agreementText(r: AgreementReport): string {
   const out: string[] = [];
   out.push(
-    `Annotators: ${r.annotators.map((a) => `${a.name} (${a.clips} clips)`).join(', ') || 'none'}`,
+    `Annotators: ${r.annotators.map((a) => `${who(a.name)} (${a.clips} clips)`).join(', ') || 'none'}`,
     `Clips labelled by an annotator: ${r.clipsAnnotated}; by two or more: ${r.clipsCompared}; ` +
       `annotators differ on ${r.clipsDisagreeing}, tie on ${r.clipsTied} (tie rule: ${r.tieRule.rule}` +
-      `${r.tieRule.adjudicator ? `, adjudicator ${r.tieRule.adjudicator}` : ''})`,
+      `${r.tieRule.adjudicator ? `, adjudicator ${who(r.tieRule.adjudicator)}` : ''})`,
   );
   if (r.method === null) {
     out.push('Agreement needs two annotators who labelled the same clips.');
@@ -65,15 +70,19 @@ export function agreementText(r: AgreementReport): string {
       table([
         ['pair', 'clips', 'agreement', 'kappa'],
         ...r.pairs.map((p) => [
-          `${p.a} / ${p.b}`,
+          `${who(p.a)} / ${who(p.b)}`,
           String(p.clips),
           formatCoefficient(p.observed),
           formatCoefficient(p.kappa),
         ]),
       ]),
     );
+    if (r.pairsLeftOut > 0)
+      out.push(
+        `(the ${r.pairs.length} pairs with the most clips in common; ${r.pairsLeftOut} more pairs are not listed)`,
+      );
     for (const p of r.pairs)
-      out.push('', matrix(`${p.a} (rows) against ${p.b} (columns)`, r.labels, p.confusion));
+      out.push('', matrix(`${who(p.a)} (rows) against ${who(p.b)} (columns)`, r.labels, p.confusion));
   }
   if (r.acted) {
     out.push(
@@ -83,7 +92,7 @@ export function agreementText(r: AgreementReport): string {
       table([
         ['annotator', 'labels', 'agreement', 'kappa'],
         ...r.acted.perAnnotator.map((a) => [
-          a.annotator,
+          who(a.annotator),
           String(a.ratings),
           formatCoefficient(a.observed),
           formatCoefficient(a.kappa),

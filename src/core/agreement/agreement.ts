@@ -5,15 +5,25 @@ import type {
   PairAgreement,
   TieRule,
 } from '../../common/contract.js';
-import { confusionMatrix } from '../metrics/confusion-matrix.js';
-import { consensusLabel, topLabels, type Annotation } from './consensus.js';
-import { cohenKappa, fleissKappa, krippendorffAlpha } from './kappa.js';
+import { consensusLabel, type Annotation } from './consensus.js';
+import { AlphaSums, cohenKappaOf, FleissSums } from './kappa.js';
+import { PairCounts } from './pair-counts.js';
 
 /** One clip as agreement sees it: each annotator's label and the acted emotion, if known. */
 export interface AgreementItem {
   annotations: readonly Annotation[];
   intended: string | null;
 }
+
+/**
+ * The pair table lists every pair of annotators while there are at most this many pairs (32 annotators);
+ * past that, the pairs that labelled the most clips in common, and says how many it left out: a table of
+ * half a million pairs (1,000 annotators) is read by nobody and would be megabytes on every screen load.
+ */
+export const MAX_PAIRS = 500;
+
+/** The share of agreementSteps's progress its first pass (who said what) stands for. */
+const FIRST_SHARE = 0.02;
 
 /**
  * Every agreement figure of a project. Two annotators: Cohen's kappa on the clips both labelled. Three or
@@ -26,33 +36,128 @@ export function computeAgreement(
   labelSet: readonly string[],
   tieRule: TieRule,
 ): AgreementReport {
-  const labels = labelOrder(items, labelSet);
-  const perAnnotator = new Map<string, number>();
-  for (const it of items)
-    for (const a of it.annotations) perAnnotator.set(a.annotator, (perAnnotator.get(a.annotator) ?? 0) + 1);
-  const annotators = [...perAnnotator.keys()].sort();
-  const annotated = items.filter((it) => it.annotations.length > 0);
-  const compared = annotated.filter((it) => it.annotations.length >= 2);
+  const steps = agreementSteps(items, labelSet, tieRule);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
 
+/** A clip by index: its annotators (by their index in the sorted names, ascending) and their labels. */
+interface Indexed {
+  who: Int32Array;
+  label: Int32Array;
+  /** Labels per category (labels order). */
+  counts: Int32Array;
+  intended: number;
+  /** Its annotators' labels as words, for the tie rule. */
+  annotations: readonly Annotation[];
+}
+
+/**
+ * computeAgreement in steps: it yields the share of the work done (0 to 1) often enough that a caller can
+ * pause between steps (agreement-slices.ts), and returns the report. Its cost grows with the annotations
+ * times the annotators per clip (every pair of a clip's annotators is counted once, twice when the pair
+ * table must choose), never with the pairs of annotators times the clips.
+ */
+export function* agreementSteps(
+  items: readonly AgreementItem[],
+  labelSet: readonly string[],
+  tieRule: TieRule,
+): Generator<number, AgreementReport, void> {
+  // Who said what, a clip at a time: the first few hundredths of the work.
+  const annotations = Math.max(
+    1,
+    items.reduce((n, it) => n + it.annotations.length, 0),
+  );
+  const seen = new Set<string>();
+  const perAnnotator = new Map<string, number>();
+  let pairings = 0;
+  let read = 0;
+  for (const it of items) {
+    const m = it.annotations.length;
+    for (const a of it.annotations) {
+      seen.add(a.label);
+      perAnnotator.set(a.annotator, (perAnnotator.get(a.annotator) ?? 0) + 1);
+    }
+    if (it.intended !== null && m > 0) seen.add(it.intended);
+    pairings += (m * (m - 1)) / 2;
+    read += m;
+    yield (FIRST_SHARE * read) / annotations;
+  }
+  const labels = labelOrder(seen, labelSet);
+  const L = labels.length;
+  const labelIndex = new Map(labels.map((l, i) => [l, i]));
+  const annotators = [...perAnnotator.keys()].sort();
+  const A = annotators.length;
+  const annotatorIndex = new Map(annotators.map((n, i) => [n, i]));
+  const choosing = (A * (A - 1)) / 2 > MAX_PAIRS;
+  // The rest in work units: an annotation when indexed, in the clips' pass and in each class's
+  // coefficients; a pair of a clip's annotators in each pair pass.
+  const total = Math.max(1, annotations * (L + 3) + pairings * (choosing ? 2 : 1));
+  let done = 0;
+  const progress = (): number => FIRST_SHARE + ((1 - FIRST_SHARE) * Math.min(done, total)) / total;
+
+  const annotated: Indexed[] = [];
+  for (const it of items) {
+    if (it.annotations.length === 0) continue;
+    annotated.push(indexed(it));
+    done += it.annotations.length;
+    yield progress();
+  }
+  const compared = annotated.filter((it) => it.who.length >= 2);
+
+  function indexed(it: AgreementItem): Indexed {
+    const order = it.annotations
+      .map((a) => ({
+        who: annotatorIndex.get(a.annotator) as number,
+        label: labelIndex.get(a.label) as number,
+      }))
+      .sort((x, y) => x.who - y.who);
+    const counts = new Int32Array(L);
+    for (const o of order) counts[o.label]++;
+    return {
+      who: Int32Array.from(order, (o) => o.who),
+      label: Int32Array.from(order, (o) => o.label),
+      counts,
+      intended: it.intended === null ? -1 : (labelIndex.get(it.intended) ?? -1),
+      annotations: it.annotations,
+    };
+  }
+
+  // The clips' own figures, and acted against perceived, in one pass.
   let disagreeing = 0;
   let tied = 0;
   let pairAgree = 0;
-  for (const it of compared) {
-    const values = it.annotations.map((a) => a.label);
-    if (new Set(values).size > 1) disagreeing++;
-    if (consensusLabel(it.annotations, tieRule, null).tied) tied++;
-    pairAgree += pairwiseShare(values);
+  const ratingsOf = new Int32Array(L);
+  const acted = new ActedCounts(A, L);
+  for (const it of annotated) {
+    const m = it.who.length;
+    for (let c = 0; c < L; c++) ratingsOf[c] += it.counts[c];
+    if (m >= 2) {
+      let kinds = 0;
+      let same = 0;
+      for (let c = 0; c < L; c++) {
+        if (it.counts[c] > 0) kinds++;
+        same += it.counts[c] * (it.counts[c] - 1);
+      }
+      if (kinds > 1) disagreeing++;
+      if (consensusLabel(it.annotations, tieRule, null).tied) tied++;
+      pairAgree += same / (m * (m - 1));
+    }
+    if (it.intended >= 0) acted.add(it);
+    done += m;
+    yield progress();
   }
 
-  const overall = coefficients(compared, annotators, (l) => l);
-  const perClass: ClassAgreement[] = labels.map((label) => {
-    const c = coefficients(compared, annotators, (l) => (l === label ? label : 'other'));
-    const ratings = annotated.reduce(
-      (s, it) => s + it.annotations.filter((a) => a.label === label).length,
-      0,
-    );
-    return { label, kappa: c.kappa, alpha: c.alpha, ratings };
-  });
+  const overall = yield* coefficients(compared, A, null);
+  const perClass: ClassAgreement[] = [];
+  for (let c = 0; c < L; c++) {
+    const k = yield* coefficients(compared, A, c);
+    perClass.push({ label: labels[c], kappa: k.kappa, alpha: k.alpha, ratings: ratingsOf[c] });
+  }
+
+  const pairs = yield* pairTable(compared, annotators, L);
 
   return {
     labels,
@@ -67,136 +172,172 @@ export function computeAgreement(
     alpha: overall.alpha,
     observed: compared.length ? pairAgree / compared.length : null,
     perClass,
-    pairs: pairsOf(annotated, annotators, labels),
-    acted: actedAgreement(annotated, annotators, labels),
+    pairs: pairs.listed,
+    pairsLeftOut: pairs.leftOut,
+    acted: acted.report(annotators, labels),
     tieRule,
   };
+
+  /**
+   * Kappa and alpha over the categories (`only` null), or over "category `only` or not". Two annotators:
+   * Cohen's kappa on the clips both labelled; more: Fleiss' on the clips all of them labelled.
+   */
+  function* coefficients(
+    clips: readonly Indexed[],
+    raters: number,
+    only: number | null,
+  ): Generator<number, Pick<AgreementReport, 'method' | 'kappa' | 'kappaClips' | 'alpha'>, void> {
+    const k = only === null ? L : 2;
+    const alpha = new AlphaSums();
+    const fleiss = new FleissSums();
+    let complete = 0;
+    const both = Array.from({ length: k }, () => new Array<number>(k).fill(0));
+    const cat = (l: number): number => (only === null ? l : l === only ? 0 : 1);
+    for (const it of clips) {
+      const row = only === null ? it.counts : [it.counts[only], it.who.length - it.counts[only]];
+      alpha.add(row);
+      if (raters === 2) both[cat(it.label[0])][cat(it.label[1])]++;
+      else if (raters > 2 && it.who.length === raters) {
+        fleiss.add(row);
+        complete++;
+      }
+      done += it.who.length;
+      yield progress();
+    }
+    const a = alpha.value();
+    if (raters < 2) return { method: null, kappa: null, kappaClips: 0, alpha: a };
+    if (raters === 2)
+      return { method: 'cohen', kappa: cohenKappaOf(both), kappaClips: clips.length, alpha: a };
+    return { method: 'fleiss', kappa: fleiss.value()?.kappa ?? null, kappaClips: complete, alpha: a };
+  }
+
+  /** The pair table: every pair while they are few, else those with the most clips in common. */
+  function* pairTable(
+    clips: readonly Indexed[],
+    names: readonly string[],
+    k: number,
+  ): Generator<number, { listed: PairAgreement[]; leftOut: number }, void> {
+    const counts = new PairCounts(names.length);
+    let chosen: number[];
+    let leftOut = 0;
+    if (!choosing) {
+      chosen = Array.from({ length: counts.pairs }, (_, p) => p);
+    } else {
+      for (const it of clips) {
+        const n = it.who.length;
+        for (let i = 0; i < n - 1; i++) {
+          for (let j = i + 1; j < n; j++) counts.add(it.who[i], it.who[j]);
+          done += n - 1 - i;
+          yield progress();
+        }
+      }
+      chosen = counts.most(MAX_PAIRS);
+      leftOut = counts.nonZero() - chosen.length;
+    }
+    const slot = new PairCounts(names.length);
+    chosen.forEach((p, s) => slot.setAt(p, s + 1));
+    const confusion = new Int32Array(chosen.length * k * k);
+    for (const it of clips) {
+      const n = it.who.length;
+      for (let i = 0; i < n - 1; i++) {
+        for (let j = i + 1; j < n; j++) {
+          const s = slot.get(it.who[i], it.who[j]) - 1;
+          if (s >= 0) confusion[s * k * k + it.label[i] * k + it.label[j]]++;
+        }
+        done += n - 1 - i;
+        yield progress();
+      }
+    }
+    const listed: PairAgreement[] = [];
+    for (const [s, p] of chosen.entries()) {
+      const [i, j] = slot.pairAt(p);
+      const table = Array.from({ length: k }, (_, r) =>
+        Array.from(confusion.subarray(s * k * k + r * k, s * k * k + (r + 1) * k)),
+      );
+      let clipCount = 0;
+      let agree = 0;
+      for (let r = 0; r < k; r++)
+        for (let c = 0; c < k; c++) {
+          clipCount += table[r][c];
+          if (r === c) agree += table[r][c];
+        }
+      listed.push({
+        a: names[i],
+        b: names[j],
+        clips: clipCount,
+        observed: clipCount ? agree / clipCount : null,
+        kappa: cohenKappaOf(table),
+        confusion: k === 0 ? [] : table,
+      });
+      yield progress();
+    }
+    return { listed, leftOut };
+  }
+}
+
+/** Acted against perceived, counted clip by clip: overall and per annotator. */
+class ActedCounts {
+  private clips = 0;
+  private majorityRight = 0;
+  private readonly overall: Int32Array;
+  private readonly perAnnotator: Int32Array;
+
+  constructor(
+    private readonly raters: number,
+    private readonly k: number,
+  ) {
+    this.overall = new Int32Array(k * k);
+    this.perAnnotator = new Int32Array(raters * k * k);
+  }
+
+  add(it: Indexed): void {
+    const { k } = this;
+    this.clips++;
+    for (let i = 0; i < it.who.length; i++) {
+      this.overall[it.intended * k + it.label[i]]++;
+      this.perAnnotator[it.who[i] * k * k + it.intended * k + it.label[i]]++;
+    }
+    // The majority matches the acted emotion when that label alone has the most votes.
+    let other = 0;
+    for (let c = 0; c < k; c++) if (c !== it.intended) other = Math.max(other, it.counts[c]);
+    if (it.counts[it.intended] > other) this.majorityRight++;
+  }
+
+  report(names: readonly string[], labels: readonly string[]): ActedAgreement | null {
+    if (this.clips === 0) return null;
+    const { k } = this;
+    const overall = tableOf(this.overall, 0, k);
+    return {
+      clips: this.clips,
+      ratings: sum(overall),
+      observed: share(overall),
+      kappa: cohenKappaOf(overall),
+      majorityObserved: this.majorityRight / this.clips,
+      perAnnotator: names.map((annotator, a) => {
+        const own = tableOf(this.perAnnotator, a * k * k, k);
+        return { annotator, ratings: sum(own), observed: share(own), kappa: cohenKappaOf(own) };
+      }),
+      confusion: labels.length === 0 ? [] : overall,
+    };
+  }
+}
+
+function tableOf(flat: Int32Array, at: number, k: number): number[][] {
+  return Array.from({ length: k }, (_, r) => Array.from(flat.subarray(at + r * k, at + (r + 1) * k)));
+}
+
+function sum(table: number[][]): number {
+  return table.reduce((s, row) => s + row.reduce((t, x) => t + x, 0), 0);
+}
+
+function share(table: number[][]): number | null {
+  const n = sum(table);
+  return n ? table.reduce((s, row, i) => s + row[i], 0) / n : null;
 }
 
 /** The label set's order first, then any other label seen, alphabetically. */
-function labelOrder(items: readonly AgreementItem[], labelSet: readonly string[]): string[] {
-  const seen = new Set<string>();
-  for (const it of items) {
-    for (const a of it.annotations) seen.add(a.label);
-    if (it.intended !== null && it.annotations.length > 0) seen.add(it.intended);
-  }
+function labelOrder(seen: ReadonlySet<string>, labelSet: readonly string[]): string[] {
   const known = labelSet.filter((l) => seen.has(l));
   const rest = [...seen].filter((l) => !labelSet.includes(l)).sort();
   return [...known, ...rest];
-}
-
-/** Share of agreeing pairs among a clip's labels (Fleiss' P_i). */
-function pairwiseShare(values: readonly string[]): number {
-  const m = values.length;
-  const counts = new Map<string, number>();
-  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
-  let same = 0;
-  for (const n of counts.values()) same += n * (n - 1);
-  return same / (m * (m - 1));
-}
-
-function coefficients(
-  compared: readonly AgreementItem[],
-  annotators: readonly string[],
-  map: (label: string) => string,
-): Pick<AgreementReport, 'method' | 'kappa' | 'kappaClips' | 'alpha'> {
-  const alpha = krippendorffAlpha(compared.map((it) => it.annotations.map((a) => map(a.label))));
-  if (annotators.length < 2) return { method: null, kappa: null, kappaClips: 0, alpha };
-  if (annotators.length === 2) {
-    const pairs = bothRated(compared, annotators[0], annotators[1]).map(
-      ([a, b]) => [map(a), map(b)] as [string, string],
-    );
-    return { method: 'cohen', kappa: cohenKappa(pairs), kappaClips: pairs.length, alpha };
-  }
-  const complete = compared.filter((it) =>
-    annotators.every((n) => it.annotations.some((a) => a.annotator === n)),
-  );
-  const categories = [...new Set(complete.flatMap((it) => it.annotations.map((a) => map(a.label))))];
-  const counts = complete.map((it) =>
-    categories.map(
-      (c) => it.annotations.filter((a) => annotators.includes(a.annotator) && map(a.label) === c).length,
-    ),
-  );
-  const fleiss = fleissKappa(counts);
-  return { method: 'fleiss', kappa: fleiss?.kappa ?? null, kappaClips: complete.length, alpha };
-}
-
-function bothRated(items: readonly AgreementItem[], a: string, b: string): Array<[string, string]> {
-  const out: Array<[string, string]> = [];
-  for (const it of items) {
-    const la = it.annotations.find((x) => x.annotator === a)?.label;
-    const lb = it.annotations.find((x) => x.annotator === b)?.label;
-    if (la !== undefined && lb !== undefined) out.push([la, lb]);
-  }
-  return out;
-}
-
-/** The metrics' confusion matrix over two raters' labels; a label outside `labels` is left out. */
-function confusionOf(pairs: ReadonlyArray<readonly [string, string]>, labels: readonly string[]): number[][] {
-  if (labels.length === 0) return [];
-  const known = pairs
-    .map(([a, b]) => [labels.indexOf(a), labels.indexOf(b)] as const)
-    .filter(([i, j]) => i >= 0 && j >= 0);
-  return confusionMatrix(
-    known.map(([i]) => i),
-    known.map(([, j]) => j),
-    labels.length,
-  );
-}
-
-function agreeShare(pairs: ReadonlyArray<readonly [string, string]>): number | null {
-  return pairs.length ? pairs.filter(([a, b]) => a === b).length / pairs.length : null;
-}
-
-function pairsOf(
-  items: readonly AgreementItem[],
-  annotators: readonly string[],
-  labels: readonly string[],
-): PairAgreement[] {
-  const out: PairAgreement[] = [];
-  for (let i = 0; i < annotators.length; i++) {
-    for (let j = i + 1; j < annotators.length; j++) {
-      const pairs = bothRated(items, annotators[i], annotators[j]);
-      out.push({
-        a: annotators[i],
-        b: annotators[j],
-        clips: pairs.length,
-        observed: agreeShare(pairs),
-        kappa: cohenKappa(pairs),
-        confusion: confusionOf(pairs, labels),
-      });
-    }
-  }
-  return out;
-}
-
-function actedAgreement(
-  items: readonly AgreementItem[],
-  annotators: readonly string[],
-  labels: readonly string[],
-): ActedAgreement | null {
-  const acted = items.filter((it) => it.intended !== null);
-  if (acted.length === 0) return null;
-  const pairs = acted.flatMap((it) => it.annotations.map((a) => [it.intended!, a.label] as [string, string]));
-  let majorityRight = 0;
-  for (const it of acted) {
-    const { top } = topLabels(it.annotations.map((a) => a.label));
-    if (top.length === 1 && top[0] === it.intended) majorityRight++;
-  }
-  return {
-    clips: acted.length,
-    ratings: pairs.length,
-    observed: agreeShare(pairs),
-    kappa: cohenKappa(pairs),
-    majorityObserved: majorityRight / acted.length,
-    perAnnotator: annotators.map((annotator) => {
-      const own = acted.flatMap((it) =>
-        it.annotations
-          .filter((a) => a.annotator === annotator)
-          .map((a) => [it.intended!, a.label] as [string, string]),
-      );
-      return { annotator, ratings: own.length, observed: agreeShare(own), kappa: cohenKappa(own) };
-    }),
-    confusion: confusionOf(pairs, labels),
-  };
 }

@@ -6,45 +6,84 @@
 
 /** Cohen's kappa of two raters over the same items: `pairs[i]` is [rater 1's label, rater 2's label]. */
 export function cohenKappa(pairs: ReadonlyArray<readonly [string, string]>): number | null {
-  const n = pairs.length;
-  if (n === 0) return null;
-  const first = new Map<string, number>();
-  const second = new Map<string, number>();
+  const index = new Map<string, number>();
+  for (const [a, b] of pairs) for (const l of [a, b]) if (!index.has(l)) index.set(l, index.size);
+  const k = index.size;
+  const counts = Array.from({ length: k }, () => new Array<number>(k).fill(0));
+  for (const [a, b] of pairs) counts[index.get(a)!][index.get(b)!]++;
+  return cohenKappaOf(counts);
+}
+
+/**
+ * Cohen's kappa from the two raters' count table: `counts[i][j]` items rater 1 put in category i and rater 2
+ * in category j. What cohenKappa computes, from the table a pass over the items fills.
+ */
+export function cohenKappaOf(counts: ReadonlyArray<ArrayLike<number>>): number | null {
+  const k = counts.length;
+  let n = 0;
   let agree = 0;
-  for (const [a, b] of pairs) {
-    if (a === b) agree++;
-    first.set(a, (first.get(a) ?? 0) + 1);
-    second.set(b, (second.get(b) ?? 0) + 1);
+  const rows = new Array<number>(k).fill(0);
+  const cols = new Array<number>(k).fill(0);
+  for (let i = 0; i < k; i++) {
+    for (let j = 0; j < k; j++) {
+      const c = counts[i][j];
+      n += c;
+      rows[i] += c;
+      cols[j] += c;
+      if (i === j) agree += c;
+    }
   }
+  if (n === 0) return null;
   const po = agree / n;
   let pe = 0;
-  for (const [label, count] of first) pe += (count / n) * ((second.get(label) ?? 0) / n);
+  for (let i = 0; i < k; i++) pe += (rows[i] / n) * (cols[i] / n);
   return pe >= 1 ? null : (po - pe) / (1 - pe);
 }
 
 /** Fleiss' P̄, P̄e and kappa from a count matrix: counts[i][j] raters put item i in category j, m raters each. */
-export function fleissKappa(counts: ReadonlyArray<readonly number[]>): {
+export function fleissKappa(counts: ReadonlyArray<ArrayLike<number>>): FleissResult | null {
+  const sums = new FleissSums();
+  for (const row of counts) sums.add(row);
+  return sums.value();
+}
+
+export interface FleissResult {
   observed: number;
   expected: number;
   kappa: number | null;
-} | null {
-  const items = counts.filter((row) => row.reduce((s, x) => s + x, 0) > 0);
-  if (items.length === 0) return null;
-  const m = items[0].reduce((s, x) => s + x, 0);
-  if (m < 2) return null;
-  if (items.some((row) => row.reduce((s, x) => s + x, 0) !== m))
-    throw new Error('Fleiss’ kappa needs the same number of raters for every item');
-  const categories = items[0].length;
-  const total = items.length * m;
-  let observed = 0;
-  for (const row of items) observed += row.reduce((s, x) => s + x * (x - 1), 0) / (m * (m - 1));
-  observed /= items.length;
-  let expected = 0;
-  for (let j = 0; j < categories; j++) {
-    const p = items.reduce((s, row) => s + row[j], 0) / total;
-    expected += p * p;
+}
+
+/** Fleiss' kappa summed an item at a time (a caller can pause between items); items with no rating drop out. */
+export class FleissSums {
+  private raters = 0;
+  private items = 0;
+  private observed = 0;
+  private columns: number[] = [];
+
+  add(row: ArrayLike<number>): void {
+    let m = 0;
+    let same = 0;
+    for (let j = 0; j < row.length; j++) {
+      m += row[j];
+      same += row[j] * (row[j] - 1);
+    }
+    if (m === 0) return;
+    if (this.items === 0) this.raters = m;
+    else if (m !== this.raters)
+      throw new Error('Fleiss’ kappa needs the same number of raters for every item');
+    this.items++;
+    if (m >= 2) this.observed += same / (m * (m - 1));
+    for (let j = 0; j < row.length; j++) this.columns[j] = (this.columns[j] ?? 0) + row[j];
   }
-  return { observed, expected, kappa: expected >= 1 ? null : (observed - expected) / (1 - expected) };
+
+  value(): FleissResult | null {
+    if (this.items === 0 || this.raters < 2) return null;
+    const observed = this.observed / this.items;
+    const total = this.items * this.raters;
+    let expected = 0;
+    for (const c of this.columns) expected += (c / total) ** 2;
+    return { observed, expected, kappa: expected >= 1 ? null : (observed - expected) / (1 - expected) };
+  }
 }
 
 /**
@@ -52,34 +91,55 @@ export function fleissKappa(counts: ReadonlyArray<readonly number[]>): {
  * fewer than two labels are not pairable and drop out). It is the coefficient that copes with missing ratings.
  */
 export function krippendorffAlpha(units: ReadonlyArray<readonly string[]>): number | null {
-  // The coincidence matrix: every ordered pair of labels within a unit, weighted 1 / (m_u - 1).
-  const coincidence = new Map<string, Map<string, number>>();
-  for (const values of units) {
-    const m = values.length;
-    if (m < 2) continue;
-    for (let i = 0; i < m; i++) {
-      for (let j = 0; j < m; j++) {
-        if (i === j) continue;
-        const row = coincidence.get(values[i]) ?? new Map<string, number>();
-        row.set(values[j], (row.get(values[j]) ?? 0) + 1 / (m - 1));
-        coincidence.set(values[i], row);
-      }
+  const index = new Map<string, number>();
+  for (const values of units) for (const v of values) if (!index.has(v)) index.set(v, index.size);
+  return krippendorffAlphaOf(
+    units.map((values) => {
+      const counts = new Array<number>(index.size).fill(0);
+      for (const v of values) counts[index.get(v)!]++;
+      return counts;
+    }),
+  );
+}
+
+/** Krippendorff's alpha (nominal) from each item's count of labels per category: `counts[u][c]`. */
+export function krippendorffAlphaOf(counts: Iterable<ArrayLike<number>>): number | null {
+  const sums = new AlphaSums();
+  for (const row of counts) sums.add(row);
+  return sums.value();
+}
+
+/**
+ * Krippendorff's alpha (nominal) summed a unit at a time. The coincidence matrix comes from the unit's counts
+ * (every ordered pair of its labels, weighted 1 / (m_u - 1)), so a unit costs its categories, not its raters
+ * squared.
+ */
+export class AlphaSums {
+  private readonly marginals: number[] = [];
+  private n = 0;
+  private disagreeing = 0;
+
+  add(row: ArrayLike<number>): void {
+    let m = 0;
+    for (let c = 0; c < row.length; c++) m += row[c];
+    if (m < 2) return;
+    // Σ_c n_c (m - n_c) ordered pairs of different labels, and every label in m - 1 pairs, all over m - 1.
+    for (let c = 0; c < row.length; c++) {
+      const nc = row[c];
+      if (nc === 0) continue;
+      this.marginals[c] = (this.marginals[c] ?? 0) + nc;
+      this.disagreeing += (nc * (m - nc)) / (m - 1);
     }
+    this.n += m;
   }
-  const marginals = new Map<string, number>();
-  let n = 0;
-  let disagreeing = 0;
-  for (const [c, row] of coincidence) {
-    for (const [k, o] of row) {
-      marginals.set(c, (marginals.get(c) ?? 0) + o);
-      n += o;
-      if (c !== k) disagreeing += o;
-    }
+
+  value(): number | null {
+    const { n } = this;
+    if (n <= 1) return null;
+    let sumSquares = 0;
+    for (const nc of this.marginals) sumSquares += (nc ?? 0) ** 2;
+    const expectedDisagreeing = n * n - sumSquares; // Σ_{c≠k} n_c n_k
+    if (expectedDisagreeing <= 0) return null;
+    return 1 - ((n - 1) * this.disagreeing) / expectedDisagreeing;
   }
-  if (n <= 1) return null;
-  let sumSquares = 0;
-  for (const nc of marginals.values()) sumSquares += nc * nc;
-  const expectedDisagreeing = n * n - sumSquares; // Σ_{c≠k} n_c n_k
-  if (expectedDisagreeing <= 0) return null;
-  return 1 - ((n - 1) * disagreeing) / expectedDisagreeing;
 }

@@ -1,5 +1,12 @@
 // The browser-safe part of the learning engine (no node:*): what the renderer's Predict screen bundles.
-export { predictAudioBytes, predictLogMel, predictSamples, type ClipPrediction } from './predict.js';
+export {
+  addSamplesToVoice,
+  predictAudioBytes,
+  predictLogMel,
+  predictSamples,
+  type ClipPrediction,
+  type KnownVoice,
+} from './predict.js';
 export { loadModelFromUrl } from './model-files-browser.js';
 export {
   MODEL_FORMAT,

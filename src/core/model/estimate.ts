@@ -2,6 +2,7 @@ import type { TrainEstimate } from '../../common/contract.js';
 import type { TrainConfig } from './config.js';
 import { trainingPlanOf } from './folds.js';
 import { innerSplitFor } from './recipe/auto-rule.js';
+import { skewWarning, speakerLabelSkew } from '../voice/index.js';
 
 /** A run's measured pace, kept per project so the next estimate uses this machine's own speed. */
 export interface TrainingPace {
@@ -29,7 +30,8 @@ export const EXTRA_JOB_SPEEDUP = 0.65;
 export type EstimateConfig = Pick<
   TrainConfig,
   'labels' | 'split' | 'seed' | 'foldValidation' | 'valFraction' | 'epochs' | 'members' | 'recipe'
->;
+> &
+  Partial<Pick<TrainConfig, 'speakerNorm'>>;
 
 /**
  * The work a run will do before it starts: its trainings, those 'auto' adds inside every fold to choose the
@@ -75,7 +77,21 @@ export function estimateTraining(
     paceNote: pace
       ? `this machine's pace in run ${pace.runId} (${pace.backend})`
       : 'a typical pace (no training has run in this project yet)',
+    warnings: labelWarnings(clips, config),
   };
+}
+
+/** What the labels alone say of the run: speakers who each show one or two emotions make a confound. */
+function labelWarnings(
+  clips: ReadonlyArray<{ speaker: string; label: string }>,
+  config: Pick<EstimateConfig, 'labels' | 'speakerNorm'>,
+): string[] {
+  const skew = speakerLabelSkew(
+    clips.map((c) => c.speaker),
+    clips.map((c) => config.labels.indexOf(c.label)),
+    config.labels.length,
+  );
+  return skew.confounded && config.speakerNorm !== 'none' ? [skewWarning(skew)] : [];
 }
 
 /** How much faster `jobs` trainings side by side finish than one at a time. */

@@ -5,6 +5,7 @@ import type { ClassicModel } from '../classic/index.js';
 import type { TrainConfig } from './config.js';
 import { FIXED_SPEAKER_NORMS, type FixedRecipe, type FixedSpeakerNorm } from '../../common/options.js';
 import { INSTANCE_MODES, type InputNorm, type InstanceMode } from './input-norm.js';
+import { assertMetaShapes } from './model-meta-shapes.js';
 import type { LayersModel } from './tf.js';
 
 export const MODEL_META_FILE = 'studio-model.json';
@@ -149,6 +150,7 @@ export function parseModelMeta(value: unknown, where = MODEL_META_FILE): StudioM
       `${where} is not an Emotion Studio model description (${issue?.path.join('.') || 'root'}: ${issue?.message ?? 'invalid'})`,
     );
   }
+  assertMetaShapes(r.data, where);
   const meta = upgradeMeta(r.data);
   if (
     meta.norm.mean.length !== meta.featureConfig.nMels ||

@@ -42,7 +42,14 @@ export function predictLogMel(
     );
   }
   const s = scorePrepared(loaded, prepareLogMel(logMel, meta.norm), voice?.stats ?? null);
-  return { probs: s.probs, windows: s.windows, voice: voiceUseOf(loaded, voice, s.voiceWeight) };
+  const { probs } = s;
+  // The loaders check the files; this catches what no shape check can (a weight large enough to overflow).
+  const sum = probs.reduce((t, p) => t + p, 0);
+  if (probs.length !== meta.labels.length || !probs.every(Number.isFinite) || Math.abs(sum - 1) > 1e-3)
+    throw new Error(
+      `the model answered ${probs.length} probabilities summing to ${sum} for ${meta.labels.length} labels: its files are damaged`,
+    );
+  return { probs, windows: s.windows, voice: voiceUseOf(loaded, voice, s.voiceWeight) };
 }
 
 /** What a prediction says of the voice statistics it used. */

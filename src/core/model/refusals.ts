@@ -8,6 +8,12 @@ export class TrainRefusal extends Error {
 
 export const UNKNOWN_SPEAKER = 'unknown';
 
+/**
+ * Fewer speakers than this and a speaker-independent score rests on a single held-out voice, scored by a model
+ * that heard one other: a number, but no measure of how the model meets new voices.
+ */
+export const MIN_SPEAKERS_FOR_A_SCORE = 3;
+
 export interface SplitDecision {
   split: SplitSpec;
   warnings: string[];
@@ -60,6 +66,12 @@ export function decideSplit(
     const k = Number(split.slice(6));
     if (speakers.size < k)
       throw new TrainRefusal(`${split} needs at least ${k} speakers; there are ${speakers.size}`);
+  }
+  // For every speaker split, the default (loso) included: this warning once came only with 'speaker'.
+  if (speakers.size < MIN_SPEAKERS_FOR_A_SCORE) {
+    warnings.push(
+      `only ${speakers.size} speakers: each held-out score is of one voice, by a model trained on the other alone, so it says little about voices the model has never heard; add clips of more speakers for a meaningful score`,
+    );
   }
   if (split === 'speaker' && speakers.size < 3) {
     warnings.push(

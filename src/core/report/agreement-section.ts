@@ -25,7 +25,11 @@ export function agreementSection(r: AgreementReport | undefined): string {
 <tr><th scope="col">Class</th><th scope="col">Kappa</th><th scope="col">Alpha</th><th scope="col">Labels given</th></tr>
 ${r.perClass.map((c) => `<tr><th scope="row">${escapeXml(c.label)}</th>${cell(c.kappa)}${cell(c.alpha)}<td class="num">${c.ratings}</td></tr>`).join('\n')}
 </table>`;
-  const pairs = `<table><caption>Pairs of annotators (Cohen’s kappa over the clips both labelled)</caption>
+  const leftOut =
+    r.pairsLeftOut > 0
+      ? `; the ${r.pairs.length} pairs with the most clips in common, ${r.pairsLeftOut} more not listed`
+      : '';
+  const pairs = `<table><caption>Pairs of annotators (Cohen’s kappa over the clips both labelled${leftOut})</caption>
 <tr><th scope="col">Pair</th><th scope="col">Clips</th><th scope="col">Agreement</th><th scope="col">Kappa</th></tr>
 ${r.pairs.map((p) => `<tr><th scope="row">${escapeXml(p.a)} / ${escapeXml(p.b)}</th><td class="num">${p.clips}</td>${cell(p.observed)}${cell(p.kappa)}</tr>`).join('\n')}
 </table>`;

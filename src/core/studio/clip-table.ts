@@ -4,6 +4,7 @@
  * A read-only view over the dataset schema; writes stay in the dataset layer's repositories.
  */
 import path from 'node:path';
+import { annotatorKey } from '../../common/annotator-name.js';
 import type { ClipFilter, ClipPage, ClipRow, ParsedParams, RunPrediction } from '../../common/contract.js';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../dataset/node/db.js';
@@ -87,8 +88,11 @@ function whereOf(
   }
   if (f.ids !== undefined) w.add('c.id IN (SELECT value FROM json_each(?))', JSON.stringify(f.ids));
   if (f.notLabelledBy !== undefined)
+    // Any spelling of a known person's name is that person (annotator-name.ts).
     w.add(
-      'NOT EXISTS (SELECT 1 FROM annotations a WHERE a.clip_id = c.id AND a.annotator = ?)',
+      `NOT EXISTS (SELECT 1 FROM annotations a WHERE a.clip_id = c.id
+         AND a.annotator = coalesce((SELECT name FROM annotators WHERE key = ?), ?))`,
+      annotatorKey(f.notLabelledBy),
       f.notLabelledBy,
     );
   if (f.annotatorsDisagree !== undefined) {

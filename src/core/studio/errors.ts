@@ -17,7 +17,13 @@ export const badRequest = (message: string): StudioError => new StudioError('bad
 export const notFound = (message: string): StudioError => new StudioError('not-found', message);
 export const conflict = (message: string): StudioError => new StudioError('conflict', message);
 
-const INPUT_ERRORS = new Set(['AudioError', 'ContractError', 'UnknownLabelError', 'ManifestError']);
+const INPUT_ERRORS = new Set([
+  'AudioError',
+  'ContractError',
+  'UnknownLabelError',
+  'ManifestError',
+  'AnnotatorNameError',
+]);
 
 /** Errors raised by lower layers that describe bad input rather than a bug (e.g. AudioError 'not-audio'). */
 function isInputError(err: Error): boolean {

@@ -2,7 +2,7 @@ import type { VoiceUse } from '../../common/contract.js';
 import type { Project } from '../dataset/node/project.js';
 import type { KnownVoice } from '../model/predict.js';
 import type { VoiceStats } from '../voice/index.js';
-import { notFound } from './errors.js';
+import { conflict, notFound } from './errors.js';
 import { currentModelRunId } from '../model/node/current-model.js';
 import { hasSavedModel } from '../model/node/current-model.js';
 
@@ -43,13 +43,22 @@ export class ModelCache {
     private readonly loader: PredictorLoader,
   ) {}
 
-  async get(runId?: number): Promise<{ runId: number; predictor: Predictor }> {
-    // The model in use unless the caller names a run (any run with a saved model: an explicit choice).
+  /**
+   * The model in use, or the run the caller names: a finished run's model, or a cancelled run's partial one
+   * (`partial`: nothing measured it, and the answer must say so). A run still training or failed has no
+   * model to answer with.
+   */
+  async get(runId?: number): Promise<{ runId: number; partial: boolean; predictor: Predictor }> {
     const id = runId ?? currentModelRunId(this.project);
     if (id === null) throw notFound('no evaluated model in this project yet: train one to the end first');
+    const run = this.project.runs.get(id);
+    if (!run) throw notFound(`no run with id ${id}`);
+    if (run.status === 'running' || run.status === 'failed')
+      throw conflict(
+        `run ${id} ${run.status === 'running' ? 'is still running' : 'failed'}: it has no finished model to predict with; name a finished run, or leave runId out for the model in use`,
+      );
+    const partial = run.status === 'cancelled';
     if (this.loaded?.runId !== id) {
-      const run = this.project.runs.get(id);
-      if (!run) throw notFound(`no run with id ${id}`);
       if (!run.modelDir || !hasSavedModel(run)) throw notFound(`run ${id} has no saved model`);
       this.dispose();
       this.voices.clear();
@@ -59,7 +68,11 @@ export class ModelCache {
         if (this.loaded?.predictor === predictor) this.loaded = null;
       });
     }
-    return { runId: id, predictor: await (this.loaded as { predictor: Promise<Predictor> }).predictor };
+    return {
+      runId: id,
+      partial,
+      predictor: await (this.loaded as { predictor: Promise<Predictor> }).predictor,
+    };
   }
 
   /** A project speaker's voice as the loaded model measures it, measured again when their clips change. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TieRule } from '../../../src/common/contract.js';
 import {
+  agreementText,
   computeAgreement,
   consensusLabel,
   division,
@@ -145,5 +146,23 @@ describe('computeAgreement', () => {
     expect(one.method).toBeNull();
     expect(one.kappa).toBeNull();
     expect(one.pairs).toEqual([]);
+  });
+});
+
+describe('the agreement table', () => {
+  it('is never padded by an absurd name: a long one (stored before the limit) is cut', () => {
+    const long = 'n'.repeat(10240);
+    const items = ['happy', 'sad', 'happy'].map((label, i) => ({
+      annotations: [
+        { annotator: long, label },
+        { annotator: 'Ann', label: i === 1 ? 'happy' : label },
+      ],
+      intended: label,
+    }));
+    const text = agreementText(
+      computeAgreement(items, ['happy', 'sad', 'neutral'], { rule: 'flag', adjudicator: null }),
+    );
+    expect(Math.max(...text.split('\n').map((l) => l.length))).toBeLessThan(160);
+    expect(text).toContain(`${'n'.repeat(39)}…`);
   });
 });

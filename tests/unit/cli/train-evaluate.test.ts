@@ -9,7 +9,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openProject } from '../../../src/core/dataset/node/project.js';
-import { makeEmoDbLikeFolder, tempDir } from '../studio/fixtures.js';
+import { makeEmoDbLikeFolder, tempDir, toneWav } from '../studio/fixtures.js';
 import { cellEnds, confusionBlock } from './columns.js';
 
 const SER = path.resolve('bin/ser.js');
@@ -155,5 +155,20 @@ describe('ser train and ser evaluate', () => {
         expect(cellEnds(row, LABELS.length)).toEqual(columns);
       });
     }
+  });
+
+  it('warns that 2 clips of 2 speakers give no meaningful score (the default split)', async () => {
+    const two = path.join(root, 'two');
+    fs.mkdirSync(two);
+    fs.writeFileSync(path.join(two, '03a01Fa.wav'), toneWav(220, 1));
+    fs.writeFileSync(path.join(two, '08a01Ta.wav'), toneWav(330, 1));
+    const twoProject = path.join(root, 'two-project');
+    expect((await ser('import', two, '--project', twoProject)).code).toBe(0);
+    const trained = await ser('train', '--project', twoProject, ...QUICK, '--json');
+    expect(trained.code).toBe(0);
+    const run = JSON.parse(trained.stdout) as TrainJson & { warnings: string[] };
+    expect(run.warnings).toContainEqual(
+      expect.stringMatching(/^only 2 speakers: .*says little about voices/),
+    );
   });
 });

@@ -69,6 +69,41 @@ describe('manifest export and import keep every annotator’s label', () => {
     expect(byFile(p2)).toEqual(before);
   });
 
+  it('annotator columns set the training label by their majority, whatever the row’s own label says', async () => {
+    const dir = tempDir();
+    for (const [i, name] of ['clip1.wav', 'clip2.wav', 'clip3.wav', 'clip4.wav'].entries())
+      writeClip(path.join(dir, name), i + 1);
+    const p = newProject(path.join(dir, 'p'));
+    // clip4 first comes in plain, labelled happy; its annotators arrive with the second manifest.
+    fs.writeFileSync(path.join(dir, 'first.csv'), 'file,label,speaker\nclip4.wav,happy,s2\n');
+    await importSource(p, path.join(dir, 'first.csv'));
+    fs.writeFileSync(
+      path.join(dir, 'manifest.csv'),
+      [
+        'file,label,speaker,label:Hana,label:Ivo,label:Jo',
+        'clip1.wav,,s1,sad,sad,', // no label of its own: the annotators give it
+        'clip2.wav,happy,s1,sad,sad,sad', // three annotators against the row
+        'clip3.wav,happy,s1,sad,neutral,', // a tie: the tie rule (flag) keeps the row's label
+        'clip4.wav,happy,s2,sad,sad,happy',
+      ].join('\n') + '\n',
+    );
+    await importSource(p, path.join(dir, 'manifest.csv'));
+    const got = byFile(p);
+    expect(got['clip1.wav'].label).toBe('sad');
+    expect(got['clip2.wav'].label).toBe('sad');
+    expect(got['clip3.wav'].label).toBe('happy');
+    expect(p.annotations.tied(p.clips.getByPath(path.join(dir, 'clip3.wav'))!.id)).toBe(true);
+    const clip4 = p.clips.getByPath(path.join(dir, 'clip4.wav'))!;
+    expect(clip4).toMatchObject({ label: 'sad', labelSource: 'manifest' });
+    expect(p.labels.history(clip4.id).map((e) => [e.source, e.oldLabel, e.newLabel])).toEqual([
+      ['import', null, 'happy'],
+      ['import', 'happy', 'sad'],
+    ]);
+    // Under the exclude rule a tie leaves the clip out of training.
+    p.annotations.setTieRule({ rule: 'exclude', adjudicator: null });
+    expect(byFile(p)['clip3.wav'].label).toBeNull();
+  });
+
   it('a project without annotators exports the five plain columns', async () => {
     const dir = tempDir();
     writeClip(path.join(dir, 'happy', 'x.wav'), 1);

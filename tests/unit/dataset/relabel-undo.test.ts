@@ -46,7 +46,12 @@ describe('relabel, undo and label history', () => {
     const r = p.labels.relabel([a, b], 'sad');
     expect(r.changed.map((x) => x.clipId)).toEqual([a]);
     expect(r.unchanged).toBe(1);
-    expect(p.labels.relabel([b], 'sad')).toEqual({ groupId: null, changed: [], unchanged: 1 });
+    expect(p.labels.relabel([b], 'sad')).toEqual({
+      groupId: null,
+      changed: [],
+      unchanged: 1,
+      annotator: null,
+    });
   });
 
   it('undoes a bulk relabel as one action, then walks further back', () => {

@@ -11,6 +11,10 @@ import { TrainEmitter } from '../../../src/core/model/train-events.js';
 import { nativeBackendInstalled } from '../../../src/core/model/backend/node/node-backends.js';
 import type { TrainProgress } from '../../../src/common/contract.js';
 import { EMODB, hasEmoDb, linkEmoDb, ser } from './corpus-fixtures.js';
+import { loadAudioFile } from '../../../src/core/audio/node/index.js';
+import { loadModelFolder } from '../../../src/core/model/node/model-files.js';
+import { projectSpeakerVoice } from '../../../src/core/model/node/speaker-voice.js';
+import { predictSamples } from '../../../src/core/model/predict.js';
 import { headerlessMp3 } from '../audio/helpers/headerless-mp3.js';
 
 let root: string;
@@ -256,6 +260,50 @@ describe.runIf(hasEmoDb)('training on six EmoDB speakers (happy, sad, neutral)',
     expect(out.windows).toBe(1);
     // the project's model in use: the finished, evaluated run, not the cancelled one trained after it
     expect(out.runId).toBe(result.runId);
+  });
+
+  it('`ser predict --speaker` scores with that project speaker’s statistics, as the known-voice score measured', async () => {
+    const file = path.join(EMODB, '11a02Fb.wav');
+    const alone = JSON.parse(ser(['predict', '--file', file, '--project', projectDir, '--json']).stdout);
+    expect(alone.voice).toMatchObject({ kind: 'population', clips: 0, weight: 0, text: 'population' });
+    const r = ser(['predict', '--file', file, '--project', projectDir, '--speaker', '03', '--json']);
+    expect(r.code).toBe(0);
+    const known = JSON.parse(r.stdout);
+    const project = openProject(projectDir);
+    const clips = project.clips.list({ speaker: '03', status: 'ok' }).length;
+    // the same statistics the engine measures for that speaker, and the same prediction
+    const loaded = await loadModelFolder(result.modelDir!);
+    const stats = await projectSpeakerVoice(project, loaded.meta, '03');
+    project.close();
+    expect(stats.clips).toBe(clips);
+    expect(known.voice).toMatchObject({ kind: 'speaker', speaker: '03', clips, text: 'speaker 03' });
+    expect(known.voice.weight).toBeCloseTo(clips / (clips + 2), 9);
+    const audio = await loadAudioFile(file, { maxDurationS: 600, rejectSilent: false });
+    const direct = predictSamples(loaded, audio.samples, { kind: 'speaker', speaker: '03', stats });
+    for (const [label, p] of Object.entries(direct.probs)) expect(known.probs[label]).toBeCloseTo(p, 6);
+    expect(known.probs).not.toEqual(alone.probs);
+    loaded.model.dispose();
+    const missing = ser(['predict', '--file', file, '--project', projectDir, '--speaker', 'nobody']);
+    expect(missing.code).not.toBe(0);
+    expect(missing.stderr).toMatch(/no clips of speaker "nobody"/);
+  });
+
+  it('`ser predict --dir` scores the files of a speaker its naming gives with that speaker’s statistics', () => {
+    const dir = path.join(root, 'predict-dir');
+    fs.mkdirSync(dir, { recursive: true });
+    for (const f of ['11a02Fb.wav', '11a01Nd.wav', '11b03Td.wav', '12a01Fb.wav'])
+      fs.copyFileSync(path.join(EMODB, f), path.join(dir, f));
+    const r = ser(['predict', '--dir', dir, '--project', projectDir, '--json']);
+    expect(r.code).toBe(0);
+    const rows = JSON.parse(r.stdout) as Array<{ file: string; voice: { kind: string; clips: number } }>;
+    const byFile = Object.fromEntries(rows.map((x) => [x.file, x.voice]));
+    // speaker 11 has three files here: a voice known from them; speaker 12's one file stays a new voice
+    expect(byFile['11a02Fb.wav']).toMatchObject({ kind: 'speaker', speaker: '11', clips: 3 });
+    expect(byFile['12a01Fb.wav']).toMatchObject({ kind: 'population', clips: 0 });
+    const alone = JSON.parse(
+      ser(['predict', '--dir', dir, '--project', projectDir, '--json', '--no-speakers']).stdout,
+    );
+    expect(alone.every((x: { voice: { kind: string } }) => x.voice.kind === 'population')).toBe(true);
   });
 
   it('`ser predict` on a file that is not audio: a clear message and a non-zero exit', () => {

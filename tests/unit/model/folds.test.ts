@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { planFolds } from '../../../src/core/model/folds.js';
+import { DEFAULT_TRAIN_CONFIG } from '../../../src/core/model/config.js';
+import { planFolds, trainingPlanOf } from '../../../src/core/model/folds.js';
 import { decideSplit, TrainRefusal } from '../../../src/core/model/refusals.js';
 import { RANDOM_SPLIT_WARNING } from '../../../src/core/dataset/splits.js';
 
@@ -88,6 +89,22 @@ describe('refusals and split decisions', () => {
     expect(d.split).toBe('random');
     expect(d.warnings[0]).toMatch(/^Speakers are unknown/);
     expect(d.warnings[0]).toContain(RANDOM_SPLIT_WARNING);
+  });
+
+  it('warns that two speakers give no meaningful score, for the default split and every speaker split', () => {
+    // Two clips of two speakers, trained as a run trains them (the default split).
+    const two = [
+      { speaker: 'a', label: 'happy' },
+      { speaker: 'b', label: 'sad' },
+    ];
+    const labels = ['happy', 'sad', 'neutral'];
+    const { decision } = trainingPlanOf(two, { ...DEFAULT_TRAIN_CONFIG, labels });
+    expect(decision.split).toBe('loso');
+    expect(decision.warnings.join('\n')).toMatch(/^only 2 speakers: .* says little about voices/m);
+    for (const split of ['loso', 'speaker', 'kfold:2'] as const)
+      expect(decideSplit(two, labels, split).warnings.join('\n'), split).toMatch(/only 2 speakers: /);
+    // Three speakers are enough not to say so.
+    expect(decideSplit(corpus(3), labels, 'loso').warnings).toEqual([]);
   });
 
   it('warns about a label of the set with no clips', () => {

@@ -190,6 +190,32 @@ describe('model folders', () => {
     model.dispose();
   });
 
+  it("keeps the training speakers' names out of studio-model.json; the scores stay", async () => {
+    const model = trainedLike('gap');
+    const folder = path.join(dir, 'anonymous');
+    const metrics = {
+      accuracy: 0.5,
+      macro_f1: 0.4,
+      uar: 0.45,
+      labels: ['happy', 'sad', 'neutral'],
+      per_class: {},
+      confusion: [],
+      confusion_normalised: [],
+      per_speaker: { 'Anna Lee': { accuracy: 0.5, clips: 4 }, Bert: { accuracy: 0.25, clips: 4 } },
+      clips: 8,
+      speakers: 2,
+      split_warnings: ['only 2 speakers: Anna Lee and Bert'],
+      comparison: { choices: [{ fold: 0, testSpeakers: ['Anna Lee'] }] },
+    } as unknown as StudioModelMeta['metrics'];
+    await saveModelFolder(folder, model, { ...meta(), metrics });
+    const text = fs.readFileSync(path.join(folder, 'studio-model.json'), 'utf8');
+    expect(text).not.toMatch(/Anna|Bert/);
+    const loaded = await loadModelFolder(folder);
+    expect(loaded.meta.metrics).toMatchObject({ macro_f1: 0.4, clips: 8, speakers: 2, per_speaker: {} });
+    loaded.model.dispose();
+    model.dispose();
+  });
+
   it('says clearly when a folder holds no model or a broken description', async () => {
     await expect(readModelMeta(path.join(dir, 'nothing'))).rejects.toThrow(
       /no model in .*studio-model.json is missing/,

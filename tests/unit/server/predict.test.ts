@@ -3,6 +3,7 @@ import { fakePredictor } from '../../support/fake-predictor.js';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PredictionResult } from '../../../src/common/contract.js';
+import { encodeVoiceHeader, VOICE_HEADER } from '../../../src/common/web-api.js';
 import { openProject } from '../../../src/core/dataset/node/project.js';
 import { toneWav } from '../studio/fixtures.js';
 import { startHarness, type Harness } from './harness.js';
@@ -137,11 +138,127 @@ describe('POST /api/predict with models', () => {
     expect(r).toMatchObject({ runId: ids[0], label: 'happy' });
   });
 
+  it('answers with a cancelled run it is asked for only saying the model is partial; refuses a failed or running one', async () => {
+    const used = await predict();
+    expect(used).toMatchObject({ runId: ids[1], partial: false, warnings: [] });
+    const partial = await predict(`&runId=${ids[2]}`);
+    expect(partial).toMatchObject({ runId: ids[2], partial: true });
+    expect(partial.warnings).toEqual([
+      expect.stringMatching(/^run \d+ was cancelled: this is its partial model/),
+    ]);
+    const project = openProject(h.projectDir);
+    const refused: number[] = [];
+    try {
+      for (const status of ['failed', 'running'] as const) {
+        const id = project.runs.create({
+          kind: 'train',
+          labels: ['happy', 'sad'],
+          config: {},
+          split: 'loso',
+        });
+        const modelDir = path.join(h.projectDir, 'models', `run-${id}`);
+        fs.mkdirSync(modelDir, { recursive: true });
+        fs.writeFileSync(path.join(modelDir, 'model.json'), '{}');
+        project.runs.update(id, { status, modelDir, metrics: heldOut });
+        refused.push(id);
+      }
+    } finally {
+      project.close();
+    }
+    for (const [id, reason] of [
+      [refused[0], /failed/],
+      [refused[1], /still running/],
+    ] as const) {
+      const res = await h.api(`/api/predict?name=tone.wav&runId=${id}`, {
+        method: 'POST',
+        body: new Uint8Array(toneWav(440, 1)),
+      });
+      expect(res.status).toBe(409);
+      expect(((await res.json()) as { error: string }).error).toMatch(reason);
+    }
+  });
+
   it('follows the model the user chose', async () => {
     expect((await h.rpc('model.choose', { runId: ids[0] })).status).toBe(200);
     expect((await predict()).runId).toBe(ids[0]);
     expect((await h.rpc('model.choose', { runId: ids[2] })).status).toBe(400);
     await h.rpc('model.choose', { runId: null });
     expect((await predict()).runId).toBe(ids[1]);
+  });
+
+  it('with ?speaker= scores with that project speaker’s statistics, and says so', async () => {
+    const project = openProject(h.projectDir);
+    try {
+      const now = new Date().toISOString();
+      for (const [i, speaker] of ['s1', 's1', 's2'].entries())
+        project.clips.insert(
+          {
+            path: path.join(h.projectDir, `clip-${i}.wav`),
+            sha256: `${i}`.repeat(64),
+            format: 'wav',
+            durationS: 1,
+            sampleRate: 16000,
+            channels: 1,
+            speaker,
+            label: 'happy',
+            labelSource: 'user',
+            split: null,
+            status: 'ok',
+            reason: null,
+            rejectCode: null,
+            peak: 0.5,
+            rms: 0.1,
+            clippedFraction: 0,
+            silentFraction: 0,
+            corpus: null,
+          },
+          now,
+        );
+    } finally {
+      project.close();
+    }
+    const r = await predict('&speaker=s1');
+    // The fake measures a voice as one statistic per clip: speaker s1 has two.
+    expect(r.voice).toMatchObject({ kind: 'speaker', speaker: 's1', clips: 2 });
+    const fresh = await predict();
+    expect(fresh.voice).toMatchObject({ kind: 'population', clips: 0 });
+    const res = await h.api('/api/predict?name=tone.wav&speaker=nobody', {
+      method: 'POST',
+      body: new Uint8Array(toneWav(440, 1)),
+    });
+    expect(res.status).toBe(404);
+    expect(((await res.json()) as { error: string }).error).toMatch(/no clips of speaker "nobody"/);
+  });
+
+  it('takes the statistics of the voice heard so far in a header, and refuses ones that do not fit the model', async () => {
+    const send = (voice: unknown, query = '') =>
+      h.api(`/api/predict?name=tone.wav${query}`, {
+        method: 'POST',
+        headers: { [VOICE_HEADER]: typeof voice === 'string' ? voice : encodeVoiceHeader(voice as never) },
+        body: new Uint8Array(toneWav(440, 1)),
+      });
+    const ok = await send({ clips: 3, seconds: 6, sum: [1, 2], sumSq: [1, 4] });
+    expect(ok.status).toBe(200);
+    expect(((await ok.json()) as { result: PredictionResult }).result.voice).toMatchObject({
+      kind: 'voice',
+      clips: 3,
+    });
+    // a voice of another model's statistics, a header that is no voice, and a voice with a speaker
+    expect((await send({ clips: 1, seconds: 1, sum: [1], sumSq: [1] })).status).toBe(400);
+    const garbled = await send('{"clips":1,"sum":"%%"}');
+    expect(garbled.status).toBe(400);
+    expect(((await garbled.json()) as { error: string }).error).toMatch(/x-voice header is not a voice/);
+    const both = await send({ clips: 1, seconds: 1, sum: [1, 1], sumSq: [1, 1] }, '&speaker=s1');
+    expect(both.status).toBe(400);
+  });
+
+  it('adds a clip to a voice (POST /api/predict/voice)', async () => {
+    const res = await h.api('/api/predict/voice?name=tone.wav', {
+      method: 'POST',
+      headers: { [VOICE_HEADER]: encodeVoiceHeader({ clips: 2, seconds: 2, sum: [1, 1], sumSq: [1, 1] }) },
+      body: new Uint8Array(toneWav(440, 1)),
+    });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { result: { clips: number } }).result.clips).toBe(3);
   });
 });

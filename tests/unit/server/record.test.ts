@@ -60,7 +60,7 @@ describe('recording a session over HTTP', () => {
     expect(await ok('record.sessions', {})).toMatchObject([{ id: s.id, kept: 1, total: 4 }]);
   });
 
-  it('refuses a silent take with its reason, a take out of the plan, and bad sessions', async () => {
+  it('refuses a silent take with its reason, a take out of the plan, a missing sessionId or index, and bad sessions', async () => {
     const s = await ok<RecordingSessionDetail>('record.start', {
       speaker: 'Max',
       prompts: ['x'],
@@ -78,6 +78,19 @@ describe('recording a session over HTTP', () => {
     expect(
       (await postTake({ sessionId: 999, index: 0 }, encodeWav(padded(16000, 0.2, 1, 0.2), 16000))).status,
     ).toBe(404);
+    // A missing parameter is a 400 naming it, not session 0 or take 0.
+    const good = encodeWav(padded(16000, 0.2, 1, 0.2), 16000);
+    for (const [query, name] of [
+      [`index=0`, 'sessionId'],
+      [`sessionId=${s.id}`, 'index'],
+      [`sessionId=&index=0`, 'sessionId'],
+      [`sessionId=${s.id}&index=x`, 'index'],
+    ] as const) {
+      const res = await h.api(`/api/record/take?${query}`, { method: 'POST', body: new Uint8Array(good) });
+      expect(res.status, query).toBe(400);
+      expect(((await res.json()) as { error: string }).error).toContain(name);
+    }
+    expect((await ok<RecordingSessionDetail>('record.get', { id: s.id })).kept).toBe(0);
     expect((await h.rpc('record.start', { speaker: '  ', prompts: ['x'], emotions: ['sad'] })).status).toBe(
       400,
     );

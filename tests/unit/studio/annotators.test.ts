@@ -86,4 +86,28 @@ describe('annotators through the studio service', () => {
       code: 'bad-request',
     });
   });
+
+  it('in the app, any spelling of a name is the one annotator: relabel, blind pass and tie rule', async () => {
+    const [c1, c2, c3] = ids;
+    await service.handle('clips.relabel', { ids: [c1], label: 'happy', annotator: 'Ben' });
+    await service.handle('clips.relabel', { ids: [c2], label: 'sad', annotator: ' BEN\u200b ' });
+    await service.handle('clips.relabel', { ids: [c1], label: 'sad', annotator: 'Ann' });
+    const detail = (await service.handle('clips.get', { id: c2 })) as ClipDetail;
+    expect(detail.history.at(-1)?.annotator).toBe('Ben');
+    expect(await list({ filter: { notLabelledBy: 'ben' }, sort: 'path' })).toEqual(ids.slice(2));
+    expect(await list({ filter: { notLabelledBy: 'Cleo' }, sort: 'path' })).toEqual(ids);
+    const rule = (await service.handle('agreement.setTieRule', {
+      rule: 'adjudicator',
+      adjudicator: 'bEn',
+    })) as {
+      tieRule: { adjudicator: string };
+    };
+    expect(rule.tieRule.adjudicator).toBe('Ben');
+    expect(((await service.handle('clips.get', { id: c1 })) as ClipDetail).label).toBe('happy');
+    const r = (await service.handle('agreement.get', {})) as AgreementReport;
+    expect(r.annotators.map((a) => a.name)).toEqual(['Ann', 'Ben']);
+    await expect(
+      service.handle('clips.relabel', { ids: [c3], label: 'sad', annotator: 'n'.repeat(101) }),
+    ).rejects.toThrow(/at most 100 characters/);
+  });
 });

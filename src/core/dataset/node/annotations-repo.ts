@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { annotatorKey, checkAnnotatorName, cleanAnnotatorName } from '../../../common/annotator-name.js';
 import type { TieRule } from '../../../common/contract.js';
 import { DEFAULT_TIE_RULE, TIE_RULES, type TieRuleKind } from '../../../common/options.js';
 import { consensusLabel, type AgreementItem, type Annotation } from '../../agreement/index.js';
 import type { Db } from './db.js';
 import { SettingsRepo } from './settings-repo.js';
+import { statementCache } from './sql.js';
 
 const TIE_RULE_KEY = 'tieRule';
 
@@ -14,8 +16,35 @@ const TIE_RULE_KEY = 'tieRule';
 export class AnnotationsRepo {
   private readonly settings: SettingsRepo;
 
+  private readonly statement: ReturnType<typeof statementCache>;
+
   constructor(private readonly db: Db) {
     this.settings = new SettingsRepo(db);
+    this.statement = statementCache(db);
+  }
+
+  /**
+   * The name a person labels under in this project, from any spelling of it (annotator-name.ts): the first
+   * spelling the project met, registering a new person. A new name must pass the rule's checks (not empty,
+   * at most 100 characters); a known one is found whatever its length.
+   */
+  person(raw: string): string {
+    const known = this.registeredName(annotatorKey(raw));
+    if (known !== null) return known;
+    const name = checkAnnotatorName(raw);
+    this.statement('INSERT INTO annotators (key, name) VALUES (?, ?)').run(annotatorKey(name), name);
+    return name;
+  }
+
+  /** The spelling a name is known by, without registering it (a filter, a tie rule): the clean name if new. */
+  known(raw: string): string {
+    return this.registeredName(annotatorKey(raw)) ?? cleanAnnotatorName(raw);
+  }
+
+  private registeredName(key: string): string | null {
+    const row = this.statement('SELECT name FROM annotators WHERE key = ?').get(key) as
+      { name: string } | undefined;
+    return row?.name ?? null;
   }
 
   of(clipId: number): Annotation[] {
@@ -31,7 +60,7 @@ export class AnnotationsRepo {
     return row?.label ?? null;
   }
 
-  /** Sets (or with null removes) one annotator's label of a clip. */
+  /** Sets (or with null removes) one annotator's label of a clip; `annotator` is a name as person() gives it. */
   set(clipId: number, annotator: string, label: string | null, at: string): void {
     if (label === null) {
       this.db.prepare('DELETE FROM annotations WHERE clip_id = ? AND annotator = ?').run(clipId, annotator);
@@ -67,9 +96,10 @@ export class AnnotationsRepo {
   setTieRule(tieRule: TieRule): number {
     if (tieRule.rule === 'adjudicator' && !tieRule.adjudicator)
       throw new Error('the adjudicator rule needs the adjudicator’s name');
+    const adjudicator = tieRule.adjudicator === null ? null : this.known(tieRule.adjudicator);
     return this.db
       .transaction((): number => {
-        this.settings.set(TIE_RULE_KEY, tieRule);
+        this.settings.set(TIE_RULE_KEY, { ...tieRule, adjudicator });
         const clips = this.db
           .prepare(
             `SELECT c.id, c.label, c.label_source FROM clips c
@@ -80,7 +110,7 @@ export class AnnotationsRepo {
         const group = randomUUID();
         let changed = 0;
         for (const c of clips) {
-          const { label } = consensusLabel(this.of(c.id), tieRule, c.label);
+          const { label } = consensusLabel(this.of(c.id), { ...tieRule, adjudicator }, c.label);
           if (label === c.label) continue;
           const source = label === null ? null : 'user';
           this.db
@@ -106,18 +136,68 @@ export class AnnotationsRepo {
 
   /** Every good clip that any annotator labelled, with its acted emotion: what agreement is computed on. */
   agreementItems(): AgreementItem[] {
-    const rows = this.db
-      .prepare(
-        `SELECT c.id, c.intended_label, a.annotator, a.label FROM annotations a JOIN clips c ON c.id = a.clip_id
-         WHERE c.status = 'ok' ORDER BY c.id, a.annotator`,
-      )
-      .all() as Array<{ id: number; intended_label: string | null; annotator: string; label: string }>;
-    const items = new Map<number, { annotations: Annotation[]; intended: string | null }>();
+    const reader = new AgreementReader(this);
+    while (reader.readPage());
+    return reader.items();
+  }
+
+  /** The last clip agreement would read: how far a reader is, for progress (one look in the index). */
+  lastAnnotatedClip(): number {
+    return (
+      (this.statement('SELECT max(clip_id) AS id FROM annotations').get() as { id: number | null }).id ?? 0
+    );
+  }
+
+  /** The annotations agreement reads after (clip, annotator) `after`, in that order: a page at a time. */
+  agreementRows(after: { clipId: number; annotator: string } | null, limit: number): AgreementRow[] {
+    return this.statement(
+      // CROSS JOIN keeps annotations the outer loop: a page is a range of its primary key, not a sort of all.
+      `SELECT a.clip_id AS clipId, c.intended_label AS intended, a.annotator, a.label
+       FROM annotations a CROSS JOIN clips c ON c.id = a.clip_id
+       WHERE (a.clip_id, a.annotator) > (?, ?) AND c.status = 'ok'
+       ORDER BY a.clip_id, a.annotator LIMIT ?`,
+    ).all(after?.clipId ?? -1, after?.annotator ?? '', limit) as AgreementRow[];
+  }
+}
+
+export interface AgreementRow {
+  clipId: number;
+  intended: string | null;
+  annotator: string;
+  label: string;
+}
+
+/** Rows a page of annotations per call, so a caller can let other work run between pages. */
+export const AGREEMENT_PAGE_ROWS = 1000;
+
+/** Reads agreement's items a page at a time; a clip whose annotations straddle two pages is one item. */
+export class AgreementReader {
+  private readonly byClip = new Map<number, AgreementItem & { annotations: Annotation[] }>();
+  private after: AgreementRow | null = null;
+
+  constructor(
+    private readonly repo: AnnotationsRepo,
+    private readonly pageRows = AGREEMENT_PAGE_ROWS,
+  ) {}
+
+  /** Reads the next page; false once there was nothing more. */
+  readPage(): boolean {
+    const rows = this.repo.agreementRows(this.after, this.pageRows);
     for (const r of rows) {
-      const item = items.get(r.id) ?? { annotations: [], intended: r.intended_label };
+      let item = this.byClip.get(r.clipId);
+      if (!item) this.byClip.set(r.clipId, (item = { annotations: [], intended: r.intended }));
       item.annotations.push({ annotator: r.annotator, label: r.label });
-      items.set(r.id, item);
     }
-    return [...items.values()];
+    this.after = rows.at(-1) ?? this.after;
+    return rows.length === this.pageRows;
+  }
+
+  items(): AgreementItem[] {
+    return [...this.byClip.values()];
+  }
+
+  /** The clip of the last annotation read (0 before the first page). */
+  get lastClip(): number {
+    return this.after?.clipId ?? 0;
   }
 }

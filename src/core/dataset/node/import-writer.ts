@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import type { TieRule } from '../../../common/contract.js';
+import { consensusLabel } from '../../agreement/consensus.js';
 import type { Clip } from '../types.js';
 import type { NewClip } from './clips-repo.js';
 import type { Examined } from './import-examine.js';
@@ -13,6 +15,7 @@ export const IMPORT_BATCH_SIZE = 64;
  */
 export class ImportWriter {
   private pending: Examined[] = [];
+  private tieRule?: TieRule;
 
   constructor(
     private readonly project: Project,
@@ -71,7 +74,23 @@ export class ImportWriter {
         this.refreshFromSource(known, r, now);
       } else if (this.refreshFromSource(known, r, now)) this.summary.updated++;
       else this.summary.unchanged++;
-      this.restoreAnnotations(known.id, r.origin, now);
+      if (this.restoreAnnotations(known.id, r.origin, now) > 0) {
+        const before = clips.get(known.id)!;
+        const voted = this.votedLabel(known.id, before.label);
+        if (voted.label !== before.label) {
+          clips.setLabel(known.id, voted.label, voted.labelSource, now);
+          this.project.labels.record({
+            clipId: known.id,
+            oldLabel: before.label,
+            newLabel: voted.label,
+            oldLabelSource: before.labelSource,
+            newLabelSource: voted.labelSource,
+            source: 'import',
+            groupId: this.groupId,
+            at: now,
+          });
+        }
+      }
       this.tally(clips.get(known.id)!);
       return;
     }
@@ -107,7 +126,14 @@ export class ImportWriter {
       id = clips.insert(row, now);
       this.summary.added++;
     }
-    this.restoreAnnotations(id, r.origin, now);
+    if (this.restoreAnnotations(id, r.origin, now) > 0) {
+      const voted = this.votedLabel(id, row.label);
+      if (voted.label !== row.label) {
+        clips.setLabel(id, voted.label, voted.labelSource, now);
+        row.label = voted.label;
+        row.labelSource = voted.labelSource;
+      }
+    }
     if (!atPath || oldLabel.label !== row.label) {
       this.project.labels.record({
         clipId: id,
@@ -164,12 +190,30 @@ export class ImportWriter {
    * The acted emotion and the annotators' labels a source gives (an exported manifest read back). An
    * annotator's label already in the project is never replaced: it was given here, the file is a copy.
    */
-  private restoreAnnotations(id: number, o: Examined['origin'], now: string): void {
+  private restoreAnnotations(id: number, o: Examined['origin'], now: string): number {
     const { clips, annotations } = this.project;
     if (o.intended !== null) clips.setIntendedLabel(id, o.intended);
+    let added = 0;
     for (const a of o.annotations) {
-      if (annotations.get(id, a.annotator) === null) annotations.set(id, a.annotator, a.label, now);
+      // Under the spelling the project knows this person by (annotator-name.ts).
+      const person = annotations.person(a.annotator);
+      if (annotations.get(id, person) !== null) continue;
+      annotations.set(id, person, a.label, now);
+      added++;
     }
+    return added;
+  }
+
+  /**
+   * The training label once a source brought annotators' labels: their majority, as when a person labels
+   * under their name (consensusLabel; the project's tie rule decides a tie, 'flag' keeping `current`), whatever
+   * the row's own label column says.
+   */
+  private votedLabel(id: number, current: string | null): Pick<Clip, 'label' | 'labelSource'> {
+    const { annotations } = this.project;
+    this.tieRule ??= annotations.tieRule();
+    const { label } = consensusLabel(annotations.of(id), this.tieRule, current);
+    return { label, labelSource: label === null ? null : 'manifest' };
   }
 
   private tally(c: { label: string | null; speaker: string; durationS: number | null }): void {

@@ -18,6 +18,8 @@ export interface RelabelResult {
   changed: LabelChange[];
   /** Clips that already carried the label. */
   unchanged: number;
+  /** The annotator the label was recorded for, as the project spells them; null without one. */
+  annotator: string | null;
 }
 
 export interface UndoResult {
@@ -102,7 +104,8 @@ export class LabelsRepo {
       if (target === null) throw new UnknownLabelError(label);
     }
     const source = opts.source ?? (clipIds.length > 1 ? 'bulk' : 'user');
-    const annotator = opts.annotator?.trim() || null;
+    // Any spelling of a known person's name is that person (annotator-name.ts).
+    const annotator = opts.annotator == null ? null : this.annotations.person(opts.annotator);
     const groupId = randomUUID();
     const at = new Date().toISOString();
     const select = this.db.prepare('SELECT id, path, label, label_source FROM clips WHERE id = ?');
@@ -163,7 +166,7 @@ export class LabelsRepo {
           );
           changed.push({ clipId: id, path: clip.path, from: clip.label, to: newLabel });
         }
-        return { groupId: changed.length ? groupId : null, changed, unchanged };
+        return { groupId: changed.length ? groupId : null, changed, unchanged, annotator };
       })
       .immediate();
   }

@@ -1,6 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import {
+  annotatorKey,
+  annotatorNameProblem,
+  cleanAnnotatorName,
+  shortName,
+} from '../../../common/annotator-name.js';
+import { errorMessage } from '../../../common/error-message.js';
 import { restoreFormula } from '../../util/spreadsheet-cell.js';
+import { canonicalLabel } from '../labels.js';
 import { formatCsvRow, parseCsv } from '../csv.js';
 import type { ManifestEntry } from './origin.js';
 import type { Split } from '../types.js';
@@ -55,7 +63,7 @@ export function parseManifest(text: string, baseDir: string, name = MANIFEST_NAM
   try {
     rows = parseCsv(text);
   } catch (err) {
-    throw new ManifestError(name, err instanceof Error ? err.message : String(err));
+    throw new ManifestError(name, errorMessage(err));
   }
   if (rows.length === 0)
     throw new ManifestError(name, 'empty manifest: expected a header line file,label[,speaker][,split]');
@@ -70,13 +78,7 @@ export function parseManifest(text: string, baseDir: string, name = MANIFEST_NAM
     col('sha256'),
   ];
   const intendedCol = rows[0].findIndex((h) => h.trim().toLowerCase() === INTENDED_COLUMN);
-  const annotatorCols = rows[0].flatMap((h, c) => {
-    const cell = restoreFormula(h.trim()).trim();
-    const name = cell.toLowerCase().startsWith(ANNOTATOR_COLUMN_PREFIX)
-      ? cell.slice(ANNOTATOR_COLUMN_PREFIX.length).trim()
-      : '';
-    return name ? [{ name, c }] : [];
-  });
+  const annotatorCols = annotatorColumns(rows[0], name);
   const manifest: Manifest = new Map();
   rows.slice(1).forEach((row, i) => {
     // A cell our own export guarded against spreadsheets ('=...) reads back as it was.
@@ -94,9 +96,18 @@ export function parseManifest(text: string, baseDir: string, name = MANIFEST_NAM
       throw new ManifestError(name, `line ${i + 2}: "${sha256}" is not a sha256 hex digest`);
     }
     const annotations: Record<string, string> = {};
-    for (const { name, c } of annotatorCols) {
-      const value = cell(c);
-      if (value !== undefined) annotations[name] = value;
+    const from: Record<string, string> = {};
+    for (const col of annotatorCols) {
+      const value = cell(col.c);
+      if (value === undefined) continue;
+      const before = annotations[col.person];
+      if (before !== undefined && (canonicalLabel(before) ?? before) !== (canonicalLabel(value) ?? value))
+        throw new ManifestError(
+          name,
+          `line ${i + 2}: label:${shortName(from[col.person])} and label:${shortName(col.heading)} are one annotator (the names differ only in case, spacing or invisible characters) but say ${before} and ${value}`,
+        );
+      annotations[col.person] ??= value;
+      from[col.person] ??= col.heading;
     }
     manifest.set(path.resolve(baseDir, file), {
       label: cell(labelCol),
@@ -108,6 +119,28 @@ export function parseManifest(text: string, baseDir: string, name = MANIFEST_NAM
     });
   });
   return manifest;
+}
+
+/**
+ * The `label:<name>` columns: each annotator by the one rule of annotator-name.ts, so columns that spell one
+ * person's name differently are that person (under the first spelling); a name over the limit is refused.
+ */
+function annotatorColumns(
+  header: readonly string[],
+  file: string,
+): Array<{ c: number; heading: string; person: string }> {
+  const firstSpelling = new Map<string, string>();
+  return header.flatMap((h, c) => {
+    const cell = restoreFormula(h.trim()).trim();
+    if (!cell.toLowerCase().startsWith(ANNOTATOR_COLUMN_PREFIX)) return [];
+    const heading = cleanAnnotatorName(cell.slice(ANNOTATOR_COLUMN_PREFIX.length));
+    if (heading === '') return []; // "label:" alone names nobody
+    const problem = annotatorNameProblem(heading);
+    if (problem !== null) throw new ManifestError(file, `column ${c + 1} (label:…): ${problem}`);
+    const key = annotatorKey(heading);
+    if (!firstSpelling.has(key)) firstSpelling.set(key, heading);
+    return [{ c, heading, person: firstSpelling.get(key) as string }];
+  });
 }
 
 export interface ManifestRow {

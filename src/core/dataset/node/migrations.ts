@@ -1,4 +1,5 @@
 import type { Db } from './db.js';
+import { mergeAnnotatorSpellings } from './merge-annotators.js';
 import { widenCheck } from './rebuild-table.js';
 
 /**
@@ -157,7 +158,10 @@ export const MIGRATIONS: readonly Migration[] = [
     CREATE UNIQUE INDEX clips_session_take ON clips (session_id, take_index) WHERE session_id IS NOT NULL;
     `);
   },
-  // 5: a held-out clip is scored twice, as a new voice (the row's own columns) and with its voice known from
+  // 5: one person, one annotator: every spelling of a name (case, spaces, invisible characters, Unicode
+  // form) merged into the first one met, registered in `annotators`, each merge recorded in `annotator_merges`.
+  mergeAnnotatorSpellings,
+  // 6: a held-out clip is scored twice, as a new voice (the row's own columns) and with its voice known from
   // all of its clips: that prediction, as JSON {predicted, confidence, probs}; null in runs made before.
   `
   ALTER TABLE predictions ADD COLUMN known TEXT CHECK (known IS NULL OR json_valid(known));

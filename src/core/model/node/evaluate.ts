@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { AgreementReport, VoiceScores } from '../../../common/contract.js';
-import { projectAgreement } from '../../agreement/node/project-agreement.js';
+import { projectAgreementInSlices } from '../../agreement/node/project-agreement.js';
 import { openProject, type Project } from '../../dataset/node/index.js';
 import type { Metrics, PredictionRow } from '../../metrics/index.js';
 import { writeReport } from '../../report/node/index.js';
@@ -149,7 +149,7 @@ export async function evaluateModel(opts: EvaluateOptions): Promise<EvaluateResu
         split: opts.data ? 'external data' : 'project clips',
         warnings: evaluationWarnings(source.skipped, scope, trainRun),
         // The project's clips were scored: its annotators' agreement belongs in the report.
-        agreement: project && !opts.data ? projectAgreement(project) : undefined,
+        agreement: project && !opts.data ? await projectAgreementInSlices(project) : undefined,
       });
       return concludeEvaluation(project, runId, {
         modelDir,
@@ -265,7 +265,7 @@ async function evaluateHeldOut(
     split: `held out by run ${trainRun.id} (${trainRun.split ?? meta.split})`,
     folds: Math.max(1, new Set(predictions.map((p) => p.fold ?? 0)).size),
     warnings: [],
-    agreement: projectAgreement(project),
+    agreement: await projectAgreementInSlices(project),
   });
   return concludeEvaluation(project, runId, {
     modelDir,

@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import '../layers/index.js';
 import type { io } from '@tensorflow/tfjs';
+import { errorMessage } from '../../../common/error-message.js';
 import { tf, type LayersModel } from '../tf.js';
 import {
   MODEL_JSON_FILE,
@@ -11,6 +12,8 @@ import {
   type LoadedModel,
   type StudioModelMeta,
 } from '../model-meta.js';
+import { modelMetaForFile } from '../model-file-meta.js';
+import { assertModelMatchesMeta } from '../model-network-check.js';
 
 type WeightsManifestEntry = io.WeightsManifestEntry;
 
@@ -23,7 +26,7 @@ export interface SavedModelFiles {
 
 /**
  * Writes a model folder: tfjs's model.json + weights.bin (the layout tf.loadLayersModel reads over HTTP,
- * so the renderer loads the same folder) and studio-model.json. Files are written beside their final names
+ * so the renderer loads the same folder) and studio-model.json, which names no training speaker. Files are written beside their final names
  * and renamed, so a crash never leaves a half-written model that looks complete.
  */
 export async function saveModelFolder(
@@ -61,7 +64,7 @@ export async function saveModelFolder(
       };
     }),
   );
-  await writeAtomic(files.meta, `${JSON.stringify(meta, null, 2)}\n`);
+  await writeAtomic(files.meta, `${JSON.stringify(modelMetaForFile(meta), null, 2)}\n`);
   return files;
 }
 
@@ -114,26 +117,47 @@ export async function loadModelFolder(dir: string): Promise<LoadedModel> {
   try {
     modelJson = JSON.parse(await fs.readFile(path.join(dir, MODEL_JSON_FILE), 'utf8')) as typeof modelJson;
   } catch (err) {
-    throw new Error(
-      `cannot read ${path.join(dir, MODEL_JSON_FILE)}: ${err instanceof Error ? err.message : String(err)}`,
-    );
+    throw new Error(`cannot read ${path.join(dir, MODEL_JSON_FILE)}: ${errorMessage(err)}`);
   }
+  const modelFile = path.join(dir, MODEL_JSON_FILE);
   const manifest = modelJson.weightsManifest ?? [];
   const weightSpecs = manifest.flatMap((g) => g.weights);
+  const weightFiles = manifest.flatMap((g) => g.paths).map((p) => path.join(dir, p));
   const buffers = await Promise.all(
-    manifest
-      .flatMap((g) => g.paths)
-      .map(async (p) => {
-        const b = await fs.readFile(path.join(dir, p));
-        return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
-      }),
-  );
-  const model = await tf.loadLayersModel(
-    tf.io.fromMemory({
-      modelTopology: modelJson.modelTopology as object,
-      weightSpecs,
-      weightData: tf.io.CompositeArrayBuffer.join(buffers),
+    weightFiles.map(async (file) => {
+      const b = await fs.readFile(file);
+      return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
     }),
   );
+  const weightsFile = weightFiles.join(', ') || path.join(dir, WEIGHTS_FILE);
+  const bytes = buffers.reduce((n, b) => n + b.byteLength, 0);
+  const needed = weightSpecs.reduce((n, w) => n + weightBytes(w), 0);
+  if (bytes !== needed)
+    throw new Error(`${weightsFile}: has ${bytes} bytes, but ${modelFile}'s weightsManifest needs ${needed}`);
+  let model: LayersModel;
+  try {
+    model = await tf.loadLayersModel(
+      tf.io.fromMemory({
+        modelTopology: modelJson.modelTopology as object,
+        weightSpecs,
+        weightData: tf.io.CompositeArrayBuffer.join(buffers),
+      }),
+    );
+  } catch (err) {
+    throw new Error(`${modelFile}: not a model the studio can load (${errorMessage(err)})`);
+  }
+  try {
+    assertModelMatchesMeta(model, meta, { model: modelFile, weights: weightsFile });
+  } catch (err) {
+    model.dispose();
+    throw err;
+  }
   return { model, meta };
+}
+
+const DTYPE_BYTES: Record<string, number> = { float32: 4, int32: 4, bool: 1 };
+
+/** The bytes one entry of a weights manifest takes in weights.bin. */
+function weightBytes(w: WeightsManifestEntry): number {
+  return w.shape.reduce((n, d) => n * d, 1) * (DTYPE_BYTES[w.dtype] ?? Number.NaN);
 }

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import type { PredictionRow } from '../../metrics/index.js';
 import { writeReport } from '../../report/node/index.js';
-import { projectAgreement } from '../../agreement/node/project-agreement.js';
+import { projectAgreementInSlices } from '../../agreement/node/project-agreement.js';
 import { paceOf, PACE_SETTING, type TrainingPace } from '../estimate.js';
 import type { ExperimentResult } from './experiment.js';
 import { saveModelFolder } from './model-files.js';
@@ -128,7 +128,7 @@ export async function reportRun(
     dataset: datasetSummary(run.clips, path.basename(run.project.dir), run.fingerprint),
     createdAt,
     warnings: [...experiment.warnings, ...recipe.warnings],
-    agreement: projectAgreement(run.project),
+    agreement: await projectAgreementInSlices(run.project),
   });
   return reportDir;
 }

@@ -20,6 +20,11 @@ async function decode(name: string, bytes: Uint8Array) {
   return loadAudio(bytes, name || undefined, { maxDurationS: MAX_PREDICT_SECONDS, rejectSilent: false });
 }
 
+/** What an answer from a cancelled run's model says beside it. */
+export function partialModelWarning(runId: number): string {
+  return `run ${runId} was cancelled: this is its partial model, which no held-out clips measured; the model in use is a finished, evaluated run`;
+}
+
 export async function predictAudio(
   ctx: StudioContext,
   name: string,
@@ -53,6 +58,8 @@ export async function predictAudio(
     durationS: audio.info.durationS,
     runId: model.runId,
     voice: r.voice,
+    partial: model.partial,
+    warnings: model.partial ? [partialModelWarning(model.runId)] : [],
   };
 }
 

@@ -3,7 +3,7 @@ import { ClientError, type AppClient, type UploadProgress } from './app-client.j
 import { unwrapEnvelope } from './envelope.js';
 import { EventHub } from './event-hub.js';
 import { mediaPaths, withToken } from '../../../common/media-urls.js';
-import { webRoutes, type UploadResult } from '../../../common/web-api.js';
+import { encodeVoiceHeader, VOICE_HEADER, webRoutes, type UploadResult } from '../../../common/web-api.js';
 
 const EVENT_NAMES: readonly EventName[] = [
   'import.progress',
@@ -12,6 +12,7 @@ const EVENT_NAMES: readonly EventName[] = [
   'train.progress',
   'train.epoch',
   'train.done',
+  'agreement.progress',
   'dataset.changed',
 ];
 
@@ -66,17 +67,37 @@ export function createHttpClient(token: string, base = ''): AppClient {
     return body;
   }
 
+  // Audio goes as raw bytes, not JSON; a voice's statistics ride along in a header.
   async function predict(params: RequestParams<'predict.audio'>): Promise<unknown> {
     const body = await send(
-      `${base}${webRoutes.predict({ name: params.name, runId: params.runId })}`,
+      `${base}${webRoutes.predict({ name: params.name, runId: params.runId, speaker: params.speaker })}`,
       {
         method: 'POST',
-        headers: headers({ 'Content-Type': 'application/octet-stream' }),
+        headers: headers({
+          'Content-Type': 'application/octet-stream',
+          ...(params.voice ? { [VOICE_HEADER]: encodeVoiceHeader(params.voice) } : {}),
+        }),
         body: params.data as Uint8Array<ArrayBuffer>,
       },
       'predict',
     );
     return unwrapEnvelope(body, 'predict');
+  }
+
+  async function addToVoice(params: RequestParams<'predict.addToVoice'>): Promise<unknown> {
+    const body = await send(
+      `${base}${webRoutes.addToVoice({ name: params.name, runId: params.runId })}`,
+      {
+        method: 'POST',
+        headers: headers({
+          'Content-Type': 'application/octet-stream',
+          ...(params.voice ? { [VOICE_HEADER]: encodeVoiceHeader(params.voice) } : {}),
+        }),
+        body: params.data as Uint8Array<ArrayBuffer>,
+      },
+      'predict.addToVoice',
+    );
+    return unwrapEnvelope(body, 'predict.addToVoice');
   }
 
   // A take's audio goes as raw bytes, as a prediction's does, not as JSON.
@@ -98,6 +119,9 @@ export function createHttpClient(token: string, base = ''): AppClient {
     async request<M extends RequestName>(method: M, params: RequestParams<M>): Promise<RequestResult<M>> {
       if (method === 'predict.audio') {
         return (await predict(params as RequestParams<'predict.audio'>)) as RequestResult<M>;
+      }
+      if (method === 'predict.addToVoice') {
+        return (await addToVoice(params as RequestParams<'predict.addToVoice'>)) as RequestResult<M>;
       }
       if (method === 'record.saveTake') {
         return (await saveTake(params as RequestParams<'record.saveTake'>)) as RequestResult<M>;

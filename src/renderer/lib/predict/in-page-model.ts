@@ -1,4 +1,5 @@
-import type { PredictionResult } from '../../../common/contract.js';
+import type { PredictionResult, VoiceStatsParams } from '../../../common/contract.js';
+import type { KnownVoice } from '../../../core/model/predict.js';
 import { mediaPaths } from '../../../common/media-urls.js';
 import type { AppClient } from '../client/index.js';
 
@@ -8,7 +9,10 @@ export interface InPageModel {
   labels: string[];
   /** The tfjs backend doing the work (webgl, wasm or cpu). */
   backend: string;
-  predict(samples: Float32Array): PredictionResult;
+  /** Scores 16 kHz samples given what is known of their voice (null: a new voice). */
+  predict(samples: Float32Array, voice?: KnownVoice | null): PredictionResult;
+  /** The voice with these samples added, as this model measures voices. */
+  addToVoice(samples: Float32Array, voice: VoiceStatsParams | null): VoiceStatsParams;
   dispose(): void;
 }
 
@@ -31,7 +35,8 @@ export async function loadInPageModel(client: AppClient, runId: number): Promise
     labels: loaded.meta.labels,
     backend: tf.getBackend(),
     // the engine disposes the tensors it makes
-    predict: (samples) => ({ ...engine.predictSamples(loaded, samples), runId }),
+    predict: (samples, voice = null) => ({ ...engine.predictSamples(loaded, samples, voice), runId }),
+    addToVoice: (samples, voice) => engine.addSamplesToVoice(loaded, voice, samples),
     dispose() {
       loaded.model.dispose();
     },

@@ -8,16 +8,22 @@ class AgreementState {
   report = $state.raw<AgreementReport | null>(null);
   loading = $state(false);
   error = $state<string | null>(null);
+  /** Share done of a long computation (many annotators), null until the engine reports one. */
+  progress = $state<number | null>(null);
 
   async load(): Promise<void> {
     this.loading = true;
     this.error = null;
+    this.progress = null;
+    const off = studio.client.on('agreement.progress', (p) => (this.progress = p.share));
     try {
       this.report = await studio.client.request('agreement.get', {});
     } catch (err) {
       this.error = messageOf(err);
     } finally {
+      off();
       this.loading = false;
+      this.progress = null;
     }
   }
 

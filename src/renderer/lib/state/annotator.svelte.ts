@@ -4,8 +4,8 @@ const KEY = 'emotion-studio.annotator';
 
 function stored(): string | null {
   try {
-    const v = globalThis.localStorage?.getItem(KEY) ?? null;
-    return v && AnnotatorSchema.safeParse(v).success ? v.trim() : null;
+    const parsed = AnnotatorSchema.safeParse(globalThis.localStorage?.getItem(KEY));
+    return parsed.success ? parsed.data : null;
   } catch {
     return null; // storage blocked: the name lasts for this session only
   }
@@ -20,7 +20,10 @@ function stored(): string | null {
 class AnnotatorState {
   name = $state<string | null>(stored());
 
-  /** Sets the name (trimmed); an empty one clears it. Returns the name in force. */
+  /**
+   * Sets the name, cleaned by the rule every annotator name follows (annotator-name.ts); an empty one clears
+   * it. Returns the name in force.
+   */
   set(name: string): string | null {
     const parsed = AnnotatorSchema.safeParse(name);
     this.name = parsed.success ? parsed.data : null;

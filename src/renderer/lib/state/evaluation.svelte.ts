@@ -73,7 +73,12 @@ class EvaluationState {
     this.cellLoading = true;
     this.cellError = null;
     try {
-      const rows = await studio.client.request('runs.predictions', { id, label, predicted, voice: this.voice });
+      const rows = await studio.client.request('runs.predictions', {
+        id,
+        label,
+        predicted,
+        voice: this.voice,
+      });
       if (ticket === this.#cellTicket) this.cellRows = rows;
     } catch (err) {
       if (ticket === this.#cellTicket) this.cellError = messageOf(err);

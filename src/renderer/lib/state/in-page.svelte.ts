@@ -1,4 +1,4 @@
-import type { PredictionResult } from '../../../common/contract.js';
+import type { PredictionResult, VoiceStatsParams } from '../../../common/contract.js';
 import { encodeWav } from '../../../core/audio/wav-encode.js';
 import { MIC_RATE } from '../audio/mic.js';
 import { loadInPageModel, type InPageModel } from '../predict/in-page-model.js';
@@ -6,6 +6,9 @@ import { messageOf } from '../util/errors.js';
 import { studio } from './studio.svelte.js';
 
 export type Scorer = 'page' | 'server';
+
+/** What a score is told of the voice: a project speaker, the statistics of the voice heard so far, or nothing. */
+export type VoiceChoice = { speaker: string } | { voice: VoiceStatsParams } | null;
 
 /**
  * Scores microphone audio: in this page with the engine's own prediction code when the model loads here
@@ -44,14 +47,41 @@ class MicScorer {
     return this.#loading;
   }
 
-  async score(name: string, samples: Float32Array): Promise<PredictionResult & { where: Scorer }> {
+  /** The model loaded in this page, if it is the model in use. */
+  #pageModel(): InPageModel | null {
     const model = this.model;
-    if (model && model.runId === studio.model?.runId) {
-      return { ...model.predict(samples), where: 'page' };
+    return model && model.runId === studio.model?.runId ? model : null;
+  }
+
+  async score(
+    name: string,
+    samples: Float32Array,
+    voice: VoiceChoice = null,
+  ): Promise<PredictionResult & { where: Scorer }> {
+    const model = this.#pageModel();
+    // A project speaker's statistics come from their clips, which only the server reads.
+    if (model && !(voice && 'speaker' in voice)) {
+      const known = voice ? { kind: 'voice' as const, stats: voice.voice } : null;
+      return { ...model.predict(samples, known), where: 'page' };
     }
     // encodeWav allocates a fresh ArrayBuffer (never a shared one)
     const data = encodeWav(samples, MIC_RATE) as Uint8Array<ArrayBuffer>;
-    return { ...(await studio.client.request('predict.audio', { name, data })), where: 'server' };
+    return {
+      ...(await studio.client.request('predict.audio', { name, data, ...(voice ?? {}) })),
+      where: 'server',
+    };
+  }
+
+  /** The voice with these microphone samples added, measured as the model in use measures voices. */
+  async addToVoice(
+    name: string,
+    samples: Float32Array,
+    voice: VoiceStatsParams | null,
+  ): Promise<VoiceStatsParams> {
+    const model = this.#pageModel();
+    if (model) return model.addToVoice(samples, voice);
+    const data = encodeWav(samples, MIC_RATE) as Uint8Array<ArrayBuffer>;
+    return studio.client.request('predict.addToVoice', { name, data, voice });
   }
 }
 

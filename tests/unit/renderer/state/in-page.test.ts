@@ -6,23 +6,40 @@ import { deferred, fakeClient, settle } from './fake-client.js';
 const MODEL_MODULE = '../../../../src/renderer/lib/predict/in-page-model.js';
 
 function result(label: string, runId: number): PredictionResult {
-  return { label, confidence: 0.9, probs: { [label]: 0.9 }, windows: 1, durationS: 1, runId };
+  return {
+    label,
+    confidence: 0.9,
+    probs: { [label]: 0.9 },
+    windows: 1,
+    durationS: 1,
+    runId,
+    voice: { kind: 'population', clips: 0, seconds: 0, weight: 0, text: 'population' },
+  };
 }
 
 /** A model "loaded in the page" for `runId`: it predicts `label` and records what it was given. */
 function pageModel(runId: number, label = 'happy') {
   const given: Float32Array[] = [];
+  const voices: unknown[] = [];
   const model: InPageModel = {
     runId,
     labels: ['happy', 'sad'],
     backend: 'cpu',
-    predict: (samples) => {
+    predict: (samples, voice) => {
       given.push(samples);
+      voices.push(voice ?? null);
       return result(label, runId);
     },
+    // A voice that only counts its clips.
+    addToVoice: (samples, voice) => ({
+      clips: (voice?.clips ?? 0) + 1,
+      seconds: (voice?.seconds ?? 0) + samples.length / 16000,
+      sum: [0],
+      sumSq: [0],
+    }),
     dispose: vi.fn(),
   };
-  return { model, given };
+  return { model, given, voices };
 }
 
 /**
@@ -49,6 +66,12 @@ async function setup(runId: number | null) {
       currentModel: state.runId === null ? null : { runId: state.runId },
     }),
     'predict.audio': () => result('sad', state.runId ?? 0),
+    'predict.addToVoice': (p: { voice?: { clips: number } | null }) => ({
+      clips: (p.voice?.clips ?? 0) + 10,
+      seconds: 1,
+      sum: [0],
+      sumSq: [0],
+    }),
   });
   studio.connect(fake.client);
   await settle();
@@ -148,5 +171,34 @@ describe('microphone scoring (in the page or on the server)', () => {
     expect(micScorer.where).toBe('server');
     expect(await micScorer.score('microphone', SAMPLES)).toMatchObject({ where: 'server' });
     expect(sent('predict.audio')).toHaveLength(1);
+  });
+
+  it('tells the page model what is known of the voice; a project speaker goes to the server, which has their clips', async () => {
+    const { micScorer, loads, sent } = await setup(4);
+    const preparing = micScorer.prepare();
+    const { model, voices } = pageModel(4);
+    loads[0].done.resolve(model);
+    await preparing;
+    const heard = { clips: 3, seconds: 6, sum: [1], sumSq: [1] };
+    expect(await micScorer.score('m', SAMPLES, { voice: heard })).toMatchObject({ where: 'page' });
+    expect(voices).toEqual([{ kind: 'voice', stats: heard }]);
+    expect(await micScorer.score('m', SAMPLES, { speaker: '03' })).toMatchObject({ where: 'server' });
+    expect(sent('predict.audio')).toEqual([expect.objectContaining({ name: 'm', speaker: '03' })]);
+  });
+
+  it('adds to a voice in the page when it can, else on the server', async () => {
+    const { micScorer, loads, sent } = await setup(4);
+    // Before the model is in the page: the server measures.
+    expect(await micScorer.addToVoice('m', SAMPLES, null)).toMatchObject({ clips: 10 });
+    expect(sent('predict.addToVoice')).toEqual([expect.objectContaining({ name: 'm', voice: null })]);
+    const preparing = micScorer.prepare();
+    loads[0].done.resolve(pageModel(4).model);
+    await preparing;
+    expect(
+      await micScorer.addToVoice('m', SAMPLES, { clips: 2, seconds: 0, sum: [0], sumSq: [0] }),
+    ).toMatchObject({
+      clips: 3,
+    });
+    expect(sent('predict.addToVoice')).toHaveLength(1);
   });
 });
