@@ -11,13 +11,21 @@ export const HEAD_TITLES: Record<HeadKind, string> = {
   attention: 'Attention pooling',
 };
 
-export const MODEL_SIZES = ['small', 'default', 'large'] as const;
+export const MODEL_SIZES = ['small', 'default', 'large', 'reference'] as const;
 export type ModelSize = (typeof MODEL_SIZES)[number];
 export const MODEL_SIZE_TITLES: Record<ModelSize, string> = {
   small: 'Small',
   default: 'Default',
   large: 'Large',
+  reference: 'The original design’s CNN',
 };
+
+/**
+ * How a clip longer than the model's input is scored: the mean over windows that cover it all, or the one
+ * window at its centre (the original design's way).
+ */
+export const EVAL_WINDOWS = ['sliding', 'centre'] as const;
+export type EvalWindows = (typeof EVAL_WINDOWS)[number];
 
 /** tfjs backends, fastest first: the order 'auto' tries them in. */
 export const BACKEND_NAMES = ['node-gpu', 'node', 'wasm', 'cpu'] as const;

@@ -13,19 +13,39 @@ import { MAX_MEMBERS, type HeadKind, type ModelSize } from '../../common/options
 export type { HeadKind, ModelSize };
 
 export interface SizePreset {
-  /** Filters of each conv block; every block halves time and frequency. */
+  /** Filters of each conv block; every block halves time and frequency (the last one too unless poolLast is false). */
   filters: number[];
   /** Units of the dense layer before the classifier. */
   dense: number;
   /** Stride [time, mel] of the first convolution: a cheap stem, since the first layer sees the most pixels. */
   stemStride: [number, number];
+  /** Pool after the last conv block too (default true). */
+  poolLast?: boolean;
+  /**
+   * How weights start: 'he' (He-normal kernels, zero biases), or 'torch' (PyTorch's defaults: every kernel and
+   * bias uniform in ±1/sqrt(fan-in), batch norm's epsilon 1e-5), to train exactly the design it ports.
+   */
+  init?: 'he' | 'torch';
 }
 
 export const SIZE_PRESETS: Record<ModelSize, SizePreset> = {
   small: { filters: [8, 16, 32, 32], dense: 32, stemStride: [2, 2] },
   default: { filters: [16, 32, 64, 64], dense: 64, stemStride: [2, 2] },
   large: { filters: [32, 64, 128, 128], dense: 128, stemStride: [1, 1] },
+  // ../shared/reference/ser_reference.py's CNN: conv-BN-ReLU blocks of 16, 32, 64 and 128 filters, 2x2 max
+  // pooling after the first three, global average pooling, dropout, 64 ReLU units, dropout, the classifier.
+  reference: { filters: [16, 32, 64, 128], dense: 64, stemStride: [1, 1], poolLast: false, init: 'torch' },
 };
+
+/**
+ * A kernel's initial weights under a preset: He-normal, or PyTorch's default (uniform in ±1/sqrt(fan-in), which
+ * is variance scaling by 1/3 over the fan-in; tfjs computes a convolution's fan-in over its receptive field).
+ */
+function kernelInit(preset: SizePreset, seed: number) {
+  return preset.init === 'torch'
+    ? tf.initializers.varianceScaling({ scale: 1 / 3, mode: 'fanIn', distribution: 'uniform', seed })
+    : tf.initializers.heNormal({ seed });
+}
 
 /** What a head gets: the conv stack's output size and the member's layer makers (each takes the next seed). */
 export interface HeadContext {
@@ -154,9 +174,11 @@ function memberLogits(
     tf.layers.dense({
       units: preset.dense,
       activation: 'relu',
-      kernelInitializer: tf.initializers.heNormal({ seed: nextSeed() }),
+      kernelInitializer: kernelInit(preset, nextSeed()),
       name: n(name),
     });
+  // PyTorch's batch norm adds 1e-5 to the variance, Keras's 1e-3: the port keeps PyTorch's.
+  const epsilon = preset.init === 'torch' ? 1e-5 : undefined;
   let x: SymbolicTensor = input;
   let time = spec.frames;
   let freq = spec.mels;
@@ -170,7 +192,7 @@ function memberLogits(
       strides: i === 0 ? preset.stemStride : 1,
       padding: 'same',
       useBias: false,
-      kernelInitializer: tf.initializers.heNormal({ seed: nextSeed() }),
+      kernelInitializer: kernelInit(preset, nextSeed()),
       name: n(`conv${i + 1}`),
     }).apply(x) as SymbolicTensor;
     if (i === 0) {
@@ -179,8 +201,9 @@ function memberLogits(
     }
     // Momentum 0.9, not Keras's 0.99: small corpora give few steps, and the running statistics must keep up.
     // The fused wasm kernels in training; saved as a stock BatchNormalization, so it loads anywhere.
-    x = fastBatchNormalization({ momentum: 0.9, name: n(`bn${i + 1}`) }).apply(x) as SymbolicTensor;
+    x = fastBatchNormalization({ momentum: 0.9, epsilon, name: n(`bn${i + 1}`) }).apply(x) as SymbolicTensor;
     x = tf.layers.reLU({ name: n(`relu${i + 1}`) }).apply(x) as SymbolicTensor;
+    if (i === preset.filters.length - 1 && preset.poolLast === false) return;
     // Keep at least two steps on each axis, so short inputs still build.
     const poolT = time >= 4 ? 2 : 1;
     const poolF = freq >= 4 ? 2 : 1;
@@ -210,7 +233,10 @@ function memberLogits(
   const logits = tf.layers
     .dense({
       units: spec.classes,
-      kernelInitializer: tf.initializers.glorotUniform({ seed: nextSeed() }),
+      kernelInitializer:
+        preset.init === 'torch'
+          ? kernelInit(preset, nextSeed())
+          : tf.initializers.glorotUniform({ seed: nextSeed() }),
       name: n(LOGITS_LAYER),
     })
     .apply(x) as SymbolicTensor;

@@ -13,6 +13,7 @@ import {
   TRAINING_DEFAULTS,
   type AugmentName,
   type BackendPreference,
+  type EvalWindows,
   type HeadKind,
   type ModelSize,
   type RecipeKind,
@@ -47,6 +48,8 @@ export interface TrainConfig {
   cropFrames: number;
   /** Hop between evaluation windows, in frames. */
   windowHopFrames: number;
+  /** A clip longer than the input is scored over windows covering it ('sliding') or at its centre only. */
+  evalWindows: EvalWindows;
   /**
    * How a clip shorter than the model input fills it: looped ('repeat'), so that statistics over the window are
    * the clip's own, or padded with its silence level, which keeps the clip's length visible to the model.
@@ -119,6 +122,7 @@ export const DEFAULT_TRAIN_CONFIG: TrainConfig = {
   inputStats: true,
   cropFrames: 201,
   windowHopFrames: 100,
+  evalWindows: 'sliding',
   shortClipFill: 'repeat',
   schedule: DEFAULT_COSINE,
   patience: 6,

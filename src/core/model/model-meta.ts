@@ -3,7 +3,13 @@ import type { FeatureConfig, ShortClipFill } from '../features/index.js';
 import type { Metrics } from '../metrics/index.js';
 import type { ClassicModel } from '../classic/index.js';
 import type { TrainConfig } from './config.js';
-import { FIXED_SPEAKER_NORMS, type FixedRecipe, type FixedSpeakerNorm } from '../../common/options.js';
+import {
+  EVAL_WINDOWS,
+  FIXED_SPEAKER_NORMS,
+  type EvalWindows,
+  type FixedRecipe,
+  type FixedSpeakerNorm,
+} from '../../common/options.js';
 import { INSTANCE_MODES, type InputNorm, type InstanceMode } from './input-norm.js';
 import { assertMetaShapes } from './model-meta-shapes.js';
 import type { LayersModel } from './tf.js';
@@ -27,6 +33,8 @@ export interface StudioModelMeta {
   windowHopFrames: number;
   /** How clips shorter than a window fill it; absent in models saved before it was a choice ('silence'). */
   shortClipFill?: ShortClipFill;
+  /** How a clip longer than a window is scored; absent in models saved before it was a choice ('sliding'). */
+  evalWindows?: EvalWindows;
   norm: InputNorm;
   training: TrainConfig;
   split: string;
@@ -115,6 +123,7 @@ const metaSchema = z.object({
   cropFrames: z.number().int().positive(),
   windowHopFrames: z.number().int().positive(),
   shortClipFill: z.enum(['silence', 'repeat']).optional(),
+  evalWindows: z.enum(EVAL_WINDOWS).optional(),
   norm: z.object({
     trimDb: z.number().nonnegative(),
     topDb: z.number().nonnegative(),

@@ -1,4 +1,4 @@
-import { slidingWindows, type ShortClipFill, type Spectrogram } from '../features/index.js';
+import { cropOrPad, slidingWindows, type ShortClipFill, type Spectrogram } from '../features/index.js';
 import type { StudioModelMeta } from './model-meta.js';
 import { instanceOffsets, writeNormalised, type InputNorm } from './input-norm.js';
 
@@ -8,13 +8,20 @@ export interface WindowPlan {
   hop: number;
   /** How a clip shorter than a window fills it (default 'silence', as models saved before it was a choice). */
   fill?: ShortClipFill;
+  /** One window at the clip's centre instead of windows covering it (the original design's evaluation). */
+  centre?: boolean;
 }
 
 /** The windows a saved model scores clips over. */
 export function windowPlanOf(
-  meta: Pick<StudioModelMeta, 'cropFrames' | 'windowHopFrames' | 'shortClipFill'>,
+  meta: Pick<StudioModelMeta, 'cropFrames' | 'windowHopFrames' | 'shortClipFill' | 'evalWindows'>,
 ): WindowPlan {
-  return { frames: meta.cropFrames, hop: meta.windowHopFrames, fill: meta.shortClipFill ?? 'silence' };
+  return {
+    frames: meta.cropFrames,
+    hop: meta.windowHopFrames,
+    fill: meta.shortClipFill ?? 'silence',
+    ...(meta.evalWindows === 'centre' ? { centre: true } : {}),
+  };
 }
 
 /**
@@ -28,7 +35,10 @@ export function clipWindows(
   norm: InputNorm,
 ): { data: Float32Array; count: number } {
   const offsets = instanceOffsets(spec, norm.instance);
-  const windows = slidingWindows(spec, plan.frames, plan.hop, plan.fill);
+  const windows =
+    plan.centre && spec.frames > plan.frames
+      ? [cropOrPad(spec, plan.frames)]
+      : slidingWindows(spec, plan.frames, plan.hop, plan.fill);
   const size = plan.frames * spec.bins;
   const data = new Float32Array(windows.length * size);
   windows.forEach((w, i) => writeNormalised(w, offsets, norm, data, i * size));

@@ -52,6 +52,43 @@ describe('the CNN', () => {
     expect(SIZE_PRESETS.default.filters.length).toBe(4);
   });
 
+  it("'reference' is the original design's CNN: 16-32-64-128 filters, three poolings, PyTorch's initial weights", () => {
+    const m = buildModel({
+      frames: 301,
+      mels: 64,
+      classes: 3,
+      head: 'gap',
+      size: 'reference',
+      dropout: 0.3,
+      seed: 2,
+    });
+    const convs = m.layers.filter((l) => /^conv\d$/.test(l.name));
+    expect(convs.map((l) => (l.getConfig() as { filters: number }).filters)).toEqual([16, 32, 64, 128]);
+    expect(m.layers.filter((l) => /^pool\d$/.test(l.name)).map((l) => l.name)).toEqual([
+      'pool1',
+      'pool2',
+      'pool3',
+    ]);
+    // global average pooling over what the three poolings left: 301 -> 37 frames, 64 -> 8 bands
+    const gap = m.layers.find((l) => l.name === 'gap')!;
+    expect((gap.input as { shape: number[] }).shape).toEqual([null, 37, 8, 128]);
+    expect(
+      m.layers
+        .filter((l) => /^bn\d$/.test(l.name))
+        .every((l) => (l.getConfig() as { epsilon: number }).epsilon === 1e-5),
+    ).toBe(true);
+    // every kernel uniform within ±1/sqrt(fan-in), as PyTorch starts a Conv2d and a Linear
+    for (const l of [...convs, m.getLayer('dense'), m.getLayer('logits')]) {
+      const w = l.getWeights()[0];
+      const fanIn = w.shape.slice(0, -1).reduce((a, b) => a * b, 1);
+      const values = w.dataSync();
+      const limit = 1 / Math.sqrt(fanIn);
+      expect(Math.max(...values.map(Math.abs))).toBeLessThanOrEqual(limit);
+      expect(Math.max(...values.map(Math.abs))).toBeGreaterThan(limit * 0.9);
+    }
+    m.dispose();
+  });
+
   it('starts from the same weights for the same seed, and different ones for another seed', () => {
     const weights = (seed: number) => {
       const m = buildModel({

@@ -104,4 +104,22 @@ describe('input normalisation', () => {
     expect(clipWindows(clip(0, 60, 0), { frames: 100, hop: 50 }, norm).count).toBe(1);
     expect(clipWindows(clip(0, 60, 0), { frames: 100, hop: 50 }, norm).data.length).toBe(200);
   });
+
+  it("with 'centre', scores a long clip by the one window at its middle (the original design's evaluation)", () => {
+    const norm = fitInputNorm([clip(0, 60, 0)], 'none', { trimDb: 0, topDb: 80 });
+    // frame t of this clip holds t in every band: the middle window of 100 of 250 frames starts at frame 75
+    const ramp = {
+      frames: 250,
+      bins: 2,
+      data: Float32Array.from({ length: 500 }, (_, i) => Math.floor(i / 2)),
+    };
+    const centred = clipWindows(
+      ramp,
+      { frames: 100, hop: 50, centre: true },
+      { ...norm, mean: [0, 0], std: [1, 1] },
+    );
+    expect(centred.count).toBe(1);
+    expect(centred.data[0]).toBe(75);
+    expect(centred.data[199]).toBe(174);
+  });
 });

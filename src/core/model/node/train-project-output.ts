@@ -63,6 +63,7 @@ function modelMetaOf(
     cropFrames: config.cropFrames,
     windowHopFrames: config.windowHopFrames,
     shortClipFill: config.shortClipFill,
+    evalWindows: config.evalWindows,
     norm,
     training: config,
     recipe: {
