@@ -64,7 +64,7 @@ describe('a fold’s fits come from its training speakers only', () => {
   it('its classic model scores a new voice the same when its held-out speaker changes in every way', () => {
     const newVoice = (c: ReturnType<typeof corpus>) => {
       // The CNN's folds as a run gives them: fold k holds out speaker k (probabilities do not matter here).
-      const cnn: PredictionRow[] = c.clips.map((clip, i) => ({
+      const cnn: PredictionRow[] = c.clips.map((clip) => ({
         file: clip.file,
         clipId: clip.id,
         speaker: clip.speaker,
