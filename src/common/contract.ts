@@ -349,7 +349,10 @@ export interface RunSummary {
   split: string;
   backend: string | null;
   accuracy: number | null;
+  /** Held-out macro F1 of a new voice (each clip alone): the headline. */
   macroF1: number | null;
+  /** The same clips with each voice known (null: not measured, in runs made before). */
+  knownMacroF1: number | null;
   uar: number | null;
   error: string | null;
   hasModel: boolean;

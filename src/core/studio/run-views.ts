@@ -84,6 +84,7 @@ export function runSummary(run: Run): RunSummary {
     backend: run.backend,
     accuracy: metrics?.accuracy ?? null,
     macroF1: metrics?.macro_f1 ?? null,
+    knownMacroF1: metrics?.voice?.knownVoice.macro_f1 ?? null,
     uar: typeof metrics?.uar === 'number' ? metrics.uar : null,
     error: run.error,
     hasModel: hasSavedModel(run),
