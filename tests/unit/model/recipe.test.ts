@@ -81,12 +81,14 @@ describe('runRecipe', () => {
       // The CNN uses no voice statistics: the same probabilities whatever is known of the voice.
       const cnn = new Map(fresh.cnn.map((p) => [p.clipId, p.probs]));
       for (const p of side.cnn) expect(p.probs).toEqual(cnn.get(p.clipId));
-      const classic = new Map(side.classic.map((p) => [p.clipId, p.probs]));
-      for (const p of side.fusion)
-        p.probs.forEach((v, k) =>
-          expect(v).toBeCloseTo((cnn.get(p.clipId)![k] + classic.get(p.clipId)![k]) / 2, 6),
-        );
     }
+    // A new voice's fusion: the CNN and the classic model's independent part, averaged.
+    const cnn = new Map(fresh.cnn.map((p) => [p.clipId, p.probs]));
+    const classic = new Map(fresh.classic.map((p) => [p.clipId, p.probs]));
+    for (const p of fresh.fusion)
+      p.probs.forEach((v, k) =>
+        expect(v).toBeCloseTo((cnn.get(p.clipId)![k] + classic.get(p.clipId)![k]) / 2, 6),
+      );
     // The run's own predictions are its recipe's: a new voice's are the headline, a known voice's beside them.
     expect(r.predictions).toEqual(fresh.fusion);
     expect(r.knownPredictions).toEqual(r.conditions.get('known')!.fusion);

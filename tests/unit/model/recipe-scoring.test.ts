@@ -1,0 +1,117 @@
+// A saved model scores a clip under its recipe from all of its parts: the fusion is the CNN and the classic
+// model together, a classic model is the classic model alone, and what is known of the voice moves the
+// classic part only.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { classicScore, clipStatistics, fitClassic } from '../../../src/core/classic/index.js';
+import { DEFAULT_FEATURE_CONFIG } from '../../../src/core/features/index.js';
+import { selectBackend } from '../../../src/core/model/backend/node/select.js';
+import { buildModel } from '../../../src/core/model/cnn.js';
+import { DEFAULT_TRAIN_CONFIG } from '../../../src/core/model/config.js';
+import {
+  MODEL_FORMAT,
+  MODEL_VERSION,
+  type LoadedModel,
+  type ModelRecipe,
+} from '../../../src/core/model/model-meta.js';
+import { fuseProbs } from '../../../src/core/model/recipe/fuse.js';
+import { scorePrepared } from '../../../src/core/model/recipe/recipe-scoring.js';
+import { voiceOfRows } from '../../../src/core/voice/index.js';
+import { FRAMES, MELS, syntheticClip } from './synthetic.js';
+
+let clips: ReturnType<typeof syntheticClip>[];
+let classic: ModelRecipe['classic'];
+
+beforeAll(async () => {
+  await selectBackend('wasm');
+  clips = Array.from({ length: 36 }, (_, i) => syntheticClip(i % 3, 500 + i));
+  classic = fitClassic(
+    clips.map(clipStatistics),
+    clips.map((_, i) => i % 3),
+    3,
+    { speakerNorm: 'mean', speakers: clips.map((_, i) => `s${i % 4}`) },
+  );
+});
+
+function loaded(kind: ModelRecipe['kind']): LoadedModel {
+  const model = buildModel({
+    frames: FRAMES,
+    mels: MELS,
+    classes: 3,
+    head: 'gap',
+    size: 'small',
+    dropout: 0.3,
+    seed: 9,
+  });
+  return {
+    model,
+    meta: {
+      format: MODEL_FORMAT,
+      version: MODEL_VERSION,
+      labels: ['happy', 'sad', 'neutral'],
+      featureConfig: { ...DEFAULT_FEATURE_CONFIG, nMels: MELS, nMfcc: MELS },
+      cropFrames: FRAMES,
+      windowHopFrames: 12,
+      norm: {
+        trimDb: 0,
+        topDb: 80,
+        instance: 'none',
+        mean: new Array(MELS).fill(-40),
+        std: new Array(MELS).fill(8),
+      },
+      training: DEFAULT_TRAIN_CONFIG,
+      split: 'loso',
+      folds: 4,
+      backend: 'wasm',
+      datasetFingerprint: null,
+      metrics: null,
+      runId: 1,
+      createdAt: '2026-01-01T00:00:00Z',
+      recipe: { kind, speakerNorm: 'mean', instance: 'none', populationBands: null, classic },
+    },
+  };
+}
+
+describe('a saved model under its recipe', () => {
+  it('fusion: the CNN with the classic model, a new voice and a known one alike', () => {
+    const m = loaded('fusion');
+    const voice = voiceOfRows(clips.slice(0, 6).map(clipStatistics), clipStatistics(clips[0]).length);
+    for (const v of [null, voice]) {
+      const s = scorePrepared(m, clips[0], v);
+      const expected = fuseProbs(s.parts.cnn!, classicScore(classic!, clipStatistics(clips[0]), v));
+      s.probs.forEach((p, k) => expect(p).toBeCloseTo(expected[k], 6));
+      expect(s.probs).not.toEqual(s.parts.cnn);
+      expect(s.probs).not.toEqual(s.parts.classic);
+    }
+    m.model.dispose();
+  });
+
+  it('classic: the classic model alone; cnn: the CNN alone, whatever is known of the voice', () => {
+    const voice = voiceOfRows(clips.slice(0, 6).map(clipStatistics), clipStatistics(clips[0]).length);
+    const c = loaded('classic');
+    expect(scorePrepared(c, clips[1], voice).probs).toEqual(
+      classicScore(classic!, clipStatistics(clips[1]), voice).probs,
+    );
+    expect(scorePrepared(c, clips[1], voice).voiceWeight).toBeCloseTo(6 / 8, 12);
+    c.model.dispose();
+    const n = loaded('cnn');
+    const alone = scorePrepared(n, clips[1], null);
+    expect(scorePrepared(n, clips[1], voice).probs).toEqual(alone.probs);
+    expect(alone.probs).toEqual(alone.parts.cnn);
+    expect(scorePrepared(n, clips[1], voice).voiceWeight).toBe(0);
+    n.model.dispose();
+  });
+});
+
+describe('fuseProbs', () => {
+  it('averages the CNN with the independent part for a new voice, and hands over to the adapted part as the voice is known', () => {
+    const cnn = [0.6, 0.3, 0.1];
+    const score = { probs: [0, 0, 0], independent: [0.2, 0.5, 0.3], adapted: [0.1, 0.1, 0.8], weight: 0 };
+    expect(fuseProbs(cnn, score)).toEqual([0.4, 0.4, 0.2]);
+    const half = fuseProbs(cnn, { ...score, weight: 0.5 });
+    [0.25, 0.25, 0.5].forEach((v, k) => expect(half[k]).toBeCloseTo(v, 12));
+    // a model of one classic part (saved before voices were scored both ways): the plain average
+    expect(
+      fuseProbs(cnn, { probs: [0.2, 0.2, 0.6], independent: null, adapted: [0.2, 0.2, 0.6], weight: 1 }),
+    ).toEqual([0.4, 0.25, 0.35]);
+  });
+});
