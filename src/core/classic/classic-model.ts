@@ -29,6 +29,8 @@ export interface ClassicModel {
   kind: 'logistic';
   /** Null only in models saved before voices were scored both ways (the adapted part then always decides). */
   independent: LogisticModel | null;
+  /** The clip statistics the independent part reads (voiceRobustStatistics); absent: all of them. */
+  independentStats?: number[];
   /** Null when the run used no voice statistics. */
   adapted: AdaptedClassic | null;
 }
@@ -46,6 +48,8 @@ export interface ClassicFitOptions {
   speakerNorm: FixedSpeakerNorm;
   /** Each row's speaker (needed unless speakerNorm is 'none'). */
   speakers?: readonly string[];
+  /** The statistics the independent part reads (clip-statistics.ts's voiceRobustStatistics); default all. */
+  independentStats?: readonly number[];
   c?: number;
 }
 
@@ -63,8 +67,11 @@ export function fitClassic(
       // The corpora are rarely balanced; a class's share in training says nothing of a new clip.
       balanced: true,
     });
-  const independent = fit(rows);
-  if (opts.speakerNorm === 'none') return { kind: 'logistic', independent, adapted: null };
+  const picked = opts.independentStats;
+  const independent = fit(picked ? rows.map((r) => pick(r, picked)) : rows);
+  const independentStats = picked ? { independentStats: [...picked] } : {};
+  if (opts.speakerNorm === 'none')
+    return { kind: 'logistic', independent, ...independentStats, adapted: null };
   const { speakers } = opts;
   if (!speakers || speakers.length !== rows.length)
     throw new Error("standardising voices needs each training clip's speaker");
@@ -78,8 +85,14 @@ export function fitClassic(
   return {
     kind: 'logistic',
     independent,
+    ...independentStats,
     adapted: { mode, population, halfWeightClips: HALF_WEIGHT_CLIPS, logistic: fit(standardised) },
   };
+}
+
+/** The statistics at `indices` of a row. */
+function pick(row: Float32Array, indices: readonly number[]): Float32Array {
+  return Float32Array.from(indices, (i) => row[i]);
 }
 
 /** Each speaker's voice from their rows. */
@@ -113,7 +126,11 @@ export interface ClassicScore {
 
 /** Class probabilities of one clip's raw statistics, its voice known from `voice` (null: not at all). */
 export function classicScore(model: ClassicModel, row: Float32Array, voice: VoiceStats | null): ClassicScore {
-  const independent = model.independent ? Array.from(logisticProbs(model.independent, row)) : null;
+  const independent = model.independent
+    ? Array.from(
+        logisticProbs(model.independent, model.independentStats ? pick(row, model.independentStats) : row),
+      )
+    : null;
   const { adapted } = model;
   if (!adapted) {
     if (!independent) throw new Error('the classic model has neither part');

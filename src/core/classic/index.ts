@@ -1,6 +1,11 @@
 // The classic baseline: clip statistics and a logistic regression, independent of the voice and adapted to it.
 // Browser-safe.
-export { CLASSIC_CEPSTRA, clipStatistics, clipStatisticsLength } from './clip-statistics.js';
+export {
+  CLASSIC_CEPSTRA,
+  clipStatistics,
+  clipStatisticsLength,
+  voiceRobustStatistics,
+} from './clip-statistics.js';
 export { featureStats, type FeatureStats } from './feature-stats.js';
 export {
   fitLogistic,

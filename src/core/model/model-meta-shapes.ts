@@ -50,6 +50,7 @@ interface LogisticShape {
 type ClassicShape =
   | {
       independent: LogisticShape | null;
+      independentStats?: number[];
       adapted: {
         population: { mean: number[]; within: number[]; between: number[] };
         logistic: LogisticShape;
@@ -119,14 +120,18 @@ export function assertMetaShapes(meta: MetaShape, where: string): void {
     return;
   }
   const dims = clipStatisticsLength(fc.nMels);
-  const logistic = (field: string, lr: LogisticShape) => {
+  const logistic = (
+    field: string,
+    lr: LogisticShape,
+    reads = dims,
+    because = `the features of ${fc.nMels} mel bands give`,
+  ) => {
     if (lr.classes !== classes) check.fail(`${field}.classes`, `is ${lr.classes}, but labels has ${classes}`);
-    if (lr.dims !== dims)
-      check.fail(`${field}.dims`, `is ${lr.dims}, but the features of ${fc.nMels} mel bands give ${dims}`);
+    if (lr.dims !== reads) check.fail(`${field}.dims`, `is ${lr.dims}, but ${because} ${reads}`);
     const perDim = { length: dims, because: `${field}.dims` };
     check.numbers(`${field}.weights`, lr.weights, {
-      length: classes * dims,
-      because: `classes x dims (${classes} x ${dims})`,
+      length: classes * reads,
+      because: `classes x dims (${classes} x ${reads})`,
     });
     check.numbers(`${field}.bias`, lr.bias, { length: classes, because: 'the number of classes' });
     check.numbers(`${field}.mean`, lr.mean, perDim);
@@ -143,7 +148,22 @@ export function assertMetaShapes(meta: MetaShape, where: string): void {
     return;
   }
   if (!classic.independent && !classic.adapted) check.fail('recipe.classic', 'has neither part');
-  if (classic.independent) logistic('recipe.classic.independent', classic.independent);
+  const picked = classic.independentStats;
+  if (picked) {
+    const outside = picked.findIndex((i) => !(Number.isInteger(i) && i >= 0 && i < dims));
+    if (outside >= 0)
+      check.fail(
+        `recipe.classic.independentStats[${outside}]`,
+        `is ${picked[outside]}, outside the ${dims} statistics`,
+      );
+  }
+  if (classic.independent)
+    logistic(
+      'recipe.classic.independent',
+      classic.independent,
+      picked?.length ?? dims,
+      picked ? 'recipe.classic.independentStats names' : undefined,
+    );
   if (classic.adapted) {
     logistic('recipe.classic.adapted.logistic', classic.adapted.logistic);
     const p = classic.adapted.population;

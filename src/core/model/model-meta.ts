@@ -92,6 +92,7 @@ const logisticSchema = z.object({
 const classicSchema = z.object({
   kind: z.literal('logistic'),
   independent: logisticSchema.nullable(),
+  independentStats: z.array(z.number().int().nonnegative()).optional(),
   adapted: z
     .object({
       mode: z.enum(['mean', 'full', 'shrink']),

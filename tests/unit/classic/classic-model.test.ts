@@ -113,6 +113,21 @@ describe('fitClassic', () => {
     }
   });
 
+  it('reads only the statistics it is given for a voice it knows nothing of; the adapted part reads them all', () => {
+    const model = fitClassic(training.rows, training.labels, 3, {
+      speakerNorm: 'mean',
+      speakers: training.speakers,
+      independentStats: [0, 2],
+    });
+    expect(model.independentStats).toEqual([0, 2]);
+    expect(model.independent!.dims).toBe(2);
+    expect(model.adapted!.logistic.dims).toBe(4);
+    // statistics 1 and 3 mean nothing to a new voice's score
+    const row = Float32Array.from(a.rows[0]);
+    const changed = Float32Array.from(row, (v, d) => (d === 1 || d === 3 ? v + 50 : v));
+    expect(classicScore(model, changed, null).probs).toEqual(classicScore(model, row, null).probs);
+  });
+
   it("with 'none' has no adapted part: every voice scores the same", () => {
     const model = fitClassic(training.rows, training.labels, 3, { speakerNorm: 'none' });
     expect(model.adapted).toBeNull();

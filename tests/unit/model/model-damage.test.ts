@@ -124,6 +124,16 @@ const DAMAGED: Array<[string, (m: Json) => void, RegExp]> = [
     /recipe\.classic\.adapted\.population\.between\[4\] is -1/,
   ],
   [
+    'a statistic the independent part reads that no clip has',
+    (m) => void (m.recipe!.classic!.independentStats = [0, 1, 999]),
+    /recipe\.classic\.independentStats\[2\] is 999, outside the 288 statistics/,
+  ],
+  [
+    'fewer statistics named than the independent part reads',
+    (m) => void (m.recipe!.classic!.independentStats = [0, 1]),
+    /recipe\.classic\.independent\.dims is 288, but recipe\.classic\.independentStats names 2/,
+  ],
+  [
     'the adapted part gone while the recipe standardises voices',
     (m) => void (m.recipe!.classic!.adapted = null),
     /recipe\.classic\.adapted is missing, but recipe\.speakerNorm is "mean"/,

@@ -21,6 +21,8 @@ export interface ClassicData {
   /** Class index of each clip (-1: not in the label set, or kept out of this fit). */
   labels: readonly number[];
   classes: number;
+  /** The statistics the independent part reads (default all). */
+  independentStats?: readonly number[];
 }
 
 /** The clips of `data` that have a label and are not in `held` (a fold's test clips). */
@@ -59,7 +61,7 @@ export function fitClassicOn(
     train.map((i) => data.rows[i]),
     train.map((i) => data.labels[i]),
     data.classes,
-    { speakerNorm, speakers: train.map((i) => data.speakers[i]) },
+    { speakerNorm, speakers: train.map((i) => data.speakers[i]), independentStats: data.independentStats },
   );
 }
 

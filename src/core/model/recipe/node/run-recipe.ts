@@ -1,5 +1,5 @@
 import type { FixedSpeakerNorm, RecipeKind, SpeakerNormMode } from '../../../../common/options.js';
-import type { ClassicModel } from '../../../classic/index.js';
+import { voiceRobustStatistics, type ClassicModel } from '../../../classic/index.js';
 import { computeMetrics, type Metrics, type PredictionRow } from '../../../metrics/index.js';
 import { skewWarning } from '../../../voice/index.js';
 import type { BatchSource } from '../../batch-source.js';
@@ -91,6 +91,7 @@ async function runWith(input: RecipeInput, cnnInput: ExperimentInput): Promise<R
     speakers: clips.map((c) => c.speaker),
     labels: clips.map((c) => labels.indexOf(c.label)),
     classes: labels.length,
+    independentStats: voiceRobustStatistics(input.bank.bins),
   };
   const indexOfClip = new Map(clips.map((c, i) => [c.id, i]));
   const normChoices = new Map<number, SpeakerNormChoice>();
