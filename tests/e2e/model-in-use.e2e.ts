@@ -180,7 +180,10 @@ describe.runIf(hasEmoDb)('The model in use, and Evaluate (ser serve)', () => {
     });
     expect((await apiPredict()).runId).toBe(first);
     // a file dropped on Predict is scored by the chosen model
-    await main().locator('input[type=file]').first().setInputFiles(path.join(EMODB, '03a02Ta.wav'));
+    await main()
+      .getByRole('region', { name: 'A file', exact: true })
+      .locator('input[type=file]')
+      .setInputFiles(path.join(EMODB, '03a02Ta.wav'));
     const card = main().getByRole('region', { name: 'Prediction for 03a02Ta.wav' });
     await card.waitFor({ timeout: 60_000 });
     expect(await card.textContent()).toMatch(new RegExp(`run\\s+${first}\\s*$`));

@@ -104,7 +104,10 @@ describe.runIf(hasEmoDb)('Predict and the voice it knows (ser serve)', () => {
     await expect
       .poll(() => main().getByTestId('voice-state').textContent())
       .toMatch(/speaker 03's statistics/);
-    await main().locator('input[type=file]').last().setInputFiles(path.join(EMODB, '03a02Ta.wav'));
+    await main()
+      .getByRole('region', { name: 'A file', exact: true })
+      .locator('input[type=file]')
+      .setInputFiles(path.join(EMODB, '03a02Ta.wav'));
     const card = main().getByRole('region', { name: 'Prediction for 03a02Ta.wav' });
     await card.waitFor({ timeout: 60_000 });
     await expect.poll(() => card.getByTestId('prediction-voice').textContent()).toMatch(/Voice: speaker 03/);

@@ -411,7 +411,10 @@ describe.runIf(hasEmoDb)('Emotion Studio in the browser (ser serve)', () => {
   it('predicts a dropped file, a recording and the live microphone', async () => {
     await nav('Predict').click();
     const file = path.join(EMODB, '03a02Ta.wav');
-    await main().locator('input[type=file]').first().setInputFiles(file);
+    await main()
+      .getByRole('region', { name: 'A file', exact: true })
+      .locator('input[type=file]')
+      .setInputFiles(file);
     const result = main().getByRole('region', { name: 'Prediction for 03a02Ta.wav' });
     await result.waitFor({ timeout: 60_000 });
     expect(['happy', 'sad', 'neutral']).toContain(

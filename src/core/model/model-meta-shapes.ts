@@ -128,14 +128,14 @@ export function assertMetaShapes(meta: MetaShape, where: string): void {
   ) => {
     if (lr.classes !== classes) check.fail(`${field}.classes`, `is ${lr.classes}, but labels has ${classes}`);
     if (lr.dims !== reads) check.fail(`${field}.dims`, `is ${lr.dims}, but ${because} ${reads}`);
-    const perDim = { length: dims, because: `${field}.dims` };
+    const scaler = { length: reads, because: `${field}.dims` };
     check.numbers(`${field}.weights`, lr.weights, {
       length: classes * reads,
       because: `classes x dims (${classes} x ${reads})`,
     });
     check.numbers(`${field}.bias`, lr.bias, { length: classes, because: 'the number of classes' });
-    check.numbers(`${field}.mean`, lr.mean, perDim);
-    check.numbers(`${field}.std`, lr.std, { ...perDim, sign: 'positive' });
+    check.numbers(`${field}.mean`, lr.mean, scaler);
+    check.numbers(`${field}.std`, lr.std, { ...scaler, sign: 'positive' });
   };
   const perDim = { length: dims, because: `the features of ${fc.nMels} mel bands` };
   if (legacy) {

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clipStatisticsLength } from '../../../src/core/classic/clip-statistics.js';
+import { clipStatisticsLength, voiceRobustStatistics } from '../../../src/core/classic/clip-statistics.js';
 import { DEFAULT_FEATURE_CONFIG } from '../../../src/core/features/index.js';
 import { selectBackend } from '../../../src/core/model/backend/node/select.js';
 import { buildModel } from '../../../src/core/model/cnn.js';
@@ -199,6 +199,28 @@ describe('a damaged model folder', () => {
     const p = Object.values(predictSamples(loaded, samples).probs);
     expect(p).toHaveLength(3);
     expect(p.every(Number.isFinite)).toBe(true);
+    expect(p.reduce((s, x) => s + x, 0)).toBeCloseTo(1, 5);
+    loaded.model.dispose();
+  });
+
+  it('the one a training saves, whose independent part reads fewer statistics, loads and predicts', async () => {
+    const picked = voiceRobustStatistics(MELS);
+    const folder = damaged('independent stats', (f) => {
+      const file = path.join(f, 'studio-model.json');
+      const m = JSON.parse(fs.readFileSync(file, 'utf8')) as Json;
+      const c = m.recipe!.classic!;
+      c.independentStats = picked;
+      c.independent = {
+        ...c.independent!,
+        dims: picked.length,
+        mean: c.independent!.mean.slice(0, picked.length),
+        std: c.independent!.std.slice(0, picked.length),
+        weights: c.independent!.weights.slice(0, 3 * picked.length),
+      };
+      fs.writeFileSync(file, JSON.stringify(m));
+    });
+    const loaded = await loadModelFolder(folder);
+    const p = Object.values(predictSamples(loaded, samples).probs);
     expect(p.reduce((s, x) => s + x, 0)).toBeCloseTo(1, 5);
     loaded.model.dispose();
   });

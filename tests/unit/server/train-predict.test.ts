@@ -75,8 +75,12 @@ describe('train, then predict over HTTP', () => {
       method: 'POST',
       body: new Uint8Array(toneWav(500, 1.5)),
     });
-    expect(res.status).toBe(200);
-    const { ok, result } = (await res.json()) as { ok: boolean; result: PredictionResult };
+    const { ok, result, error } = (await res.json()) as {
+      ok: boolean;
+      result: PredictionResult;
+      error?: string;
+    };
+    expect(res.status, error).toBe(200);
     expect(ok).toBe(true);
     expect(result.runId).toBe(runId);
     expect(['happy', 'sad', 'neutral']).toContain(result.label);

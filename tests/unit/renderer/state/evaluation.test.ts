@@ -118,8 +118,8 @@ describe('evaluation state', () => {
     void evaluation.openCell({ label: 'sad', predicted: 'happy' });
     expect(evaluation.cellLoading).toBe(true);
     expect(sent('runs.predictions')).toEqual([
-      { id: 1, label: 'happy', predicted: 'sad' },
-      { id: 1, label: 'sad', predicted: 'happy' },
+      { id: 1, label: 'happy', predicted: 'sad', voice: 'new' },
+      { id: 1, label: 'sad', predicted: 'happy', voice: 'new' },
     ]);
     cells.get('sad>happy')!.resolve([prediction(5, 'sad', 'happy')]);
     await settle();
