@@ -186,7 +186,7 @@ describe.runIf(hasEmoDb)('The model in use, and Evaluate (ser serve)', () => {
       .setInputFiles(path.join(EMODB, '03a02Ta.wav'));
     const card = main().getByRole('region', { name: 'Prediction for 03a02Ta.wav' });
     await card.waitFor({ timeout: 60_000 });
-    expect(await card.textContent()).toMatch(new RegExp(`run\\s+${first}\\s*$`));
+    expect(await card.textContent()).toMatch(new RegExp(`run\\s+${first}\\s*Voice:`));
 
     await picker.selectOption('latest');
     await expect.poll(() => heading.textContent()).toMatch(new RegExp(`Model in use: run ${second}\\b`));
