@@ -45,7 +45,6 @@ export {
   speakerKFold,
   leaveOneSpeakerOut,
   randomSplit,
-  seededRandom,
   DEFAULT_FRACTIONS,
   RANDOM_SPLIT_WARNING,
   type SplitRow,
