@@ -12,7 +12,7 @@ import { openProject } from '../dataset/node/project.js';
 import { ClipTable } from './clip-table.js';
 import { currentModelRunId } from '../model/node/current-model.js';
 import type { StudioContext } from './context.js';
-import { TypedEmitter } from './emitter.js';
+import { TypedEmitter } from '../util/emitter.js';
 import { notFound, StudioError } from './errors.js';
 import { watchExternalChanges } from './external-changes.js';
 import { agreementHandlers } from './handlers/agreement.js';
