@@ -4,6 +4,7 @@ import type { VoiceUse } from '../../common/contract.js';
 import type { KnownVoice } from '../../core/model/predict.js';
 import { backendOption } from '../backend-option.js';
 import { projectDirOf, withProjectOption } from '../project-option.js';
+import { errorMessage } from '../../common/error-message.js';
 
 interface PredictCliOptions {
   file?: string;
@@ -169,7 +170,7 @@ export function register(program: Command): void {
               voice: p.voice,
             });
           } catch (err) {
-            const message = err instanceof Error ? err.message : String(err);
+            const message = errorMessage(err);
             // One file: its failure is the command's failure, said once, plainly.
             if (opts.file) throw new Error(`cannot predict ${file}: ${message}`);
             results.push({ file: shown, error: message });
