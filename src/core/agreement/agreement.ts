@@ -5,15 +5,9 @@ import type {
   PairAgreement,
   TieRule,
 } from '../../common/contract.js';
-import { consensusLabel, type Annotation } from './consensus.js';
+import { consensusLabel, type AgreementItem, type Annotation } from '../dataset/consensus.js';
 import { AlphaSums, cohenKappaOf, FleissSums } from './kappa.js';
 import { PairCounts } from './pair-counts.js';
-
-/** One clip as agreement sees it: each annotator's label and the acted emotion, if known. */
-export interface AgreementItem {
-  annotations: readonly Annotation[];
-  intended: string | null;
-}
 
 /**
  * The pair table lists every pair of annotators while there are at most this many pairs (32 annotators);

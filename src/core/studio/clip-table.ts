@@ -7,7 +7,7 @@ import path from 'node:path';
 import { annotatorKey } from '../../common/annotator-name.js';
 import type { ClipFilter, ClipPage, ClipRow, ParsedParams, RunPrediction } from '../../common/contract.js';
 import type { Statement } from 'better-sqlite3';
-import type { Db } from '../dataset/node/db.js';
+import type { Db } from '../dataset/node/db-handle.js';
 import { Conditions, containsCondition, statementCache } from '../dataset/node/sql.js';
 
 type Sort = ParsedParams<'clips.list'>['sort'];

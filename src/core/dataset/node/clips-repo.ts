@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Statement } from 'better-sqlite3';
-import type { Db } from './db.js';
+import type { Db } from './db-handle.js';
 import { Conditions, containsCondition, statementCache } from './sql.js';
 import type { Clip, ClipStatus, LabelSource, Split } from '../types.js';
 

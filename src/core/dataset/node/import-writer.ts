@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { TieRule } from '../../../common/contract.js';
-import { consensusLabel } from '../../agreement/consensus.js';
+import { consensusLabel } from '../consensus.js';
 import type { Clip } from '../types.js';
 import type { NewClip } from './clips-repo.js';
 import type { Examined } from './import-examine.js';

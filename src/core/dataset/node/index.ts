@@ -2,7 +2,8 @@
 
 export { openProject, Project, ProjectNotFoundError } from './project.js';
 export { projectPaths, defaultProjectDir, userDataDir, type ProjectPaths } from './project-paths.js';
-export { openDatabase, migrate, SchemaTooNewError, type Db } from './db.js';
+export { openDatabase, migrate, SchemaTooNewError } from './db.js';
+export type { Db } from './db-handle.js';
 export { SCHEMA_VERSION } from './migrations.js';
 export {
   ClipsRepo,

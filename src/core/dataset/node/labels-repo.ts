@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { consensusLabel } from '../../agreement/consensus.js';
+import { consensusLabel } from '../consensus.js';
 import { AnnotationsRepo } from './annotations-repo.js';
-import type { Db } from './db.js';
+import type { Db } from './db-handle.js';
 import { canonicalLabel, UnknownLabelError } from '../labels.js';
 import type { LabelEvent, LabelEventSource, LabelSource } from '../types.js';
 

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { annotatorKey, cleanAnnotatorName } from '../../../common/annotator-name.js';
-import { consensusLabel } from '../../agreement/consensus.js';
+import { consensusLabel } from '../consensus.js';
 import { AnnotationsRepo } from './annotations-repo.js';
-import type { Db } from './db.js';
+import type { Db } from './db-handle.js';
 
 /**
  * Schema step 5: one person, one annotator. Before it, "Ben" and "ben", "Anna Lee" and "Anna  Lee", "Renée" in
