@@ -5,15 +5,8 @@ export { projectPaths, defaultProjectDir, userDataDir, type ProjectPaths } from 
 export { openDatabase, migrate, SchemaTooNewError } from './db.js';
 export type { Db } from './db-handle.js';
 export { SCHEMA_VERSION } from './migrations.js';
-export {
-  ClipsRepo,
-  CLIP_SORT_KEYS,
-  type ClipFilter,
-  type ClipListQuery,
-  type ClipSortKey,
-  type DatasetStats,
-  type LabelledClip,
-} from './clips-repo.js';
+export { type ClipOrder } from './clip-query.js';
+export { ClipsRepo, type DatasetStats, type LabelledClip } from './clips-repo.js';
 export { LabelsRepo, type LabelChange, type RelabelResult, type UndoResult } from './labels-repo.js';
 export { RunsRepo, type NewRun, type RunUpdate, type NewEpoch, type NewPrediction } from './runs-repo.js';
 export { SettingsRepo } from './settings-repo.js';
