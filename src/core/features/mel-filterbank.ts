@@ -2,6 +2,7 @@
 // area normalisation). Kept in a sparse form too: each filter touches only a few FFT bins, so applying the sparse
 // rows is about nMels*4 multiply-adds per frame instead of nMels*(nFft/2+1).
 
+import { cachedBy } from '../util/cached.js';
 import { assertValidFeatureConfig, type FeatureConfig } from './config.js';
 import { hzToMel, melToHz } from './mel-scale.js';
 
@@ -24,18 +25,11 @@ export interface MelFilterbank {
   rowSum: Float64Array;
 }
 
-const cache = new Map<string, MelFilterbank>();
-
 /** Shared, cached per (sampleRate, nFft, nMels, fmin, fmax): treat the result as read-only. */
-export function melFilterbank(cfg: FeatureConfig): MelFilterbank {
-  const key = [cfg.sampleRate, cfg.nFft, cfg.nMels, cfg.fmin, cfg.fmax].join('|');
-  let fb = cache.get(key);
-  if (!fb) {
-    fb = buildMelFilterbank(cfg);
-    cache.set(key, fb);
-  }
-  return fb;
-}
+export const melFilterbank: (cfg: FeatureConfig) => MelFilterbank = cachedBy(
+  (cfg) => [cfg.sampleRate, cfg.nFft, cfg.nMels, cfg.fmin, cfg.fmax].join('|'),
+  (cfg) => buildMelFilterbank(cfg),
+);
 
 /** The nMels + 2 band edges in Hz, evenly spaced on the mel scale from fmin to fmax. */
 function melEdges(cfg: FeatureConfig): Float64Array {
