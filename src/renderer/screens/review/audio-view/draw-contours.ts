@@ -30,36 +30,40 @@ const COLOURS = {
 /** Share of the panel the F0 tier takes; the energy tier has the rest. */
 export const PITCH_SHARE = 0.6;
 
-/** Where things go on the canvas, in device pixels. */
-interface Layout {
-  W: number;
-  pitchH: number;
-  energyTop: number;
-  energyH: number;
-  dpr: number;
-  xOf: (t: number) => number;
-  yHz: (hz: number) => number;
-  yDb: (db: number) => number;
-}
+/** Where things go on the canvas, in device pixels: the F0 tier on top, the energy tier below a line. */
+class Layout {
+  readonly pitchH: number;
+  readonly energyTop: number;
+  readonly energyH: number;
+  readonly dpr: number;
 
-function layoutOf(w: ContourWindow, W: number, H: number): Layout {
-  const { dpr } = w;
-  const pitchH = Math.round(H * PITCH_SHARE);
-  const energyTop = pitchH + Math.round(dpr);
-  const energyH = H - energyTop;
-  const [lo, hi] = PITCH_RANGE_HZ;
-  const [dbLo, dbHi] = ENERGY_RANGE_DB;
-  return {
-    W,
-    pitchH,
-    energyTop,
-    energyH,
-    dpr,
-    xOf: (t) => ((t - w.start) / (w.end - w.start)) * W,
-    yHz: (hz) => pitchH - (Math.log(hz / lo) / Math.log(hi / lo)) * (pitchH - 4 * dpr) - 2 * dpr,
-    yDb: (db) =>
-      energyTop + energyH - ((Math.min(Math.max(db, dbLo), dbHi) - dbLo) / (dbHi - dbLo)) * energyH,
-  };
+  constructor(
+    private readonly w: ContourWindow,
+    readonly W: number,
+    H: number,
+  ) {
+    this.dpr = w.dpr;
+    this.pitchH = Math.round(H * PITCH_SHARE);
+    this.energyTop = this.pitchH + Math.round(w.dpr);
+    this.energyH = H - this.energyTop;
+  }
+
+  xOf(t: number): number {
+    return ((t - this.w.start) / (this.w.end - this.w.start)) * this.W;
+  }
+
+  /** Log frequency, as one hears pitch. */
+  yHz(hz: number): number {
+    const [lo, hi] = PITCH_RANGE_HZ;
+    const { pitchH, dpr } = this;
+    return pitchH - (Math.log(hz / lo) / Math.log(hi / lo)) * (pitchH - 4 * dpr) - 2 * dpr;
+  }
+
+  yDb(db: number): number {
+    const [dbLo, dbHi] = ENERGY_RANGE_DB;
+    const { energyTop, energyH } = this;
+    return energyTop + energyH - ((Math.min(Math.max(db, dbLo), dbHi) - dbLo) / (dbHi - dbLo)) * energyH;
+  }
 }
 
 /** The grid and scale labels of both tiers, and the line between them. */
@@ -144,7 +148,7 @@ export function drawContours(ctx: CanvasRenderingContext2D, c: Contours | null, 
   ctx.fillStyle = COLOURS.background;
   ctx.fillRect(0, 0, W, H);
   if (!(w.end > w.start) || W === 0) return;
-  const layout = layoutOf(w, W, H);
+  const layout = new Layout(w, W, H);
   drawGrid(ctx, layout);
   if (!c) return;
   const { times } = c.pitch;
