@@ -108,12 +108,9 @@ export class LabelsRepo {
     groupId: string;
     at: string;
   }): void {
-    this.db
-      .prepare(
-        `INSERT INTO label_events (clip_id, old_label, new_label, old_label_source, new_label_source, source, group_id, at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(e.clipId, e.oldLabel, e.newLabel, e.oldLabelSource, e.newLabelSource, e.source, e.groupId, e.at);
+    const { oldLabelSource: oldSource, newLabelSource: newSource, ...change } = e;
+    const noAnnotator = { annotator: null, oldAnnotation: null, newAnnotation: null };
+    this.apply({ ...change, oldSource, newSource, ...noAnnotator }, false);
   }
 
   /**
