@@ -48,10 +48,12 @@ export default {
   directories: { output: 'dist', buildResources: 'resources' },
   electronDist: fs.existsSync(electronDist) ? electronDist : undefined,
   // The app as electron-vite builds it, the Electron build of the database driver (bin/rebuild-electron.js)
-  // and the README the Help menu opens. Production dependencies are added by electron-builder itself.
+  // and the README the Help menu opens, with the guide it links to. Production dependencies are added by
+  // electron-builder itself.
   files: [
     'package.json',
     'README.md',
+    'docs/*.md',
     'out/**/*',
     'build/electron/better_sqlite3.node',
     '!out/**/*.map',

@@ -1,53 +1,66 @@
-// Layering, VS Code style: the engine (src/core) and the contract (src/common) never reach into a shell;
-// the renderer never reaches Node. A lint error, not a convention.
-// Where engine code runs is in its path: a file that needs Node lives in a `node/` folder of its area
-// (src/core/model/node/, src/core/model/backend/node/, src/core/dataset/node/, ...), and src/core/studio,
-// the service the Node shells call, is Node-only as a whole. Everything else in src/core is browser-safe.
+// Layering, VS Code style (its code-layering rule): one table of which layer may import which, by path, checked
+// by lint/layers.js on static imports, re-exports, `import type` and dynamic `import()` alike. A lint error, not
+// a convention. The engine (src/core) and the contract (src/common) never reach into a shell; the renderer never
+// reaches Node. Where engine code runs is in its path: a file that needs Node lives in a `node/` folder of its
+// area (src/core/model/node/, src/core/dataset/node/, ...), and src/core/studio, the service the Node shells
+// call, is Node-only as a whole (a layer of its own, under the same rule). Everything else in src/core is
+// browser-safe: the renderer bundles it. No browser-safe file is dual (guarded Node use); one would get a
+// layer of its own here, with why.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
+import layers from './lint/layers.js';
 
-const nodeBuiltins = [
-  'fs',
-  'fs/promises',
-  'path',
-  'os',
-  'child_process',
-  'worker_threads',
-  'crypto',
-  'http',
-  'net',
-  'url',
-  'stream',
-  'zlib',
-  'module',
-  'util',
-  'events',
-  'buffer',
-  'process',
+// A file's layer is the first whose `files` its path matches. `may`: what it imports; `types`: what it may
+// import with `import type` only (erased from the build). Besides the layers: 'node' (a Node built-in or a
+// package in NODE_PACKAGES), 'electron', and 'package' (any other package: it runs anywhere).
+const LAYERS = [
+  { name: 'contract', files: 'src/common/**', may: ['contract', 'package'], types: ['node'] },
+  {
+    name: 'studio',
+    files: 'src/core/studio/**',
+    may: ['studio', 'engine-node', 'engine', 'contract', 'package', 'node'],
+  },
+  {
+    name: 'engine-node',
+    files: 'src/core/**/node/**',
+    may: ['engine-node', 'engine', 'contract', 'package', 'node'],
+  },
+  {
+    name: 'engine',
+    files: 'src/core/**',
+    may: ['engine', 'contract', 'package'],
+    types: ['engine-node', 'studio', 'node'],
+  },
+  { name: 'renderer', files: 'src/renderer/**', may: ['renderer', 'engine', 'contract', 'package'] },
+  { name: 'preload', files: 'src/preload/**', may: ['contract', 'electron'] },
+  {
+    name: 'server',
+    files: 'src/server/**',
+    may: ['server', 'studio', 'engine-node', 'engine', 'contract', 'package', 'node'],
+  },
+  {
+    name: 'cli',
+    files: 'src/cli/**',
+    may: ['cli', 'server', 'studio', 'engine-node', 'engine', 'contract', 'package', 'node'],
+  },
+  {
+    name: 'main',
+    files: 'src/main/**',
+    may: ['main', 'server', 'studio', 'engine-node', 'engine', 'contract', 'package', 'node', 'electron'],
+  },
 ];
-// Native or Node-only packages the engine uses besides the built-ins.
-const nodePackages = [
+// Native or Node-only packages, besides the built-ins.
+const NODE_PACKAGES = [
   'better-sqlite3',
   '@tensorflow/tfjs-node',
   '@tensorflow/tfjs-node-gpu',
   '@resvg/resvg-js',
   'tsx',
-  'tsx/esm/api',
-];
-const nodeOnly = [
-  ...nodeBuiltins,
-  ...nodeBuiltins.map((m) => `node:${m}`),
-  'node:*',
-  ...nodePackages,
-  'electron',
   'ws',
+  'vite',
 ];
-// Engine code that may use Node: any node/ folder, and the whole studio service.
-const nodeOnlyCoreFiles = ['src/core/**/node/**', 'src/core/studio/**'];
-const nodeOnlyCode = ['**/node/**', '**/core/studio/**'];
-const shells = ['**/main/**', '**/preload/**', '**/renderer/**', '**/server/**', '**/cli/**'];
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'coverage/**', 'test-results/**', 'bench/results/**'] },
@@ -66,73 +79,8 @@ export default tseslint.config(
     languageOptions: { parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.svelte'] } },
   },
   {
-    files: ['src/core/**', 'src/common/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [{ name: 'electron', message: 'src/core and src/common are shell-neutral: no Electron.' }],
-          patterns: [
-            {
-              group: shells,
-              message: 'The engine must not depend on a shell (main, preload, renderer, server, cli).',
-            },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    // Browser-safe engine code and the contract: the renderer bundles them, so no Node built-in, no native
-    // package and no Node-only engine file. A type-only import is allowed (it is erased from the build).
-    // No exceptions today: no browser-safe file is dual (guarded Node use); list one here, with why, if needed.
-    files: ['src/core/**', 'src/common/**'],
-    ignores: nodeOnlyCoreFiles,
-    rules: {
-      '@typescript-eslint/no-restricted-imports': [
-        'error',
-        {
-          paths: [...nodeBuiltins, ...nodePackages].map((name) => ({
-            name,
-            message: 'Browser-safe engine code: Node-only code goes in a node/ folder of its area.',
-            allowTypeImports: true,
-          })),
-          patterns: [
-            {
-              group: ['node:*'],
-              message: 'Browser-safe engine code: Node-only code goes in a node/ folder of its area.',
-              allowTypeImports: true,
-            },
-            {
-              group: ['**/node/**', '**/studio/**'],
-              message:
-                'Browser-safe engine code may not load Node-only code (node/ folders, src/core/studio).',
-              allowTypeImports: true,
-            },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: ['src/renderer/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: nodeOnly
-            .filter((m) => !m.includes('*'))
-            .map((name) => ({ name, message: 'The renderer never touches Node: speak the contract.' })),
-          patterns: [
-            { group: ['node:*'], message: 'The renderer never touches Node.' },
-            {
-              group: [...nodeOnlyCode, '**/main/**', '**/server/**', '**/cli/**'],
-              message:
-                'The renderer speaks only the contract (src/common) and browser-safe core code (no node/ folder, no src/core/studio).',
-            },
-          ],
-        },
-      ],
-    },
+    files: ['src/**'],
+    plugins: { local: layers },
+    rules: { 'local/layers': ['error', { layers: LAYERS, nodePackages: NODE_PACKAGES }] },
   },
 );

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { endQuietlyOnClosedPipe } from './closed-pipe.js';
 import { registerCommands } from './commands/index.js';
+import { errorMessage } from '../common/error-message.js';
 
 endQuietlyOnClosedPipe(process.stdout);
 endQuietlyOnClosedPipe(process.stderr);
@@ -17,6 +18,6 @@ await registerCommands(program);
 try {
   await program.parseAsync(process.argv);
 } catch (err) {
-  process.stderr.write(`ser: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.stderr.write(`ser: ${errorMessage(err)}\n`);
   process.exitCode = 1;
 }

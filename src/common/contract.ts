@@ -46,6 +46,7 @@ export const ClipSortSchema = z.enum([
   'review', // the review queue: model disagrees first, then least confident
   'divided', // the disagreement queue: clips whose annotators are most divided first
 ]);
+export type ClipSort = z.infer<typeof ClipSortSchema>;
 export const ClipFilterSchema = z
   .object({
     label: LabelSchema.optional(),

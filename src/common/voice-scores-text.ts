@@ -12,6 +12,19 @@ export const NEW_VOICE_MEANS =
 export const KNOWN_VOICE_MEANS =
   "each held-out speaker standardised by all of their own clips: what a project speaker's clips get (ser predict --speaker, the API with a speaker), and what the microphone reaches as it hears more of a voice";
 
+/** The two scores of a run, named and explained, in the order they are shown: a new voice, then a known one. */
+export function voiceScorePair(v: VoiceScores): Array<{
+  key: 'new' | 'known';
+  name: string;
+  means: string;
+  scores: VoiceScores['newVoice'];
+}> {
+  return [
+    { key: 'new', name: NEW_VOICE, means: NEW_VOICE_MEANS, scores: v.newVoice },
+    { key: 'known', name: KNOWN_VOICE, means: KNOWN_VOICE_MEANS, scores: v.knownVoice },
+  ];
+}
+
 /** What a known voice is standardised with, as a clause. */
 export function speakerNormPhrase(mode: FixedSpeakerNorm | boolean): string {
   if (mode === true || mode === 'full') return "the voice's own mean and spread of each statistic";

@@ -4,6 +4,7 @@
  */
 import { isRequestName, parseParams, type ParsedParams, type RequestName } from '../common/contract.js';
 import { ELECTRON_MEDIA_BASE } from '../common/media-urls.js';
+import { errorMessage } from '../common/error-message.js';
 
 export type ValidatedRequest =
   { ok: true; method: RequestName; params: ParsedParams<RequestName> } | { ok: false; error: string };
@@ -19,7 +20,7 @@ export function validateIpcRequest(method: unknown, params: unknown): ValidatedR
   try {
     return { ok: true, method, params: parseParams(method, params) };
   } catch (err) {
-    return { ok: false, error: err instanceof Error ? err.message : String(err) };
+    return { ok: false, error: errorMessage(err) };
   }
 }
 

@@ -8,15 +8,10 @@ export interface MenuActions {
   about(): void;
 }
 
-/**
- * The application menu. Ctrl/Cmd+Z stays the standard text undo (typing in a search field must undo text);
- * the Review screen handles Ctrl/Cmd+Z for labels itself, and the menu's "Undo Relabel" has its own shortcut.
- */
-export function menuTemplate(
-  actions: MenuActions,
-  opts: { isMac: boolean; isDev: boolean; appName: string },
-): MenuItemConstructorOptions[] {
-  const file: MenuItemConstructorOptions = {
+type MenuOptions = { isMac: boolean; isDev: boolean; appName: string };
+
+function fileMenu(actions: MenuActions, opts: MenuOptions): MenuItemConstructorOptions {
+  return {
     label: '&File',
     submenu: [
       { label: 'Import Folder…', accelerator: 'CmdOrCtrl+O', click: () => actions.importFolder() },
@@ -25,7 +20,10 @@ export function menuTemplate(
       opts.isMac ? { role: 'close' } : { role: 'quit', accelerator: 'Ctrl+Q' },
     ],
   };
-  const edit: MenuItemConstructorOptions = {
+}
+
+function editMenu(actions: MenuActions): MenuItemConstructorOptions {
+  return {
     label: '&Edit',
     submenu: [
       { role: 'undo' },
@@ -39,17 +37,19 @@ export function menuTemplate(
       { role: 'selectAll' },
     ],
   };
-  const view: MenuItemConstructorOptions = {
+}
+
+function viewMenu(opts: MenuOptions): MenuItemConstructorOptions {
+  const developer: MenuItemConstructorOptions[] = [
+    { role: 'reload' },
+    { role: 'forceReload' },
+    { role: 'toggleDevTools' },
+    { type: 'separator' },
+  ];
+  return {
     label: '&View',
     submenu: [
-      ...(opts.isDev
-        ? ([
-            { role: 'reload' },
-            { role: 'forceReload' },
-            { role: 'toggleDevTools' },
-            { type: 'separator' },
-          ] as MenuItemConstructorOptions[])
-        : []),
+      ...(opts.isDev ? developer : []),
       { role: 'resetZoom' },
       { role: 'zoomIn' },
       { role: 'zoomOut' },
@@ -57,36 +57,52 @@ export function menuTemplate(
       { role: 'togglefullscreen' },
     ],
   };
-  const help: MenuItemConstructorOptions = {
+}
+
+function helpMenu(actions: MenuActions, opts: MenuOptions): MenuItemConstructorOptions {
+  const about: MenuItemConstructorOptions[] = [
+    { type: 'separator' },
+    { label: `About ${opts.appName}`, click: () => actions.about() },
+  ];
+  return {
     role: 'help',
     label: '&Help',
     submenu: [
       { label: 'Emotion Studio Documentation', click: () => actions.openDocs() },
-      ...(opts.isMac
-        ? []
-        : ([
-            { type: 'separator' },
-            { label: `About ${opts.appName}`, click: () => actions.about() },
-          ] as MenuItemConstructorOptions[])),
+      ...(opts.isMac ? [] : about),
     ],
   };
-  const mac: MenuItemConstructorOptions[] = opts.isMac
-    ? [
-        {
-          label: opts.appName,
-          submenu: [
-            { role: 'about' },
-            { type: 'separator' },
-            { role: 'services' },
-            { type: 'separator' },
-            { role: 'hide' },
-            { role: 'hideOthers' },
-            { role: 'unhide' },
-            { type: 'separator' },
-            { role: 'quit' },
-          ],
-        },
-      ]
-    : [];
-  return [...mac, file, edit, view, { role: 'windowMenu' }, help];
+}
+
+/** macOS's application menu, named for the app. */
+function appMenu(opts: MenuOptions): MenuItemConstructorOptions {
+  return {
+    label: opts.appName,
+    submenu: [
+      { role: 'about' },
+      { type: 'separator' },
+      { role: 'services' },
+      { type: 'separator' },
+      { role: 'hide' },
+      { role: 'hideOthers' },
+      { role: 'unhide' },
+      { type: 'separator' },
+      { role: 'quit' },
+    ],
+  };
+}
+
+/**
+ * The application menu. Ctrl/Cmd+Z stays the standard text undo (typing in a search field must undo text);
+ * the Review screen handles Ctrl/Cmd+Z for labels itself, and the menu's "Undo Relabel" has its own shortcut.
+ */
+export function menuTemplate(actions: MenuActions, opts: MenuOptions): MenuItemConstructorOptions[] {
+  return [
+    ...(opts.isMac ? [appMenu(opts)] : []),
+    fileMenu(actions, opts),
+    editMenu(actions),
+    viewMenu(opts),
+    { role: 'windowMenu' },
+    helpMenu(actions, opts),
+  ];
 }

@@ -1,6 +1,7 @@
 /** Entry of the Electron utility process that trains: one job, then exit. */
 import { isTrainingControl, type TrainingMessage } from '../core/studio/training-host.js';
 import { runTrainingJob } from '../core/studio/training-job.js';
+import { errorMessage } from '../common/error-message.js';
 
 const port = process.parentPort;
 const controller = new AbortController();
@@ -17,8 +18,6 @@ port.on('message', (event) => {
   if (started) return;
   started = true;
   void runTrainingJob(msg.spec, post, controller.signal)
-    .catch((err: unknown) =>
-      post({ type: 'failed', message: err instanceof Error ? err.message : String(err) }),
-    )
+    .catch((err: unknown) => post({ type: 'failed', message: errorMessage(err) }))
     .finally(() => process.exit(0));
 });

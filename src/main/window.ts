@@ -6,37 +6,22 @@ import { loadWindowState, placeOnDisplays, saveWindowState, type WindowState } f
 
 const stateFile = (): string => path.join(app.getPath('userData'), 'window-state.json');
 
-export function createMainWindow(): BrowserWindow {
-  const saved = placeOnDisplays(
-    loadWindowState(stateFile()),
-    screen.getAllDisplays().map((d) => d.workArea),
-  );
-  const win = new BrowserWindow({
-    width: saved.width,
-    height: saved.height,
-    ...(saved.x !== undefined && saved.y !== undefined ? { x: saved.x, y: saved.y } : {}),
-    minWidth: 640,
-    minHeight: 480,
-    show: false,
-    title: 'Emotion Studio',
-    backgroundColor: nativeTheme.shouldUseDarkColors ? '#1c1c1f' : '#ffffff',
-    webPreferences: {
-      preload: appPaths.preload,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      navigateOnDragDrop: false,
-      spellcheck: false,
-    },
-  });
-  if (saved.maximized) win.maximize();
-  win.once('ready-to-show', () => win.show());
+// The renderer is untrusted content: sandboxed, context-isolated, no Node anywhere (DESIGN-NOTES.md, Security).
+const WEB_PREFERENCES = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  webviewTag: false,
+  navigateOnDragDrop: false,
+  spellcheck: false,
+} as const;
 
+/** Saves the window's place and size a moment after it moves or resizes, and when it closes. */
+function rememberPlace(win: BrowserWindow): void {
   let timer: NodeJS.Timeout | undefined;
   const remember = (): void => {
     if (win.isDestroyed() || win.isMinimized() || win.isFullScreen()) return;
@@ -64,7 +49,27 @@ export function createMainWindow(): BrowserWindow {
     clearTimeout(timer);
     remember();
   });
+}
 
+export function createMainWindow(): BrowserWindow {
+  const saved = placeOnDisplays(
+    loadWindowState(stateFile()),
+    screen.getAllDisplays().map((d) => d.workArea),
+  );
+  const win = new BrowserWindow({
+    width: saved.width,
+    height: saved.height,
+    ...(saved.x !== undefined && saved.y !== undefined ? { x: saved.x, y: saved.y } : {}),
+    minWidth: 640,
+    minHeight: 480,
+    show: false,
+    title: 'Emotion Studio',
+    backgroundColor: nativeTheme.shouldUseDarkColors ? '#1c1c1f' : '#ffffff',
+    webPreferences: { preload: appPaths.preload, ...WEB_PREFERENCES },
+  });
+  if (saved.maximized) win.maximize();
+  win.once('ready-to-show', () => win.show());
+  rememberPlace(win);
   void win.loadURL(devServerUrl ?? `${ELECTRON_MEDIA_BASE}/index.html`);
   return win;
 }

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { errorMessage } from '../common/error-message.js';
 
 export type OpenBrowserResult = { opened: true } | { opened: false; why: string };
 
@@ -49,7 +50,7 @@ export function openBrowser(
         else fail(`${cmd} found no browser (it exited with ${code ?? signal})`);
       });
     } catch (err) {
-      fail(`${cmd} could not start: ${err instanceof Error ? err.message : String(err)}`);
+      fail(`${cmd} could not start: ${errorMessage(err)}`);
     }
   });
 }

@@ -13,6 +13,7 @@ import { drawnPixels } from './support/canvas.js';
 import { emodbSubset } from './support/emodb-subset.js';
 import { EMODB, REPO, tempDir } from './support/paths.js';
 import { screenshot } from './support/screenshots.js';
+import { errorMessage } from '../../src/common/error-message.js';
 
 function electronBinary(): { path: string } | { reason: string } {
   try {
@@ -20,7 +21,7 @@ function electronBinary(): { path: string } | { reason: string } {
     if (typeof p === 'string' && fs.existsSync(p)) return { path: p };
     return { reason: 'the electron package names no binary that exists' };
   } catch (err) {
-    return { reason: (err instanceof Error ? err.message : String(err)).split('\n')[0] };
+    return { reason: errorMessage(err).split('\n')[0] };
   }
 }
 

@@ -1,6 +1,6 @@
 // A project of many annotators, written straight into its database (importing audio would take minutes):
 // what the agreement test and bench/agreement.ts measure.
-import type { Db } from '../../src/core/dataset/node/db.js';
+import type { Db } from '../../src/core/dataset/node/db-handle.js';
 import { createRng } from '../../src/core/util/random.js';
 
 const LABELS = ['happy', 'sad', 'neutral'];

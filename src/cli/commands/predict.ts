@@ -4,6 +4,7 @@ import type { VoiceUse } from '../../common/contract.js';
 import type { KnownVoice } from '../../core/model/predict.js';
 import { backendOption } from '../backend-option.js';
 import { projectDirOf, withProjectOption } from '../project-option.js';
+import { errorMessage } from '../../common/error-message.js';
 
 interface PredictCliOptions {
   file?: string;
@@ -58,136 +59,188 @@ export function register(program: Command): void {
     )
     .addOption(backendOption())
     .option('--json', 'print JSON (an object for --file, an array for --dir)')
-    .action(async (opts: PredictCliOptions) => {
-      if ((opts.file === undefined) === (opts.dir === undefined))
-        throw new Error('give either --file PATH or --dir FOLDER');
-      if (opts.speaker !== undefined && opts.dir !== undefined)
-        throw new Error(
-          "--speaker goes with --file; with --dir each file's speaker comes from a manifest or its name",
-        );
-      // `ser predict --dir ... | head`: a closed pipe ends the listing, it is not an error.
-      process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-        if (err.code === 'EPIPE') process.exit(0);
-        throw err;
-      });
-      const [
-        { loadAudioFile, MAX_PREDICT_DURATION_S },
-        { planImport, openProject },
-        { loadModelFolder, readModelMeta },
-        { assertSameLabels },
-        { addSamplesToVoice, predictSamples },
-        { latestModelDir },
-        { selectBackend },
-        { projectSpeakerVoice },
-        { resolveOrigin },
-      ] = await Promise.all([
-        import('../../core/audio/node/index.js'),
-        import('../../core/dataset/node/index.js'),
-        import('../../core/model/node/model-files.js'),
-        import('../../core/model/model-meta.js'),
-        import('../../core/model/predict.js'),
-        import('../../core/model/node/evaluate.js'),
-        import('../../core/model/backend/node/select.js'),
-        import('../../core/model/node/speaker-voice.js'),
-        import('../../core/dataset/node/origin.js'),
-      ]);
-      // The model: --model, else the project's model in use (the studio's rule); a project's label set must match.
-      let modelDir = opts.model;
-      let projectLabels: string[] | null = null;
-      const needsProject = !modelDir || opts.project || opts.speaker !== undefined;
-      const project = needsProject ? openProject(projectDirOf(opts)) : null;
-      let speakerVoice: KnownVoice | null = null;
-      try {
-        if (project) {
-          projectLabels = project.settings.labelSet();
-          modelDir ??= latestModelDir(project);
-        }
-        const meta = await readModelMeta(modelDir as string);
-        if (project && opts.speaker !== undefined)
-          speakerVoice = {
+    .action(predict);
+}
+
+/** The engine's parts `ser predict` uses, loaded when it runs (not for `ser --help`). */
+async function loadEngine() {
+  const [audio, dataset, modelFiles, modelMeta, prediction, evaluate, backend, speakerVoice, origin] =
+    await Promise.all([
+      import('../../core/audio/node/index.js'),
+      import('../../core/dataset/node/index.js'),
+      import('../../core/model/node/model-files.js'),
+      import('../../core/model/model-meta.js'),
+      import('../../core/model/predict.js'),
+      import('../../core/model/node/evaluate.js'),
+      import('../../core/model/backend/node/select.js'),
+      import('../../core/model/node/speaker-voice.js'),
+      import('../../core/dataset/node/origin.js'),
+    ]);
+  return {
+    ...{ loadAudioFile: audio.loadAudioFile, maxDurationS: audio.MAX_PREDICT_DURATION_S },
+    ...{ planImport: dataset.planImport, openProject: dataset.openProject },
+    ...{ loadModelFolder: modelFiles.loadModelFolder, readModelMeta: modelFiles.readModelMeta },
+    ...{ assertSameLabels: modelMeta.assertSameLabels, latestModelDir: evaluate.latestModelDir },
+    ...{ addSamplesToVoice: prediction.addSamplesToVoice, predictSamples: prediction.predictSamples },
+    ...{ selectBackend: backend.selectBackend, projectSpeakerVoice: speakerVoice.projectSpeakerVoice },
+    resolveOrigin: origin.resolveOrigin,
+  };
+}
+type Engine = Awaited<ReturnType<typeof loadEngine>>;
+type LoadedModel = Awaited<ReturnType<Engine['loadModelFolder']>>;
+type ImportPlan = Awaited<ReturnType<Engine['planImport']>>;
+
+function checkOptions(opts: PredictCliOptions): void {
+  if ((opts.file === undefined) === (opts.dir === undefined))
+    throw new Error('give either --file PATH or --dir FOLDER');
+  if (opts.speaker !== undefined && opts.dir !== undefined)
+    throw new Error(
+      "--speaker goes with --file; with --dir each file's speaker comes from a manifest or its name",
+    );
+}
+
+/**
+ * The model: --model, else the project's model in use (the studio's rule); a project's label set must match.
+ * With --speaker, that project speaker's voice as well.
+ */
+async function modelToUse(
+  opts: PredictCliOptions,
+  engine: Engine,
+): Promise<{ dir: string; speakerVoice: KnownVoice | null }> {
+  const needsProject = !opts.model || opts.project || opts.speaker !== undefined;
+  if (!needsProject) return { dir: opts.model as string, speakerVoice: null };
+  const project = engine.openProject(projectDirOf(opts));
+  try {
+    const dir = opts.model ?? (engine.latestModelDir(project) as string);
+    const meta = await engine.readModelMeta(dir);
+    const speakerVoice: KnownVoice | null =
+      opts.speaker === undefined
+        ? null
+        : {
             kind: 'speaker',
             speaker: opts.speaker,
-            stats: await projectSpeakerVoice(project, meta, opts.speaker),
+            stats: await engine.projectSpeakerVoice(project, meta, opts.speaker),
           };
-      } finally {
-        project?.close();
-      }
-      const dir = modelDir as string;
-      const meta = await readModelMeta(dir);
-      if (projectLabels) assertSameLabels(meta, projectLabels, 'the project');
-      const plan = opts.file ? null : await planImport(opts.dir ?? '.');
-      const files = opts.file ? [opts.file] : (plan?.files ?? []).map((f) => f.path);
-      if (files.length === 0) throw new Error(`no audio files in ${opts.dir}`);
-      await selectBackend(opts.backend ?? 'auto');
-      const loaded = await loadModelFolder(dir);
-      // The studio's limit: a file that does not say how long it is is decoded no further than that.
-      const decode = (file: string) =>
-        loadAudioFile(file, { maxDurationS: MAX_PREDICT_DURATION_S, rejectSilent: false });
-      // --dir: each file's speaker as an import would read it, from a manifest or a corpus's naming only; a
-      // speaker of two files or more is a voice known from all of them (as evaluation's known-voice score).
-      const speakerOf = new Map<string, string>();
-      if (plan && opts.speakers !== false)
-        for (const f of plan.files) {
-          const origin = resolveOrigin(f.path, plan.root, f.manifest);
-          if (origin.speakerSource === 'manifest' || origin.speakerSource === 'convention')
-            speakerOf.set(f.path, origin.speaker);
-        }
-      const voices = new Map<string, KnownVoice>();
-      const counts = new Map<string, number>();
-      for (const s of speakerOf.values()) counts.set(s, (counts.get(s) ?? 0) + 1);
-      for (const file of files) {
-        const speaker = speakerOf.get(file);
-        if (speaker === undefined || (counts.get(speaker) ?? 0) < 2) continue;
-        try {
-          const audio = await decode(file);
-          const before = voices.get(speaker)?.stats ?? null;
-          voices.set(speaker, {
-            kind: 'speaker',
-            speaker,
-            stats: addSamplesToVoice(loaded, before, audio.samples),
-          });
-        } catch {
-          // a file that cannot be read adds nothing to its voice; its own line says why
-        }
-      }
-      const results: FileResult[] = [];
-      try {
-        for (const file of files) {
-          const shown = opts.dir ? path.relative(opts.dir, file) : file;
-          try {
-            const audio = await decode(file);
-            const speaker = speakerOf.get(file);
-            const known = speakerVoice ?? (speaker === undefined ? null : (voices.get(speaker) ?? null));
-            const p = predictSamples(loaded, audio.samples, known);
-            results.push({
-              file: shown,
-              label: p.label,
-              confidence: p.confidence,
-              probs: p.probs,
-              windows: p.windows,
-              durationS: p.durationS,
-              voice: p.voice,
-            });
-          } catch (err) {
-            const message = err instanceof Error ? err.message : String(err);
-            // One file: its failure is the command's failure, said once, plainly.
-            if (opts.file) throw new Error(`cannot predict ${file}: ${message}`);
-            results.push({ file: shown, error: message });
-          }
-          if (!opts.json && opts.dir) process.stdout.write(`${formatResult(results[results.length - 1])}\n`);
-        }
-      } finally {
-        loaded.model.dispose();
-      }
-      if (opts.json)
-        process.stdout.write(
-          `${JSON.stringify(opts.file ? { ...results[0], model: dir, runId: meta.runId ?? null } : results)}\n`,
-        );
-      else if (opts.file) process.stdout.write(`${formatResult(results[0])}\n`);
-      const failed = results.filter((r) => r.error).length;
-      if (failed > 0) {
-        process.stderr.write(`ser: ${failed} of ${results.length} files could not be predicted\n`);
-        process.exitCode = 1;
-      }
-    });
+    engine.assertSameLabels(meta, project.settings.labelSet(), 'the project');
+    return { dir, speakerVoice };
+  } finally {
+    project.close();
+  }
+}
+
+/**
+ * --dir: each file's speaker as an import would read it, from a manifest or a corpus's naming only; a speaker
+ * of two files or more is a voice known from all of them (as evaluation's known-voice score).
+ */
+async function folderVoices(
+  plan: ImportPlan,
+  engine: Engine,
+  model: LoadedModel,
+  decode: (file: string) => Promise<{ samples: Float32Array }>,
+): Promise<{ speakerOf: Map<string, string>; voices: Map<string, KnownVoice> }> {
+  const speakerOf = new Map<string, string>();
+  for (const f of plan.files) {
+    const origin = engine.resolveOrigin(f.path, plan.root, f.manifest);
+    if (origin.speakerSource === 'manifest' || origin.speakerSource === 'convention')
+      speakerOf.set(f.path, origin.speaker);
+  }
+  const counts = new Map<string, number>();
+  for (const speaker of speakerOf.values()) counts.set(speaker, (counts.get(speaker) ?? 0) + 1);
+  const voices = new Map<string, KnownVoice>();
+  for (const f of plan.files) {
+    const speaker = speakerOf.get(f.path);
+    if (speaker === undefined || (counts.get(speaker) ?? 0) < 2) continue;
+    try {
+      const audio = await decode(f.path);
+      const before = voices.get(speaker)?.stats ?? null;
+      const stats = engine.addSamplesToVoice(model, before, audio.samples);
+      voices.set(speaker, { kind: 'speaker', speaker, stats });
+    } catch {
+      // a file that cannot be read adds nothing to its voice; its own line says why
+    }
+  }
+  return { speakerOf, voices };
+}
+
+async function predict(opts: PredictCliOptions): Promise<void> {
+  checkOptions(opts);
+  // `ser predict --dir ... | head`: a closed pipe ends the listing, it is not an error.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0);
+    throw err;
+  });
+  const engine = await loadEngine();
+  const { dir, speakerVoice } = await modelToUse(opts, engine);
+  const meta = await engine.readModelMeta(dir);
+  const plan = opts.file ? null : await engine.planImport(opts.dir ?? '.');
+  const files = opts.file ? [opts.file] : (plan?.files ?? []).map((f) => f.path);
+  if (files.length === 0) throw new Error(`no audio files in ${opts.dir}`);
+  await engine.selectBackend(opts.backend ?? 'auto');
+  const model = await engine.loadModelFolder(dir);
+  // The studio's limit: a file that does not say how long it is is decoded no further than that.
+  const decode = (file: string) =>
+    engine.loadAudioFile(file, { maxDurationS: engine.maxDurationS, rejectSilent: false });
+  let results: FileResult[];
+  try {
+    const folder =
+      plan && opts.speakers !== false
+        ? await folderVoices(plan, engine, model, decode)
+        : { speakerOf: new Map<string, string>(), voices: new Map<string, KnownVoice>() };
+    const voiceOf = (file: string): KnownVoice | null => {
+      const speaker = folder.speakerOf.get(file);
+      return speakerVoice ?? (speaker === undefined ? null : (folder.voices.get(speaker) ?? null));
+    };
+    results = await predictFiles(files, opts, (file) =>
+      decode(file).then((audio) => engine.predictSamples(model, audio.samples, voiceOf(file))),
+    );
+  } finally {
+    model.model.dispose();
+  }
+  printResults(results, opts, { model: dir, runId: meta.runId ?? null });
+}
+
+/** Each file's prediction, or the reason it has none; with --dir a line each as they come. */
+async function predictFiles(
+  files: readonly string[],
+  opts: PredictCliOptions,
+  predictFile: (file: string) => Promise<Omit<FileResult, 'file' | 'error'>>,
+): Promise<FileResult[]> {
+  const results: FileResult[] = [];
+  for (const file of files) {
+    const shown = opts.dir ? path.relative(opts.dir, file) : file;
+    try {
+      const p = await predictFile(file);
+      results.push({
+        file: shown,
+        label: p.label,
+        confidence: p.confidence,
+        probs: p.probs,
+        windows: p.windows,
+        durationS: p.durationS,
+        voice: p.voice,
+      });
+    } catch (err) {
+      const message = errorMessage(err);
+      // One file: its failure is the command's failure, said once, plainly.
+      if (opts.file) throw new Error(`cannot predict ${file}: ${message}`);
+      results.push({ file: shown, error: message });
+    }
+    if (!opts.json && opts.dir) process.stdout.write(`${formatResult(results[results.length - 1])}\n`);
+  }
+  return results;
+}
+
+function printResults(
+  results: FileResult[],
+  opts: PredictCliOptions,
+  model: { model: string; runId: number | null },
+): void {
+  if (opts.json)
+    process.stdout.write(`${JSON.stringify(opts.file ? { ...results[0], ...model } : results)}\n`);
+  else if (opts.file) process.stdout.write(`${formatResult(results[0])}\n`);
+  const failed = results.filter((r) => r.error).length;
+  if (failed > 0) {
+    process.stderr.write(`ser: ${failed} of ${results.length} files could not be predicted\n`);
+    process.exitCode = 1;
+  }
 }

@@ -37,70 +37,78 @@ function matrix(title: string, labels: readonly string[], m: number[][]): string
 const NAME_CHARS = 40;
 const who = (name: string): string => shortName(name, NAME_CHARS);
 
-/** The agreement figures as `ser stats --agreement` prints them. */
-export function agreementText(r: AgreementReport): string {
-  const out: string[] = [];
-  out.push(
+function headerLines(r: AgreementReport): string[] {
+  return [
     `Annotators: ${r.annotators.map((a) => `${who(a.name)} (${a.clips} clips)`).join(', ') || 'none'}`,
     `Clips labelled by an annotator: ${r.clipsAnnotated}; by two or more: ${r.clipsCompared}; ` +
       `annotators differ on ${r.clipsDisagreeing}, tie on ${r.clipsTied} (tie rule: ${r.tieRule.rule}` +
       `${r.tieRule.adjudicator ? `, adjudicator ${who(r.tieRule.adjudicator)}` : ''})`,
-  );
-  if (r.method === null) {
-    out.push('Agreement needs two annotators who labelled the same clips.');
-  } else {
+  ];
+}
+
+/** The coefficients, per class and per pair of annotators (where two annotators labelled the same clips). */
+function coefficientLines(r: AgreementReport & { method: NonNullable<AgreementReport['method']> }): string[] {
+  const out = [
+    `${METHOD_NAMES[r.method]}: ${formatCoefficient(r.kappa)} (${kappaWords(r.kappa)}) on ${r.kappaClips} clips` +
+      `${r.method === 'fleiss' ? ' labelled by every annotator' : ''}`,
+    `Krippendorff’s alpha (nominal): ${formatCoefficient(r.alpha)} on ${r.clipsCompared} clips`,
+    `Observed agreement (pairs of annotators): ${formatCoefficient(r.observed)}`,
+    '',
+    'Per class',
+    table([
+      ['class', 'kappa', 'alpha', 'labels'],
+      ...r.perClass.map((c) => [
+        c.label,
+        formatCoefficient(c.kappa),
+        formatCoefficient(c.alpha),
+        String(c.ratings),
+      ]),
+    ]),
+    '',
+    'Pairs of annotators',
+    table([
+      ['pair', 'clips', 'agreement', 'kappa'],
+      ...r.pairs.map((p) => [
+        `${who(p.a)} / ${who(p.b)}`,
+        String(p.clips),
+        formatCoefficient(p.observed),
+        formatCoefficient(p.kappa),
+      ]),
+    ]),
+  ];
+  if (r.pairsLeftOut > 0)
     out.push(
-      `${METHOD_NAMES[r.method]}: ${formatCoefficient(r.kappa)} (${kappaWords(r.kappa)}) on ${r.kappaClips} clips` +
-        `${r.method === 'fleiss' ? ' labelled by every annotator' : ''}`,
-      `Krippendorff’s alpha (nominal): ${formatCoefficient(r.alpha)} on ${r.clipsCompared} clips`,
-      `Observed agreement (pairs of annotators): ${formatCoefficient(r.observed)}`,
-      '',
-      'Per class',
-      table([
-        ['class', 'kappa', 'alpha', 'labels'],
-        ...r.perClass.map((c) => [
-          c.label,
-          formatCoefficient(c.kappa),
-          formatCoefficient(c.alpha),
-          String(c.ratings),
-        ]),
-      ]),
-      '',
-      'Pairs of annotators',
-      table([
-        ['pair', 'clips', 'agreement', 'kappa'],
-        ...r.pairs.map((p) => [
-          `${who(p.a)} / ${who(p.b)}`,
-          String(p.clips),
-          formatCoefficient(p.observed),
-          formatCoefficient(p.kappa),
-        ]),
-      ]),
+      `(the ${r.pairs.length} pairs with the most clips in common; ${r.pairsLeftOut} more pairs are not listed)`,
     );
-    if (r.pairsLeftOut > 0)
-      out.push(
-        `(the ${r.pairs.length} pairs with the most clips in common; ${r.pairsLeftOut} more pairs are not listed)`,
-      );
-    for (const p of r.pairs)
-      out.push('', matrix(`${who(p.a)} (rows) against ${who(p.b)} (columns)`, r.labels, p.confusion));
-  }
-  if (r.acted) {
-    out.push(
-      '',
-      `Acted against perceived: ${r.acted.clips} clips, ${r.acted.ratings} labels; agreement ${formatCoefficient(r.acted.observed)}, ` +
-        `kappa ${formatCoefficient(r.acted.kappa)}; the majority matches the acted emotion on ${formatCoefficient(r.acted.majorityObserved)} of clips`,
-      table([
-        ['annotator', 'labels', 'agreement', 'kappa'],
-        ...r.acted.perAnnotator.map((a) => [
-          who(a.annotator),
-          String(a.ratings),
-          formatCoefficient(a.observed),
-          formatCoefficient(a.kappa),
-        ]),
+  for (const p of r.pairs)
+    out.push('', matrix(`${who(p.a)} (rows) against ${who(p.b)} (columns)`, r.labels, p.confusion));
+  return out;
+}
+
+function actedLines(acted: NonNullable<AgreementReport['acted']>, labels: readonly string[]): string[] {
+  return [
+    '',
+    `Acted against perceived: ${acted.clips} clips, ${acted.ratings} labels; agreement ${formatCoefficient(acted.observed)}, ` +
+      `kappa ${formatCoefficient(acted.kappa)}; the majority matches the acted emotion on ${formatCoefficient(acted.majorityObserved)} of clips`,
+    table([
+      ['annotator', 'labels', 'agreement', 'kappa'],
+      ...acted.perAnnotator.map((a) => [
+        who(a.annotator),
+        String(a.ratings),
+        formatCoefficient(a.observed),
+        formatCoefficient(a.kappa),
       ]),
-      '',
-      matrix('Acted (rows) against perceived (columns)', r.labels, r.acted.confusion),
-    );
-  }
+    ]),
+    '',
+    matrix('Acted (rows) against perceived (columns)', labels, acted.confusion),
+  ];
+}
+
+/** The agreement figures as `ser stats --agreement` prints them. */
+export function agreementText(r: AgreementReport): string {
+  const out = headerLines(r);
+  if (r.method === null) out.push('Agreement needs two annotators who labelled the same clips.');
+  else out.push(...coefficientLines({ ...r, method: r.method }));
+  if (r.acted) out.push(...actedLines(r.acted, r.labels));
   return out.join('\n') + '\n';
 }

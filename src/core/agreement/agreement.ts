@@ -1,19 +1,8 @@
-import type {
-  ActedAgreement,
-  AgreementReport,
-  ClassAgreement,
-  PairAgreement,
-  TieRule,
-} from '../../common/contract.js';
-import { consensusLabel, type Annotation } from './consensus.js';
+import type { ActedAgreement, AgreementReport, ClassAgreement, TieRule } from '../../common/contract.js';
+import { consensusLabel, type AgreementItem } from '../dataset/consensus.js';
+import { indexItem, WorkMeter, type Indexed, type Indices } from './indexed.js';
 import { AlphaSums, cohenKappaOf, FleissSums } from './kappa.js';
-import { PairCounts } from './pair-counts.js';
-
-/** One clip as agreement sees it: each annotator's label and the acted emotion, if known. */
-export interface AgreementItem {
-  annotations: readonly Annotation[];
-  intended: string | null;
-}
+import { pairTable } from './pair-table.js';
 
 /**
  * The pair table lists every pair of annotators while there are at most this many pairs (32 annotators);
@@ -43,17 +32,6 @@ export function computeAgreement(
   }
 }
 
-/** A clip by index: its annotators (by their index in the sorted names, ascending) and their labels. */
-interface Indexed {
-  who: Int32Array;
-  label: Int32Array;
-  /** Labels per category (labels order). */
-  counts: Int32Array;
-  intended: number;
-  /** Its annotators' labels as words, for the tie rule. */
-  annotations: readonly Annotation[];
-}
-
 /**
  * computeAgreement in steps: it yields the share of the work done (0 to 1) often enough that a caller can
  * pause between steps (agreement-slices.ts), and returns the report. Its cost grows with the annotations
@@ -64,8 +42,59 @@ export function* agreementSteps(
   items: readonly AgreementItem[],
   labelSet: readonly string[],
   tieRule: TieRule,
-): Generator<number, AgreementReport, void> {
-  // Who said what, a clip at a time: the first few hundredths of the work.
+): Steps<AgreementReport> {
+  const who = yield* whoSaidWhat(items);
+  const labels = labelOrder(who.seen, labelSet);
+  const annotators = [...who.perAnnotator.keys()].sort();
+  const raters = annotators.length;
+  const L = labels.length;
+  const choosing = (raters * (raters - 1)) / 2 > MAX_PAIRS;
+  // The rest in work units: an annotation when indexed, in the clips' pass and in each class's
+  // coefficients; a pair of a clip's annotators in each pair pass.
+  const meter = new WorkMeter(
+    FIRST_SHARE,
+    Math.max(1, who.annotations * (L + 3) + who.pairings * (choosing ? 2 : 1)),
+  );
+  const annotated = yield* indexAll(items, indicesOf(annotators, labels), meter);
+  const compared = annotated.filter((it) => it.who.length >= 2);
+  const clips = yield* clipFigures(annotated, tieRule, raters, L, meter);
+  const overall = yield* coefficients(compared, raters, null, L, meter);
+  const perClass: ClassAgreement[] = [];
+  for (let c = 0; c < L; c++) {
+    const k = yield* coefficients(compared, raters, c, L, meter);
+    perClass.push({ label: labels[c], kappa: k.kappa, alpha: k.alpha, ratings: clips.ratingsOf[c] });
+  }
+  const pairs = yield* pairTable(compared, annotators, L, choosing && { limit: MAX_PAIRS }, meter);
+  return {
+    labels,
+    annotators: annotators.map((name) => ({ name, clips: who.perAnnotator.get(name) ?? 0 })),
+    clipsAnnotated: annotated.length,
+    clipsCompared: compared.length,
+    clipsDisagreeing: clips.disagreeing,
+    clipsTied: clips.tied,
+    method: overall.method,
+    kappa: overall.kappa,
+    kappaClips: overall.kappaClips,
+    alpha: overall.alpha,
+    observed: compared.length ? clips.pairAgree / compared.length : null,
+    perClass,
+    pairs: pairs.listed,
+    pairsLeftOut: pairs.leftOut,
+    acted: clips.acted.report(annotators, labels),
+    tieRule,
+  };
+}
+
+type Steps<T> = Generator<number, T, void>;
+
+/** Who said what, a clip at a time: the first few hundredths of the work. */
+function* whoSaidWhat(items: readonly AgreementItem[]): Steps<{
+  seen: Set<string>;
+  perAnnotator: Map<string, number>;
+  /** Pairs of a clip's annotators, over all clips. */
+  pairings: number;
+  annotations: number;
+}> {
   const annotations = Math.max(
     1,
     items.reduce((n, it) => n + it.annotations.length, 0),
@@ -85,52 +114,47 @@ export function* agreementSteps(
     read += m;
     yield (FIRST_SHARE * read) / annotations;
   }
-  const labels = labelOrder(seen, labelSet);
-  const L = labels.length;
-  const labelIndex = new Map(labels.map((l, i) => [l, i]));
-  const annotators = [...perAnnotator.keys()].sort();
-  const A = annotators.length;
-  const annotatorIndex = new Map(annotators.map((n, i) => [n, i]));
-  const choosing = (A * (A - 1)) / 2 > MAX_PAIRS;
-  // The rest in work units: an annotation when indexed, in the clips' pass and in each class's
-  // coefficients; a pair of a clip's annotators in each pair pass.
-  const total = Math.max(1, annotations * (L + 3) + pairings * (choosing ? 2 : 1));
-  let done = 0;
-  const progress = (): number => FIRST_SHARE + ((1 - FIRST_SHARE) * Math.min(done, total)) / total;
+  return { seen, perAnnotator, pairings, annotations };
+}
 
+function indicesOf(annotators: readonly string[], labels: readonly string[]): Indices {
+  return {
+    annotator: new Map(annotators.map((n, i) => [n, i])),
+    label: new Map(labels.map((l, i) => [l, i])),
+    labels: labels.length,
+  };
+}
+
+/** The clips anyone labelled, by index. */
+function* indexAll(items: readonly AgreementItem[], indices: Indices, meter: WorkMeter): Steps<Indexed[]> {
   const annotated: Indexed[] = [];
   for (const it of items) {
     if (it.annotations.length === 0) continue;
-    annotated.push(indexed(it));
-    done += it.annotations.length;
-    yield progress();
+    annotated.push(indexItem(it, indices));
+    yield meter.add(it.annotations.length);
   }
-  const compared = annotated.filter((it) => it.who.length >= 2);
+  return annotated;
+}
 
-  function indexed(it: AgreementItem): Indexed {
-    const order = it.annotations
-      .map((a) => ({
-        who: annotatorIndex.get(a.annotator) as number,
-        label: labelIndex.get(a.label) as number,
-      }))
-      .sort((x, y) => x.who - y.who);
-    const counts = new Int32Array(L);
-    for (const o of order) counts[o.label]++;
-    return {
-      who: Int32Array.from(order, (o) => o.who),
-      label: Int32Array.from(order, (o) => o.label),
-      counts,
-      intended: it.intended === null ? -1 : (labelIndex.get(it.intended) ?? -1),
-      annotations: it.annotations,
-    };
-  }
-
-  // The clips' own figures, and acted against perceived, in one pass.
+/** The clips' own figures, and acted against perceived, in one pass. */
+function* clipFigures(
+  annotated: readonly Indexed[],
+  tieRule: TieRule,
+  raters: number,
+  L: number,
+  meter: WorkMeter,
+): Steps<{
+  disagreeing: number;
+  tied: number;
+  pairAgree: number;
+  ratingsOf: Int32Array;
+  acted: ActedCounts;
+}> {
   let disagreeing = 0;
   let tied = 0;
   let pairAgree = 0;
   const ratingsOf = new Int32Array(L);
-  const acted = new ActedCounts(A, L);
+  const acted = new ActedCounts(raters, L);
   for (const it of annotated) {
     const m = it.who.length;
     for (let c = 0; c < L; c++) ratingsOf[c] += it.counts[c];
@@ -146,133 +170,42 @@ export function* agreementSteps(
       pairAgree += same / (m * (m - 1));
     }
     if (it.intended >= 0) acted.add(it);
-    done += m;
-    yield progress();
+    yield meter.add(m);
   }
+  return { disagreeing, tied, pairAgree, ratingsOf, acted };
+}
 
-  const overall = yield* coefficients(compared, A, null);
-  const perClass: ClassAgreement[] = [];
-  for (let c = 0; c < L; c++) {
-    const k = yield* coefficients(compared, A, c);
-    perClass.push({ label: labels[c], kappa: k.kappa, alpha: k.alpha, ratings: ratingsOf[c] });
+/**
+ * Kappa and alpha over the L categories (`only` null), or over "category `only` or not". Two annotators:
+ * Cohen's kappa on the clips both labelled; more: Fleiss' on the clips all of them labelled.
+ */
+function* coefficients(
+  clips: readonly Indexed[],
+  raters: number,
+  only: number | null,
+  L: number,
+  meter: WorkMeter,
+): Steps<Pick<AgreementReport, 'method' | 'kappa' | 'kappaClips' | 'alpha'>> {
+  const k = only === null ? L : 2;
+  const alpha = new AlphaSums();
+  const fleiss = new FleissSums();
+  let complete = 0;
+  const both = Array.from({ length: k }, () => new Array<number>(k).fill(0));
+  const cat = (l: number): number => (only === null ? l : l === only ? 0 : 1);
+  for (const it of clips) {
+    const row = only === null ? it.counts : [it.counts[only], it.who.length - it.counts[only]];
+    alpha.add(row);
+    if (raters === 2) both[cat(it.label[0])][cat(it.label[1])]++;
+    else if (raters > 2 && it.who.length === raters) {
+      fleiss.add(row);
+      complete++;
+    }
+    yield meter.add(it.who.length);
   }
-
-  const pairs = yield* pairTable(compared, annotators, L);
-
-  return {
-    labels,
-    annotators: annotators.map((name) => ({ name, clips: perAnnotator.get(name) ?? 0 })),
-    clipsAnnotated: annotated.length,
-    clipsCompared: compared.length,
-    clipsDisagreeing: disagreeing,
-    clipsTied: tied,
-    method: overall.method,
-    kappa: overall.kappa,
-    kappaClips: overall.kappaClips,
-    alpha: overall.alpha,
-    observed: compared.length ? pairAgree / compared.length : null,
-    perClass,
-    pairs: pairs.listed,
-    pairsLeftOut: pairs.leftOut,
-    acted: acted.report(annotators, labels),
-    tieRule,
-  };
-
-  /**
-   * Kappa and alpha over the categories (`only` null), or over "category `only` or not". Two annotators:
-   * Cohen's kappa on the clips both labelled; more: Fleiss' on the clips all of them labelled.
-   */
-  function* coefficients(
-    clips: readonly Indexed[],
-    raters: number,
-    only: number | null,
-  ): Generator<number, Pick<AgreementReport, 'method' | 'kappa' | 'kappaClips' | 'alpha'>, void> {
-    const k = only === null ? L : 2;
-    const alpha = new AlphaSums();
-    const fleiss = new FleissSums();
-    let complete = 0;
-    const both = Array.from({ length: k }, () => new Array<number>(k).fill(0));
-    const cat = (l: number): number => (only === null ? l : l === only ? 0 : 1);
-    for (const it of clips) {
-      const row = only === null ? it.counts : [it.counts[only], it.who.length - it.counts[only]];
-      alpha.add(row);
-      if (raters === 2) both[cat(it.label[0])][cat(it.label[1])]++;
-      else if (raters > 2 && it.who.length === raters) {
-        fleiss.add(row);
-        complete++;
-      }
-      done += it.who.length;
-      yield progress();
-    }
-    const a = alpha.value();
-    if (raters < 2) return { method: null, kappa: null, kappaClips: 0, alpha: a };
-    if (raters === 2)
-      return { method: 'cohen', kappa: cohenKappaOf(both), kappaClips: clips.length, alpha: a };
-    return { method: 'fleiss', kappa: fleiss.value()?.kappa ?? null, kappaClips: complete, alpha: a };
-  }
-
-  /** The pair table: every pair while they are few, else those with the most clips in common. */
-  function* pairTable(
-    clips: readonly Indexed[],
-    names: readonly string[],
-    k: number,
-  ): Generator<number, { listed: PairAgreement[]; leftOut: number }, void> {
-    const counts = new PairCounts(names.length);
-    let chosen: number[];
-    let leftOut = 0;
-    if (!choosing) {
-      chosen = Array.from({ length: counts.pairs }, (_, p) => p);
-    } else {
-      for (const it of clips) {
-        const n = it.who.length;
-        for (let i = 0; i < n - 1; i++) {
-          for (let j = i + 1; j < n; j++) counts.add(it.who[i], it.who[j]);
-          done += n - 1 - i;
-          yield progress();
-        }
-      }
-      chosen = counts.most(MAX_PAIRS);
-      leftOut = counts.nonZero() - chosen.length;
-    }
-    const slot = new PairCounts(names.length);
-    chosen.forEach((p, s) => slot.setAt(p, s + 1));
-    const confusion = new Int32Array(chosen.length * k * k);
-    for (const it of clips) {
-      const n = it.who.length;
-      for (let i = 0; i < n - 1; i++) {
-        for (let j = i + 1; j < n; j++) {
-          const s = slot.get(it.who[i], it.who[j]) - 1;
-          if (s >= 0) confusion[s * k * k + it.label[i] * k + it.label[j]]++;
-        }
-        done += n - 1 - i;
-        yield progress();
-      }
-    }
-    const listed: PairAgreement[] = [];
-    for (const [s, p] of chosen.entries()) {
-      const [i, j] = slot.pairAt(p);
-      const table = Array.from({ length: k }, (_, r) =>
-        Array.from(confusion.subarray(s * k * k + r * k, s * k * k + (r + 1) * k)),
-      );
-      let clipCount = 0;
-      let agree = 0;
-      for (let r = 0; r < k; r++)
-        for (let c = 0; c < k; c++) {
-          clipCount += table[r][c];
-          if (r === c) agree += table[r][c];
-        }
-      listed.push({
-        a: names[i],
-        b: names[j],
-        clips: clipCount,
-        observed: clipCount ? agree / clipCount : null,
-        kappa: cohenKappaOf(table),
-        confusion: k === 0 ? [] : table,
-      });
-      yield progress();
-    }
-    return { listed, leftOut };
-  }
+  const a = alpha.value();
+  if (raters < 2) return { method: null, kappa: null, kappaClips: 0, alpha: a };
+  if (raters === 2) return { method: 'cohen', kappa: cohenKappaOf(both), kappaClips: clips.length, alpha: a };
+  return { method: 'fleiss', kappa: fleiss.value()?.kappa ?? null, kappaClips: complete, alpha: a };
 }
 
 /** Acted against perceived, counted clip by clip: overall and per annotator. */

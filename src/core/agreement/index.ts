@@ -1,4 +1,10 @@
-export { computeAgreement, type AgreementItem } from './agreement.js';
-export { consensusLabel, division, topLabels, type Annotation } from './consensus.js';
+export { computeAgreement } from './agreement.js';
+export {
+  consensusLabel,
+  division,
+  topLabels,
+  type AgreementItem,
+  type Annotation,
+} from '../dataset/consensus.js';
 export { cohenKappa, fleissKappa, krippendorffAlpha } from './kappa.js';
 export { agreementText, formatCoefficient, kappaWords, METHOD_NAMES } from './agreement-text.js';

@@ -1,5 +1,6 @@
 import { AudioError } from './audio-error.js';
 import { mixToMono } from './mixdown.js';
+import { errorMessage } from '../../common/error-message.js';
 
 export interface LibraryDecoded {
   sampleRate: number;
@@ -97,7 +98,7 @@ export async function decodeStreamBounded(
 }
 
 function libraryError(error: unknown, format: string): AudioError {
-  const reason = error instanceof Error ? error.message : String(error);
+  const reason = errorMessage(error);
   if (/unknown audio format/i.test(reason)) {
     return new AudioError('not-audio', 'not audio: unrecognised binary data', { cause: error });
   }

@@ -24,13 +24,21 @@ function writeAscii(view: DataView, at: number, text: string): void {
   for (let i = 0; i < text.length; i++) view.setUint8(at + i, text.charCodeAt(i));
 }
 
-/** A RIFF/WAVE file of the given samples (one array per channel, all the same length). */
-export function encodeWav(
-  samples: Float32Array | Float32Array[],
-  sampleRate: number,
-  opts: EncodeWavOptions = {},
-): Uint8Array {
-  const channels = Array.isArray(samples) ? samples : [samples];
+/** What the header says. */
+interface Layout {
+  channels: number;
+  sampleRate: number;
+  bits: number;
+  float: boolean;
+  extensible: boolean;
+  frames: number;
+  blockAlign: number;
+  dataBytes: number;
+  fmtBytes: number;
+  headerBytes: number;
+}
+
+function layoutOf(channels: Float32Array[], sampleRate: number, opts: EncodeWavOptions): Layout {
   const float = opts.float ?? false;
   const bits = opts.bitDepth ?? (float ? 32 : 16);
   if (channels.length === 0) throw new RangeError('encodeWav needs at least one channel');
@@ -40,48 +48,58 @@ export function encodeWav(
   const frames = channels[0].length;
   if (channels.some((c) => c.length !== frames))
     throw new RangeError('all channels must have the same length');
-
   const extensible = opts.extensible ?? false;
-  const bytesPerSample = bits / 8;
-  const blockAlign = channels.length * bytesPerSample;
-  const dataBytes = frames * blockAlign;
+  const blockAlign = channels.length * (bits / 8);
   const fmtBytes = extensible ? 40 : float ? 18 : 16;
   const factBytes = float && !extensible ? 12 : 0;
-  const headerBytes = 12 + 8 + fmtBytes + factBytes + 8;
-  const padding = dataBytes & 1;
-  const out = new Uint8Array(headerBytes + dataBytes + padding);
-  const view = new DataView(out.buffer);
+  return {
+    channels: channels.length,
+    sampleRate,
+    bits,
+    float,
+    extensible,
+    frames,
+    blockAlign,
+    dataBytes: frames * blockAlign,
+    fmtBytes,
+    headerBytes: 12 + 8 + fmtBytes + factBytes + 8,
+  };
+}
 
+function writeHeader(out: Uint8Array, view: DataView, l: Layout): void {
   writeAscii(view, 0, 'RIFF');
   view.setUint32(4, out.length - 8, true);
   writeAscii(view, 8, 'WAVE');
   writeAscii(view, 12, 'fmt ');
-  view.setUint32(16, fmtBytes, true);
-  const tag = float ? WAVE_FORMAT.IEEE_FLOAT : WAVE_FORMAT.PCM;
-  view.setUint16(20, extensible ? WAVE_FORMAT.EXTENSIBLE : tag, true);
-  view.setUint16(22, channels.length, true);
-  view.setUint32(24, sampleRate, true);
-  view.setUint32(28, sampleRate * blockAlign, true);
-  view.setUint16(32, blockAlign, true);
-  view.setUint16(34, bits, true);
-  if (extensible) {
+  view.setUint32(16, l.fmtBytes, true);
+  const tag = l.float ? WAVE_FORMAT.IEEE_FLOAT : WAVE_FORMAT.PCM;
+  view.setUint16(20, l.extensible ? WAVE_FORMAT.EXTENSIBLE : tag, true);
+  view.setUint16(22, l.channels, true);
+  view.setUint32(24, l.sampleRate, true);
+  view.setUint32(28, l.sampleRate * l.blockAlign, true);
+  view.setUint16(32, l.blockAlign, true);
+  view.setUint16(34, l.bits, true);
+  if (l.extensible) {
     view.setUint16(36, 22, true);
-    view.setUint16(38, bits, true);
-    view.setUint32(40, channels.length === 1 ? 0x4 : channels.length === 2 ? 0x3 : 0, true);
+    view.setUint16(38, l.bits, true);
+    view.setUint32(40, l.channels === 1 ? 0x4 : l.channels === 2 ? 0x3 : 0, true);
     view.setUint16(44, tag, true);
     out.set(SUBFORMAT_GUID_TAIL, 46);
-  } else if (float) {
+  } else if (l.float) {
     view.setUint16(36, 0, true);
     writeAscii(view, 38, 'fact');
     view.setUint32(42, 4, true);
-    view.setUint32(46, frames, true);
+    view.setUint32(46, l.frames, true);
   }
-  writeAscii(view, headerBytes - 8, 'data');
-  view.setUint32(headerBytes - 4, dataBytes, true);
+  writeAscii(view, l.headerBytes - 8, 'data');
+  view.setUint32(l.headerBytes - 4, l.dataBytes, true);
+}
 
+/** The samples, interleaved, after the header. */
+function writeSamples(out: Uint8Array, view: DataView, channels: Float32Array[], l: Layout): void {
+  const { frames, bits, headerBytes: base } = l;
   const n = channels.length;
-  const base = headerBytes;
-  if (float) {
+  if (l.float) {
     for (let c = 0; c < n; c++)
       for (let i = 0; i < frames; i++) view.setFloat32(base + (i * n + c) * 4, channels[c][i], true);
   } else if (bits === 8) {
@@ -93,6 +111,7 @@ export function encodeWav(
       for (let i = 0; i < frames; i++) pcm[i * n + c] = quantise(channels[c][i], 32768);
   } else {
     const fullScale = 2 ** (bits - 1);
+    const bytesPerSample = bits / 8;
     for (let c = 0; c < n; c++) {
       for (let i = 0; i < frames; i++) {
         const q = quantise(channels[c][i], fullScale);
@@ -101,5 +120,20 @@ export function encodeWav(
       }
     }
   }
+}
+
+/** A RIFF/WAVE file of the given samples (one array per channel, all the same length). */
+export function encodeWav(
+  samples: Float32Array | Float32Array[],
+  sampleRate: number,
+  opts: EncodeWavOptions = {},
+): Uint8Array {
+  const channels = Array.isArray(samples) ? samples : [samples];
+  const layout = layoutOf(channels, sampleRate, opts);
+  const padding = layout.dataBytes & 1;
+  const out = new Uint8Array(layout.headerBytes + layout.dataBytes + padding);
+  const view = new DataView(out.buffer);
+  writeHeader(out, view, layout);
+  writeSamples(out, view, channels, layout);
   return out;
 }

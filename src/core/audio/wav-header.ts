@@ -181,46 +181,54 @@ function isPlaceholder(declared: number, riffSize: number, available: number): b
   return declared === 0 && available > 0 && (riffSize === 0 || PLACEHOLDER_SIZES.has(riffSize));
 }
 
-/** Reads the chunk structure of a RIFF/RIFX/RF64/BW64 WAVE file; throws AudioError with the precise defect. */
-export function parseWavHeader(bytes: Uint8Array): WavLayout {
-  const length = bytes.length;
-  if (length < 12) throw truncated(`the file is ${length} bytes, shorter than the 12-byte RIFF header`);
-  const container = String.fromCharCode(bytes[0], bytes[1], bytes[2], bytes[3]) as WavLayout['container'];
-  const le = container !== 'RIFX';
-  const r = new Reader(bytes, le);
-  const riffSize = r.u32(4);
-  const is64 = container === 'RF64' || container === 'BW64';
+interface DataChunk {
+  offset: number;
+  bytes: number;
+  /** Written by a recorder that never went back to fill in its length: the samples run to the end. */
+  streamed: boolean;
+}
 
+/** The data chunk starting at `body`: its length as declared (RF64: in ds64), or the rest of a streamed file. */
+function dataChunk(
+  at: { size: number; body: number; present: number },
+  riffSize: number,
+  is64: boolean,
+  ds64Data: number | undefined,
+): DataChunk {
+  const { size, body, present } = at;
+  const sizedByDs64 = is64 && ds64Data !== undefined && size === 0xffffffff;
+  const declared = sizedByDs64 ? ds64Data : size;
+  if (!sizedByDs64 && isPlaceholder(declared, riffSize, present))
+    return { offset: body, bytes: present, streamed: true };
+  if (declared > present)
+    throw truncated(`data chunk declares ${declared} bytes but only ${present} are present`);
+  return { offset: body, bytes: declared, streamed: false };
+}
+
+/** Walks the chunks up to the samples: fmt, ds64 (RF64's real sizes), fact and data. */
+function readChunks(
+  r: Reader,
+  length: number,
+  riffSize: number,
+  is64: boolean,
+): { fmt?: Fmt; factFrames?: number; data?: DataChunk } {
   let fmt: Fmt | undefined;
   let ds64Data: number | undefined;
   let factFrames: number | undefined;
-  let data: { offset: number; bytes: number; streamed: boolean } | undefined;
+  let data: DataChunk | undefined;
   let pos = 12;
-
   while (pos + 8 <= length) {
     const id = r.id(pos);
     const size = r.u32(pos + 4);
     const body = pos + 8;
     const present = length - body;
-
     if (id === 'data') {
-      let declared = size;
-      if (is64 && size === 0xffffffff && ds64Data !== undefined) declared = ds64Data;
-      const streamed =
-        !(is64 && ds64Data !== undefined && size === 0xffffffff) &&
-        isPlaceholder(declared, riffSize, present);
-      if (streamed) {
-        data = { offset: body, bytes: present, streamed };
-        break;
-      }
-      if (declared > present)
-        throw truncated(`data chunk declares ${declared} bytes but only ${present} are present`);
-      data = { offset: body, bytes: declared, streamed };
-      if (fmt) break; // chunks after the samples (LIST, id3) do not concern us
-      pos = body + declared + (declared & 1);
+      data = dataChunk({ size, body, present }, riffSize, is64, ds64Data);
+      // chunks after the samples (LIST, id3) do not concern us
+      if (data.streamed || fmt) break;
+      pos = body + data.bytes + (data.bytes & 1);
       continue;
     }
-
     if (size > present) {
       if (data) break; // trailing junk after complete data: ignore it
       throw truncated(
@@ -232,31 +240,40 @@ export function parseWavHeader(bytes: Uint8Array): WavLayout {
     else if (id === 'fact' && size >= 4) factFrames = r.u32(body);
     pos = body + size + (size & 1);
   }
+  return { fmt, factFrames, data };
+}
 
-  const declaredTotal = riffSize + 8;
-  if (!fmt) {
-    if (!is64 && !PLACEHOLDER_SIZES.has(riffSize) && declaredTotal > length) {
+/** Reads the chunk structure of a RIFF/RIFX/RF64/BW64 WAVE file; throws AudioError with the precise defect. */
+export function parseWavHeader(bytes: Uint8Array): WavLayout {
+  const length = bytes.length;
+  if (length < 12) throw truncated(`the file is ${length} bytes, shorter than the 12-byte RIFF header`);
+  const container = String.fromCharCode(bytes[0], bytes[1], bytes[2], bytes[3]) as WavLayout['container'];
+  const le = container !== 'RIFX';
+  const r = new Reader(bytes, le);
+  const riffSize = r.u32(4);
+  const is64 = container === 'RF64' || container === 'BW64';
+  const { fmt, factFrames, data } = readChunks(r, length, riffSize, is64);
+  // A chunk missing from a file shorter than its RIFF header says is a truncated file, not an odd one.
+  const endsBefore = (what: string): void => {
+    const declaredTotal = riffSize + 8;
+    if (!is64 && !PLACEHOLDER_SIZES.has(riffSize) && declaredTotal > length)
       throw truncated(
-        `the file ends after ${length} bytes, before its 'fmt ' chunk (RIFF header declares ${declaredTotal})`,
+        `the file ends after ${length} bytes, before ${what} (RIFF header declares ${declaredTotal})`,
       );
-    }
+  };
+  if (!fmt) {
+    endsBefore("its 'fmt ' chunk");
     throw new AudioError('unsupported', "WAV file has no 'fmt ' chunk, so its sample format is unknown");
   }
   const { encoding, bytesPerSample } = checkFmt(fmt);
   if (!data) {
-    if (!is64 && !PLACEHOLDER_SIZES.has(riffSize) && declaredTotal > length) {
-      throw truncated(
-        `the file ends after ${length} bytes, before its data chunk (RIFF header declares ${declaredTotal})`,
-      );
-    }
+    endsBefore('its data chunk');
     throw new AudioError('no-samples', 'WAV file has no data chunk: it holds no samples');
   }
-
   const frames =
     encoding === 'delegated'
       ? (factFrames ?? (fmt.byteRate > 0 ? Math.floor((data.bytes / fmt.byteRate) * fmt.sampleRate) : 0))
       : Math.floor(data.bytes / fmt.blockAlign);
-
   return {
     container,
     littleEndian: le,

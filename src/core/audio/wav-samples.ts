@@ -60,28 +60,25 @@ function mixFloat(
   }
 }
 
-function mixUint8(
+/** Mixes `frames` frames of packed little-endian samples starting at `offset` into `out`. */
+type PackedMixer = (
   bytes: Uint8Array,
   offset: number,
   channels: number,
   frames: number,
   out: Float32Array,
-): void {
+) => void;
+
+const mixUint8: PackedMixer = (bytes, offset, channels, frames, out) => {
   const scale = 1 / (128 * channels);
   for (let i = 0, j = offset; i < frames; i++) {
     let sum = 0;
     for (let c = 0; c < channels; c++, j++) sum += bytes[j] - 128;
     out[i] = sum * scale;
   }
-}
+};
 
-function mixInt24(
-  bytes: Uint8Array,
-  offset: number,
-  channels: number,
-  frames: number,
-  out: Float32Array,
-): void {
+const mixInt24: PackedMixer = (bytes, offset, channels, frames, out) => {
   const scale = 1 / (8388608 * channels);
   for (let i = 0, j = offset; i < frames; i++) {
     let sum = 0;
@@ -89,7 +86,7 @@ function mixInt24(
       sum += ((bytes[j] | (bytes[j + 1] << 8) | (bytes[j + 2] << 16)) << 8) >> 8;
     out[i] = sum * scale;
   }
-}
+};
 
 /** Any layout, any endianness: slower, used for RIFX, padded containers and big-endian hosts. */
 function mixGeneric(bytes: Uint8Array, layout: WavLayout, frames: number, out: Float32Array): void {

@@ -3,6 +3,8 @@
  * part, since a model that has heard a speaker scores far better on them than on a stranger.
  * Pure functions of the rows and a seed.
  */
+import { createRng, type Rng } from '../util/random.js';
+
 export interface SplitRow {
   id: number;
   speaker: string;
@@ -47,26 +49,6 @@ export const DEFAULT_FRACTIONS: SplitFractions = { train: 0.7, val: 0.15, test: 
 export const RANDOM_SPLIT_WARNING =
   'Random split: the same speakers appear in training and test, so these scores overstate how the model does on speakers it has never heard.';
 
-/** mulberry32: small, fast, and the same sequence on every platform for a seed. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function shuffle<T>(items: T[], rand: () => number): T[] {
-  for (let i = items.length - 1; i > 0; i--) {
-    const j = Math.floor(rand() * (i + 1));
-    [items[i], items[j]] = [items[j], items[i]];
-  }
-  return items;
-}
-
 interface SpeakerGroup {
   speaker: string;
   ids: number[];
@@ -106,14 +88,14 @@ type Part = (typeof PARTS)[number];
 function dealSpeakers(
   groups: readonly SpeakerGroup[],
   parts: ReadonlyArray<{ name: Part; fraction: number }>,
-  rand: () => number,
+  rng: Rng,
   attempts: number,
 ): Record<Part, SpeakerGroup[]> {
   const total = groups.reduce((s, g) => s + g.ids.length, 0);
   const allLabels = new Set(groups.flatMap((g) => [...g.labels.keys()]));
   let best: { score: number; dealt: Record<Part, SpeakerGroup[]> } | undefined;
   for (let attempt = 0; attempt < attempts; attempt++) {
-    const order = shuffle([...groups], rand);
+    const order = rng.shuffle([...groups]);
     const dealt: Record<Part, SpeakerGroup[]> = { test: [], val: [], train: [] };
     let next = 0;
     parts.forEach(({ name, fraction }, i) => {
@@ -166,7 +148,7 @@ export function speakerSplit(
       { name: 'train', fraction: f.train + f.val },
     ];
   }
-  const dealt = dealSpeakers(groups, parts, seededRandom(opts.seed ?? 0), opts.attempts ?? 300);
+  const dealt = dealSpeakers(groups, parts, createRng(opts.seed ?? 0), opts.attempts ?? 300);
   const ids = (p: Part): number[] => dealt[p].flatMap((g) => g.ids).sort((a, b) => a - b);
   const names = (p: Part): string[] => dealt[p].map((g) => g.speaker).sort();
   return {
@@ -187,8 +169,9 @@ export function speakerKFold(rows: readonly SplitRow[], k: number, opts: FoldOpt
   if (!Number.isInteger(k) || k < 2) throw new Error('k-fold needs k >= 2');
   if (groups.length < k)
     throw new Error(`${k} folds need at least ${k} speakers; there are ${groups.length}`);
-  const rand = seededRandom(opts.seed ?? 0);
-  const order = shuffle([...groups], rand).sort((a, b) => b.ids.length - a.ids.length);
+  const order = createRng(opts.seed ?? 0)
+    .shuffle([...groups])
+    .sort((a, b) => b.ids.length - a.ids.length);
   const folds: SpeakerGroup[][] = Array.from({ length: k }, () => []);
   const sizes = new Array<number>(k).fill(0);
   for (const g of order) {
@@ -233,7 +216,7 @@ function makeFold(fold: number, test: SpeakerGroup[], rest: SpeakerGroup[], opts
         { name: 'val', fraction: valFraction },
         { name: 'train', fraction: 1 - valFraction },
       ],
-      seededRandom((opts.seed ?? 0) + 7919 * (fold + 1)),
+      createRng((opts.seed ?? 0) + 7919 * (fold + 1)),
       100,
     );
     val = dealt.val;
@@ -259,7 +242,7 @@ export function randomSplit(
   opts: { seed?: number; fractions?: SplitFractions } = {},
 ): DatasetSplit {
   const fractions = normalised(opts.fractions ?? DEFAULT_FRACTIONS);
-  const rand = seededRandom(opts.seed ?? 0);
+  const rng = createRng(opts.seed ?? 0);
   const byLabel = new Map<string, number[]>();
   for (const r of [...rows].sort((a, b) => a.id - b.id)) {
     const list = byLabel.get(r.label) ?? [];
@@ -268,7 +251,7 @@ export function randomSplit(
   }
   const out: Record<Part, number[]> = { train: [], val: [], test: [] };
   for (const label of [...byLabel.keys()].sort()) {
-    const ids = shuffle(byLabel.get(label)!, rand);
+    const ids = rng.shuffle(byLabel.get(label)!);
     const nTest = Math.round(ids.length * fractions.test);
     const nVal = Math.round(ids.length * fractions.val);
     out.test.push(...ids.slice(0, nTest));

@@ -1,26 +1,23 @@
 // MFCC from a log-mel dB spectrogram, as librosa.feature.mfcc(S=logMelDb, n_mfcc, dct_type=2, norm='ortho'):
 // an orthonormal DCT-II across the mel axis of each frame, keeping the first nMfcc coefficients.
 
+import { cachedBy } from '../util/cached.js';
 import { DEFAULT_FEATURE_CONFIG } from './config.js';
 import { detCosTurns } from './det-math.js';
 import { createSpectrogram, type Spectrogram } from './spectrogram.js';
 
-const dctCache = new Map<string, Float64Array>();
-
 /** Rows k = 0..nOut-1 of the orthonormal DCT-II matrix of size n, row-major [nOut][n]: cos(pi k (2i+1) / 2n). */
-export function dctIIOrthoMatrix(n: number, nOut: number): Float64Array {
-  const key = `${n}|${nOut}`;
-  let m = dctCache.get(key);
-  if (!m) {
-    m = new Float64Array(nOut * n);
+export const dctIIOrthoMatrix: (n: number, nOut: number) => Float64Array = cachedBy(
+  (n, nOut) => `${n}|${nOut}`,
+  (n, nOut) => {
+    const m = new Float64Array(nOut * n);
     for (let k = 0; k < nOut; k++) {
       const scale = k === 0 ? Math.sqrt(1 / n) : Math.sqrt(2 / n);
       for (let i = 0; i < n; i++) m[k * n + i] = scale * detCosTurns(k * (2 * i + 1), 4 * n);
     }
-    dctCache.set(key, m);
-  }
-  return m;
-}
+    return m;
+  },
+);
 
 /** [frames][nMels] dB -> [frames][nMfcc]. */
 export function mfcc(logMelDb: Spectrogram, nMfcc: number = DEFAULT_FEATURE_CONFIG.nMfcc): Spectrogram {

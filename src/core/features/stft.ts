@@ -3,6 +3,7 @@
 // sharing the scratch buffers between calls is safe.
 
 import FFT from 'fft.js';
+import { cachedBy } from '../util/cached.js';
 import { assertValidFeatureConfig, type FeatureConfig } from './config.js';
 import { detCosSinTurns } from './det-math.js';
 import { createSpectrogram, type Spectrogram } from './spectrogram.js';
@@ -19,8 +20,6 @@ interface StftPlan {
   power: Float64Array;
 }
 
-const plans = new Map<string, StftPlan>();
-
 /** fft.js with its twiddle table recomputed by det-math, so the spectrum has the same bits in every engine. */
 function createFft(size: number): FFT {
   const fft = new FFT(size);
@@ -33,12 +32,11 @@ function createFft(size: number): FFT {
   return fft;
 }
 
-function stftPlan(cfg: FeatureConfig): StftPlan {
-  const key = `${cfg.nFft}|${cfg.winLength}|${cfg.hopLength}`;
-  let plan = plans.get(key);
-  if (!plan) {
+const stftPlan = cachedBy(
+  (cfg: FeatureConfig) => `${cfg.nFft}|${cfg.winLength}|${cfg.hopLength}`,
+  (cfg: FeatureConfig): StftPlan => {
     assertValidFeatureConfig(cfg);
-    plan = {
+    return {
       nFft: cfg.nFft,
       hop: cfg.hopLength,
       nBins: cfg.nFft / 2 + 1,
@@ -48,10 +46,8 @@ function stftPlan(cfg: FeatureConfig): StftPlan {
       spectrum: new Float64Array(2 * cfg.nFft),
       power: new Float64Array(cfg.nFft / 2 + 1),
     };
-    plans.set(key, plan);
-  }
-  return plan;
-}
+  },
+);
 
 /** Frames librosa gives with center=True: the signal is padded by nFft/2 on both sides. */
 export function stftFrameCount(nSamples: number, cfg: FeatureConfig): number {

@@ -47,39 +47,9 @@ export function confusionMatrixSvg(metrics: Metrics, opts: { title?: string } = 
     );
   }
 
-  metrics.confusion.forEach((row, t) => {
-    const y = y0 + t * CELL;
-    row.forEach((count, p) => {
-      const fraction = metrics.confusion_normalised[t][p];
-      const fill = cellColour(fraction, t, p);
-      // zeros recede so the eye finds the confusions that did happen
-      const ink = count === 0 ? ZERO_INK : textColourOn(fill);
-      const x = x0 + p * CELL;
-      const tip = `true ${metrics.labels[t]}, predicted ${metrics.labels[p]}: ${count} (${supports[t] > 0 ? formatPercent(fraction) : 'no clips'})`;
-      parts.push(
-        `<g><title>${escapeXml(tip)}</title>`,
-        `<rect x="${x}" y="${y}" width="${CELL}" height="${CELL}" fill="${fill}" data-scale="${cellScale(t, p)}" stroke="#ffffff" stroke-width="2"/>`,
-        `<text x="${x + CELL / 2}" y="${y + CELL / 2 - 2}" text-anchor="middle" font-size="17" font-weight="bold" fill="${ink}">${count}</text>`,
-        `<text x="${x + CELL / 2}" y="${y + CELL / 2 + 17}" text-anchor="middle" font-size="12" fill="${ink}">${supports[t] > 0 ? formatPercent(fraction) : '–'}</text>`,
-        `</g>`,
-      );
-    });
-    parts.push(
-      `<text x="${x0 - 10}" y="${y + CELL / 2 + 5}" text-anchor="end" font-size="${LABEL_SIZE}" fill="${INK}">${escapeXml(labels[t])}</text>`,
-      `<text x="${x0 + size + 12}" y="${y + CELL / 2 + 5}" font-size="12" fill="${MUTED}">${supports[t]}</text>`,
-    );
-  });
+  parts.push(...rowsSvg(metrics, labels, supports, x0, y0));
   parts.push(`<text x="${x0 + size + 12}" y="${y0 - 8}" font-size="12" fill="${MUTED}">clips</text>`);
-
-  const labelY = y0 + size + 18;
-  labels.forEach((label, p) => {
-    const cx = x0 + p * CELL + CELL / 2;
-    parts.push(
-      rotate
-        ? `<text x="${num(cx + 4)}" y="${labelY}" text-anchor="end" transform="rotate(-40 ${num(cx + 4)} ${labelY})" font-size="${LABEL_SIZE}" fill="${INK}">${escapeXml(label)}</text>`
-        : `<text x="${cx}" y="${labelY}" text-anchor="middle" font-size="${LABEL_SIZE}" fill="${INK}">${escapeXml(label)}</text>`,
-    );
-  });
+  parts.push(...columnLabelsSvg(labels, x0, y0 + size + 18, rotate));
 
   const predictedY = y0 + size + columnLabelHeight + 14;
   parts.push(
@@ -89,6 +59,59 @@ export function confusionMatrixSvg(metrics: Metrics, opts: { title?: string } = 
     '</svg>',
   );
   return parts.join('\n');
+}
+
+/** One cell: its count and row percentage, coloured by the row percentage on its scale. */
+function cellSvg(
+  metrics: Metrics,
+  supports: readonly number[],
+  t: number,
+  p: number,
+  at: { x: number; y: number },
+): string[] {
+  const count = metrics.confusion[t][p];
+  const fraction = metrics.confusion_normalised[t][p];
+  const fill = cellColour(fraction, t, p);
+  // zeros recede so the eye finds the confusions that did happen
+  const ink = count === 0 ? ZERO_INK : textColourOn(fill);
+  const { x, y } = at;
+  const tip = `true ${metrics.labels[t]}, predicted ${metrics.labels[p]}: ${count} (${supports[t] > 0 ? formatPercent(fraction) : 'no clips'})`;
+  return [
+    `<g><title>${escapeXml(tip)}</title>`,
+    `<rect x="${x}" y="${y}" width="${CELL}" height="${CELL}" fill="${fill}" data-scale="${cellScale(t, p)}" stroke="#ffffff" stroke-width="2"/>`,
+    `<text x="${x + CELL / 2}" y="${y + CELL / 2 - 2}" text-anchor="middle" font-size="17" font-weight="bold" fill="${ink}">${count}</text>`,
+    `<text x="${x + CELL / 2}" y="${y + CELL / 2 + 17}" text-anchor="middle" font-size="12" fill="${ink}">${supports[t] > 0 ? formatPercent(fraction) : '–'}</text>`,
+    `</g>`,
+  ];
+}
+
+/** Each true label's row of cells, its name on the left and its clip count on the right. */
+function rowsSvg(
+  metrics: Metrics,
+  labels: readonly string[],
+  supports: readonly number[],
+  x0: number,
+  y0: number,
+): string[] {
+  const size = labels.length * CELL;
+  return metrics.confusion.flatMap((row, t) => {
+    const y = y0 + t * CELL;
+    return [
+      ...row.flatMap((_, p) => cellSvg(metrics, supports, t, p, { x: x0 + p * CELL, y })),
+      `<text x="${x0 - 10}" y="${y + CELL / 2 + 5}" text-anchor="end" font-size="${LABEL_SIZE}" fill="${INK}">${escapeXml(labels[t])}</text>`,
+      `<text x="${x0 + size + 12}" y="${y + CELL / 2 + 5}" font-size="12" fill="${MUTED}">${supports[t]}</text>`,
+    ];
+  });
+}
+
+/** The predicted labels under the columns, slanted where they are wider than a cell. */
+function columnLabelsSvg(labels: readonly string[], x0: number, labelY: number, rotate: boolean): string[] {
+  return labels.map((label, p) => {
+    const cx = x0 + p * CELL + CELL / 2;
+    return rotate
+      ? `<text x="${num(cx + 4)}" y="${labelY}" text-anchor="end" transform="rotate(-40 ${num(cx + 4)} ${labelY})" font-size="${LABEL_SIZE}" fill="${INK}">${escapeXml(label)}</text>`
+      : `<text x="${cx}" y="${labelY}" text-anchor="middle" font-size="${LABEL_SIZE}" fill="${INK}">${escapeXml(label)}</text>`;
+  });
 }
 
 /** The two colour bars, correct (top) and errors (bottom), each from 0% (bottom) to 100% (top) of the row. */

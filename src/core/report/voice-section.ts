@@ -3,9 +3,7 @@ import {
   curvePointName,
   expectationText,
   KNOWN_VOICE,
-  KNOWN_VOICE_MEANS,
-  NEW_VOICE,
-  NEW_VOICE_MEANS,
+  voiceScorePair,
 } from '../../common/voice-scores-text.js';
 import { escapeXml, formatScore } from './format.js';
 import { lineChartSvg } from './line-chart-svg.js';
@@ -46,6 +44,7 @@ export function voiceSection(v: VoiceScores | undefined): string {
     s: { macro_f1: number; uar: number; accuracy: number; clips: number },
   ) =>
     `<tr><th scope="row">${escapeXml(name)}</th><td>${formatScore(s.macro_f1)}</td><td>${formatScore(s.uar)}</td><td>${formatScore(s.accuracy)}</td><td>${s.clips}</td><td class="small">${escapeXml(means)}</td></tr>`;
+  const [fresh, known] = voiceScorePair(v).map((s) => row(s.name, s.means, s.scores));
   const curve = v.curve
     .map((p) => row(`${curvePointName(p)} of the voice`, 'never the scored clip itself', p))
     .join('\n');
@@ -54,9 +53,9 @@ export function voiceSection(v: VoiceScores | undefined): string {
 <p>${escapeXml(expectationText(v))}</p>
 <table><caption>Held-out scores on the same folds and models; only what is known of each clip's voice differs</caption>
 <tr><th scope="col">How the voice was known</th><th scope="col">Macro F1</th><th scope="col">UAR</th><th scope="col">Accuracy</th><th scope="col">Clips</th><th scope="col">Meaning</th></tr>
-${row(NEW_VOICE, NEW_VOICE_MEANS, v.newVoice)}
+${fresh}
 ${curve}
-${row(KNOWN_VOICE, KNOWN_VOICE_MEANS, v.knownVoice)}
+${known}
 </table>
 ${v.speakerNorm === 'none' ? '' : `<figure class="chart-figure">${adaptationCurveSvg(v)}<figcaption>The score as the model learns more of a voice: 1, 2, 4 and 8 of its other clips, drawn at random. The dashed line is the known-voice score.</figcaption></figure>`}
 </section>`;

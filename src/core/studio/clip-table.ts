@@ -4,37 +4,11 @@
  * A read-only view over the dataset schema; writes stay in the dataset layer's repositories.
  */
 import path from 'node:path';
-import { annotatorKey } from '../../common/annotator-name.js';
-import type { ClipFilter, ClipPage, ClipRow, ParsedParams, RunPrediction } from '../../common/contract.js';
+import type { ClipPage, ClipRow, ParsedParams, RunPrediction } from '../../common/contract.js';
 import type { Statement } from 'better-sqlite3';
-import type { Db } from '../dataset/node/db.js';
-import { Conditions, containsCondition, statementCache } from '../dataset/node/sql.js';
-
-type Sort = ParsedParams<'clips.list'>['sort'];
-
-const SORT_SQL: Record<Exclude<Sort, 'review' | 'divided'>, string> = {
-  path: 'c.path',
-  speaker: 'c.speaker',
-  duration: 'c.duration_s',
-  label: 'c.label',
-  predicted: 'p.predicted',
-  confidence: 'p.confidence',
-  split: 'c.split',
-  imported: 'c.imported_at',
-};
-
-// Disagreements first, then the least sure; clips the model never scored (or unlabelled) come last.
-const REVIEW_ORDER =
-  '(p.predicted IS NULL) ASC, (c.label IS NOT NULL AND p.predicted <> c.label) DESC, p.confidence ASC, c.id ASC';
-
-// Most divided first (the share of labels outside the most common one), then the most annotators.
-const DIVIDED_ORDER = 'coalesce(1.0 - d.top * 1.0 / d.n, 0) DESC, coalesce(d.n, 0) DESC, c.id ASC';
-
-/** Per clip: how many annotator labels, how many of the most common one, how many different labels. */
-const DIVISION_JOIN = `LEFT JOIN (
-  SELECT clip_id, sum(k) AS n, max(k) AS top, count(*) AS kinds
-  FROM (SELECT clip_id, label, count(*) AS k FROM annotations GROUP BY clip_id, label) GROUP BY clip_id
-) d ON d.clip_id = c.id`;
+import type { Db } from '../dataset/node/db-handle.js';
+import { clipCountSql, clipPageSql } from '../dataset/node/clip-query.js';
+import { Conditions, statementCache } from '../dataset/node/sql.js';
 
 /** The contract's ClipRow as the query returns it: no name yet, and no duration for a rejected file. */
 type Row = Omit<ClipRow, 'name' | 'durationS'> & { duration_s: number | null };
@@ -55,53 +29,6 @@ export function toClipRow(r: Row): ClipRow {
   };
 }
 
-function whereOf(
-  f: ClipFilter,
-  labelSet: readonly string[],
-): { sql: string; params: unknown[]; needsPrediction: boolean; needsDivision: boolean } {
-  const w = new Conditions();
-  let needsPrediction = false;
-  let needsDivision = false;
-  if (f.status) w.add('c.status = ?', f.status);
-  if (f.inLabelSet !== undefined) {
-    const inSet = '(c.label IS NULL OR c.label IN (SELECT value FROM json_each(?)))';
-    w.add(f.inLabelSet ? inSet : `NOT ${inSet}`, JSON.stringify(labelSet));
-  }
-  if (f.label !== undefined) w.add('c.label = ?', f.label);
-  if (f.speaker !== undefined) w.add('c.speaker = ?', f.speaker);
-  if (f.unlabelled !== undefined) w.add(f.unlabelled ? 'c.label IS NULL' : 'c.label IS NOT NULL');
-  if (f.disagrees !== undefined) {
-    needsPrediction = true;
-    w.add(
-      f.disagrees
-        ? 'p.predicted IS NOT NULL AND c.label IS NOT NULL AND p.predicted <> c.label'
-        : '(p.predicted IS NULL OR c.label IS NULL OR p.predicted = c.label)',
-    );
-  }
-  if (f.maxConfidence !== undefined) {
-    needsPrediction = true;
-    w.add('p.confidence <= ?', f.maxConfidence);
-  }
-  if (f.search && f.search.trim() !== '') {
-    const contains = containsCondition(['c.path', 'c.speaker'], f.search.trim());
-    w.add(contains.sql, ...contains.params);
-  }
-  if (f.ids !== undefined) w.add('c.id IN (SELECT value FROM json_each(?))', JSON.stringify(f.ids));
-  if (f.notLabelledBy !== undefined)
-    // Any spelling of a known person's name is that person (annotator-name.ts).
-    w.add(
-      `NOT EXISTS (SELECT 1 FROM annotations a WHERE a.clip_id = c.id
-         AND a.annotator = coalesce((SELECT name FROM annotators WHERE key = ?), ?))`,
-      annotatorKey(f.notLabelledBy),
-      f.notLabelledBy,
-    );
-  if (f.annotatorsDisagree !== undefined) {
-    needsDivision = true;
-    w.add(f.annotatorsDisagree ? 'coalesce(d.kinds, 0) > 1' : 'coalesce(d.kinds, 0) <= 1');
-  }
-  return { sql: w.where(), params: w.params, needsPrediction, needsDivision };
-}
-
 export class ClipTable {
   private readonly stmt: (sql: string) => Statement<unknown[]>;
 
@@ -115,28 +42,16 @@ export class ClipTable {
 
   /** A page of the clips matching `q.filter`; `labelSet` is the project's, for the `inLabelSet` filter. */
   list(q: ParsedParams<'clips.list'>, labelSet: readonly string[] = []): ClipPage {
-    const runId = this.modelRunId() ?? -1;
-    const where = whereOf(q.filter, labelSet);
-    const division = where.needsDivision || q.sort === 'divided' ? DIVISION_JOIN : '';
-    const join = `LEFT JOIN predictions p ON p.run_id = ? AND p.clip_id = c.id ${division}`;
-    const dir = q.desc ? 'DESC' : 'ASC';
-    const order =
-      q.sort === 'review'
-        ? REVIEW_ORDER
-        : q.sort === 'divided'
-          ? DIVIDED_ORDER
-          : `${SORT_SQL[q.sort]} ${dir}, c.id ${dir}`;
-    const rows = this.stmt(
-      `SELECT c.id, c.path, c.speaker, c.duration_s, c.label, p.predicted, p.confidence, c.split, c.status, c.reason
-       FROM clips c ${join} ${where.sql} ORDER BY ${order} LIMIT ? OFFSET ?`,
-    ).all(runId, ...where.params, q.limit, q.offset) as Row[];
-    const countSql =
-      where.needsPrediction || where.needsDivision
-        ? `SELECT count(*) AS n FROM clips c ${join} ${where.sql}`
-        : `SELECT count(*) AS n FROM clips c ${where.sql}`;
-    const countParams =
-      where.needsPrediction || where.needsDivision ? [runId, ...where.params] : where.params;
-    const { n } = this.stmt(countSql).get(...countParams) as { n: number };
+    const ctx = { labelSet, modelRunId: this.modelRunId() };
+    const page = clipPageSql(
+      'c.id, c.path, c.speaker, c.duration_s, c.label, p.predicted, p.confidence, c.split, c.status, c.reason',
+      q.filter,
+      q,
+      { ...ctx, withPrediction: true },
+    );
+    const rows = this.stmt(page.sql).all(...page.params) as Row[];
+    const count = clipCountSql(q.filter, ctx);
+    const { n } = this.stmt(count.sql).get(...count.params) as { n: number };
     return { rows: rows.map(toClipRow), total: n, offset: q.offset };
   }
 

@@ -1,7 +1,7 @@
 import type { StudioEvents } from '../../common/contract.js';
 import type { Project } from '../dataset/node/project.js';
 import type { ClipTable } from './clip-table.js';
-import type { TypedEmitter } from './emitter.js';
+import type { TypedEmitter } from '../util/emitter.js';
 import type { JobSlots } from './job-slots.js';
 import type { ModelCache } from './model-cache.js';
 import type { TrainingHost } from './training-host.js';

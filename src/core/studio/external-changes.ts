@@ -1,4 +1,4 @@
-import type { Db } from '../dataset/node/db.js';
+import type { Db } from '../dataset/node/db-handle.js';
 
 /** How often the open project is checked for writes by other processes. */
 export const EXTERNAL_POLL_MS = 1000;

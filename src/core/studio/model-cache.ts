@@ -77,7 +77,7 @@ export class ModelCache {
 
   /** A project speaker's voice as the loaded model measures it, measured again when their clips change. */
   speakerVoice(predictor: Predictor, speaker: string): Promise<VoiceStats> {
-    const clips = this.project.clips.list({ speaker, status: 'ok' }).length;
+    const clips = this.project.clips.count({ speaker, status: 'ok' });
     if (clips === 0) throw notFound(`no clips of speaker "${speaker}" in this project`);
     const cached = this.voices.get(speaker);
     if (cached?.clips === clips) return cached.voice;

@@ -12,7 +12,7 @@ import { openProject } from '../dataset/node/project.js';
 import { ClipTable } from './clip-table.js';
 import { currentModelRunId } from '../model/node/current-model.js';
 import type { StudioContext } from './context.js';
-import { TypedEmitter } from './emitter.js';
+import { TypedEmitter } from '../util/emitter.js';
 import { notFound, StudioError } from './errors.js';
 import { watchExternalChanges } from './external-changes.js';
 import { agreementHandlers } from './handlers/agreement.js';
@@ -88,15 +88,15 @@ async function defaultPredictorLoader(modelDir: string): ReturnType<PredictorLoa
   return loadEnginePredictor(modelDir);
 }
 
-export function createStudioService(opts: StudioServiceOptions): StudioService {
+/** The project opened (created if need be) and everything the handlers share. */
+function openContext(opts: StudioServiceOptions): StudioContext {
   const log = opts.log ?? ((m: string) => process.stderr.write(`${m}\n`));
   const project = openProject(opts.projectDir, { create: true });
-  const events = new TypedEmitter<StudioEvents>((err) => log(`event handler failed: ${String(err)}`));
-  const ctx: StudioContext = {
+  return {
     project,
     table: new ClipTable(project.db, () => currentModelRunId(project)),
     mode: opts.mode,
-    events,
+    events: new TypedEmitter<StudioEvents>((err) => log(`event handler failed: ${String(err)}`)),
     jobs: new JobSlots(),
     trainingHost: opts.trainingHost ?? createNodeTrainingHost(),
     models: new ModelCache(project, opts.predictorLoader ?? defaultPredictorLoader),
@@ -104,6 +104,11 @@ export function createStudioService(opts: StudioServiceOptions): StudioService {
     exportFolders: new Set(),
     log,
   };
+}
+
+export function createStudioService(opts: StudioServiceOptions): StudioService {
+  const ctx = openContext(opts);
+  const { project, events } = ctx;
   // `ser` commands run against the same project while the studio is open show up on its screens too.
   const external = watchExternalChanges(project.db, () =>
     events.emit('dataset.changed', { reason: 'external' }),

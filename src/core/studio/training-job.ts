@@ -9,8 +9,7 @@ import { TrainEmitter } from '../model/train-events.js';
 import { runMetricsOf } from '../model/recipe/run-metrics.js';
 import { trainProject } from '../model/node/train-project.js';
 import type { TrainingRunner } from './training-runner.js';
-
-const message = (err: unknown): string => (err instanceof Error ? err.message : String(err));
+import { errorMessage } from '../../common/error-message.js';
 
 export const runTrainingJob: TrainingRunner = async (spec, post, signal) => {
   const events = new TrainEmitter();
@@ -45,7 +44,7 @@ export const runTrainingJob: TrainingRunner = async (spec, post, signal) => {
     post({ type: 'done', runId: result.runId, status: result.status, metrics, error: null });
   } catch (err) {
     // Before a run exists this is a refusal (too few classes, one speaker ...); after, the run failed.
-    if (runId === null) post({ type: 'failed', message: message(err) });
-    else post({ type: 'done', runId, status: 'failed', metrics: null, error: message(err) });
+    if (runId === null) post({ type: 'failed', message: errorMessage(err) });
+    else post({ type: 'done', runId, status: 'failed', metrics: null, error: errorMessage(err) });
   }
 };

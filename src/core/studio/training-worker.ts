@@ -5,6 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { isTrainingControl, type TrainingMessage } from './training-host.js';
 import type { TrainingRunner } from './training-runner.js';
+import { errorMessage } from '../../common/error-message.js';
 
 const port = parentPort;
 if (!port) throw new Error('training-worker.ts must run in a worker thread');
@@ -26,7 +27,7 @@ port.on('message', (msg: unknown) => {
       };
       await mod.runTrainingJob(msg.spec, post, controller.signal);
     } catch (err) {
-      post({ type: 'failed', message: err instanceof Error ? err.message : String(err) });
+      post({ type: 'failed', message: errorMessage(err) });
     } finally {
       port.close();
     }

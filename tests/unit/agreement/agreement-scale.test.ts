@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TieRule } from '../../../src/common/contract.js';
-import {
-  agreementSteps,
-  computeAgreement,
-  MAX_PAIRS,
-  type AgreementItem,
-} from '../../../src/core/agreement/agreement.js';
+import { agreementSteps, computeAgreement, MAX_PAIRS } from '../../../src/core/agreement/agreement.js';
+import type { AgreementItem } from '../../../src/core/dataset/consensus.js';
 import { createRng } from '../../../src/core/util/random.js';
 import { referenceAgreement } from './reference-agreement.js';
 

@@ -10,10 +10,8 @@ import type {
   TieRule,
 } from '../../../src/common/contract.js';
 import { confusionMatrix } from '../../../src/core/metrics/confusion-matrix.js';
-import { consensusLabel, topLabels } from '../../../src/core/agreement/consensus.js';
+import { consensusLabel, topLabels, type AgreementItem } from '../../../src/core/dataset/consensus.js';
 import { fleissKappa } from '../../../src/core/agreement/kappa.js';
-
-import type { AgreementItem } from '../../../src/core/agreement/agreement.js';
 
 /**
  * Every agreement figure of a project. Two annotators: Cohen's kappa on the clips both labelled. Three or

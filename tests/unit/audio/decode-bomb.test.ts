@@ -5,6 +5,7 @@ import { AudioError, loadAudio } from '../../../src/core/audio/node/index.js';
 import { probeMp3DurationS } from '../../../src/core/audio/probe-mp3.js';
 import { startHarness, type Harness } from '../server/harness.js';
 import { headerlessMp3 } from './helpers/headerless-mp3.js';
+import { errorMessage } from '../../../src/common/error-message.js';
 
 const TEN_MB = 10 * 1000 * 1000;
 
@@ -63,7 +64,7 @@ describe('a decode bomb posted to the web server', () => {
       .predict('bomb.mp3', headerlessMp3(TEN_MB))
       .then(
         () => 'accepted',
-        (e: unknown) => (e instanceof Error ? e.message : String(e)),
+        (e: unknown) => errorMessage(e),
       )
       .finally(() => (pending = false));
     let answered = 0;

@@ -30,31 +30,39 @@ describe('clips repository', () => {
     );
   });
 
-  it('filters by label, speaker, status, unlabelled, split and text', () => {
-    const paths = (q: Parameters<typeof p.clips.list>[0]): string[] => p.clips.list(q).map((c) => c.path);
+  it('filters by label, speaker, status, unlabelled, label set, ids and text', () => {
+    const paths = (q: Parameters<typeof p.clips.list>[0], labelSet?: string[]): string[] =>
+      p.clips.list(q, {}, labelSet).map((c) => c.path);
     expect(paths({ label: 'happy' })).toEqual(['/d/alice/a1.wav', '/d/bob/b1.wav']);
-    expect(paths({ label: ['sad', 'angry'], status: 'ok' })).toEqual(['/d/alice/a2.wav', '/d/carol/c1.wav']);
+    expect(paths({ inLabelSet: true, status: 'ok' }, ['sad', 'angry'])).toEqual([
+      '/d/alice/a2.wav',
+      '/d/bob/b_2%.wav',
+      '/d/carol/c1.wav',
+    ]);
     expect(paths({ speaker: 'bob' })).toEqual(['/d/bob/b1.wav', '/d/bob/b_2%.wav']);
     expect(paths({ status: 'rejected' })).toEqual(['/d/bad.wav']);
     expect(paths({ unlabelled: true })).toEqual(['/d/bob/b_2%.wav']);
     expect(p.clips.count({ unlabelled: false, status: 'ok' })).toBe(4);
-    expect(paths({ split: 'test' })).toEqual(['/d/bob/b1.wav']);
-    expect(p.clips.count({ split: 'none' })).toBe(4);
+    expect(p.clips.count({ inLabelSet: false }, ['sad'])).toBe(3);
+    expect(paths({ ids: [ids.bad, ids['/d/carol/c1.wav']] })).toEqual(['/d/carol/c1.wav', '/d/bad.wav']);
     expect(paths({ search: 'ALICE' })).toEqual(['/d/alice/a1.wav', '/d/alice/a2.wav']);
     // LIKE wildcards in the search text are literal.
     expect(paths({ search: '_2%' })).toEqual(['/d/bob/b_2%.wav']);
     expect(paths({ search: '%' })).toEqual(['/d/bob/b_2%.wav']);
-    expect(paths({ label: [] })).toEqual([]);
+    expect(paths({ ids: [] })).toEqual([]);
   });
 
   it('sorts and pages', () => {
     const byDuration = p.clips
-      .list({ status: 'ok', sort: 'duration', order: 'desc' })
+      .list({ status: 'ok' }, { sort: 'duration', desc: true })
       .map((c) => c.durationS);
     expect(byDuration).toEqual([5, 4, 3, 2, 1]);
-    const page = p.clips.list({ status: 'ok', sort: 'path', limit: 2, offset: 1 }).map((c) => c.path);
+    const page = p.clips.list({ status: 'ok' }, { sort: 'path', limit: 2, offset: 1 }).map((c) => c.path);
     expect(page).toEqual(['/d/alice/a2.wav', '/d/bob/b1.wav']);
-    expect(() => p.clips.list({ sort: 'nope' as 'path' })).toThrow(/unknown sort key/);
+    expect(p.clips.list({}, { desc: true }).map((c) => c.id)).toEqual(
+      Object.values(ids).sort((a, b) => b - a),
+    );
+    expect(() => p.clips.list({}, { sort: 'nope' as 'path' })).toThrow(/unknown sort key/);
   });
 
   it('maps rows to typed clips', () => {
@@ -138,7 +146,7 @@ describe('clips repository', () => {
       }
     });
     expect(p.clips.count({ status: 'ok', label: 'sad' })).toBe(10_001);
-    const page = p.clips.list({ status: 'ok', label: 'sad', sort: 'path', limit: 50, offset: 5000 });
+    const page = p.clips.list({ status: 'ok', label: 'sad' }, { sort: 'path', limit: 50, offset: 5000 });
     expect(page).toHaveLength(50);
     expect(page.every((c) => c.label === 'sad')).toBe(true);
     expect([...page.map((c) => c.path)].sort()).toEqual(page.map((c) => c.path));

@@ -148,7 +148,7 @@ describe.each(['savee', 'tess'].filter(has))('importing %s', (corpus) => {
   });
 
   it('agrees with its naming convention wherever one matches', () => {
-    const clips = project.clips.list({ limit: 1000 });
+    const clips = project.clips.list({}, { limit: 1000 });
     const withConvention = clips.filter((c) => c.corpus === corpus);
     expect(withConvention).toHaveLength(clips.length);
   });

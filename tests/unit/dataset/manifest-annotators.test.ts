@@ -37,7 +37,7 @@ describe('manifest export and import keep every annotator’s label', () => {
       writeClip(path.join(dir, 'audio', name), i + 1);
     const p = newProject(path.join(dir, 'p1'));
     await importSource(p, path.join(dir, 'audio'));
-    const [h, s, n] = p.clips.list({ sort: 'path' }).map((c) => c.id);
+    const [h, s, n] = p.clips.list({}, { sort: 'path' }).map((c) => c.id);
     p.labels.relabel([h, s], 'happy', { annotator: 'Ann' });
     p.labels.relabel([h], 'sad', { annotator: 'Bob, "the second"' }); // a name that needs quoting
     p.labels.relabel([s, n], 'neutral', { annotator: 'Bob, "the second"' });

@@ -149,3 +149,44 @@ describe('random split', () => {
     }
   });
 });
+
+describe('leave-one-speaker-out as the accuracy harness runs it', () => {
+  // The harness trains every fold on all its training speakers (no validation share) and the final model on
+  // every clip: neither may depend on the random generator, so its rows stay comparable across versions.
+  const savee = rows({ DC: 20, JE: 20, JK: 20, KL: 20 });
+  const emodb = rows(
+    Object.fromEntries(
+      ['03', '08', '09', '10', '11', '12', '13', '14', '15', '16'].map((s, i) => [s, 7 + ((i * 5) % 9)]),
+    ),
+  );
+
+  it('holds out each speaker in turn and trains on all the others, whatever the seed', () => {
+    for (const data of [savee, emodb, tenSpeakers]) {
+      const speakers = [...new Set(data.map((r) => r.speaker))].sort();
+      const idsOf = (keep: (speaker: string) => boolean): number[] =>
+        data
+          .filter((r) => keep(r.speaker))
+          .map((r) => r.id)
+          .sort((a, b) => a - b);
+      const expected = speakers.map((held, fold) => ({
+        fold,
+        train: idsOf((s) => s !== held),
+        val: [],
+        test: idsOf((s) => s === held),
+        testSpeakers: [held],
+        valSpeakers: [],
+      }));
+      for (const seed of [0, 1, 2, 7, 12345])
+        expect(leaveOneSpeakerOut(data, { seed, valFraction: 0 })).toEqual(expected);
+    }
+  });
+
+  it('trains the final model on every clip, whatever the seed', () => {
+    for (const data of [savee, emodb, tenSpeakers])
+      for (const seed of [0, 1, 2, 7, 12345]) {
+        const all = speakerSplit(data, { seed, fractions: { train: 1, val: 0, test: 0 } });
+        expect(all.train).toEqual(data.map((r) => r.id).sort((a, b) => a - b));
+        expect([all.val, all.test]).toEqual([[], []]);
+      }
+  });
+});

@@ -4,6 +4,7 @@ import { expect } from 'vitest';
 import type { Tensor } from '@tensorflow/tfjs';
 import { selectBackend } from '../../../src/core/model/backend/node/select.js';
 import { bundledTf as tf } from '../../../src/core/model/backend/tf.js';
+import { createRng } from '../../../src/core/util/random.js';
 
 export { tf };
 
@@ -11,18 +12,10 @@ export async function useWasm(): Promise<void> {
   await selectBackend('wasm');
 }
 
-/** Deterministic pseudo-random values in [-1, 1) (mulberry32). */
+/** Deterministic pseudo-random values in [-1, 1). */
 export function randomValues(n: number, seed: number): Float32Array {
-  let a = seed >>> 0;
-  const out = new Float32Array(n);
-  for (let i = 0; i < n; i++) {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    out[i] = ((t ^ (t >>> 14)) >>> 0) / 2 ** 31 - 1;
-  }
-  return out;
+  const rng = createRng(seed);
+  return Float32Array.from({ length: n }, () => rng.uniform(-1, 1));
 }
 
 export function size(shape: number[]): number {

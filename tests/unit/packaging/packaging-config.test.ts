@@ -70,6 +70,7 @@ describe('electron-builder configuration', () => {
     for (const rel of [
       'package.json',
       'README.md', // the Help menu opens it (src/main/app-paths.ts)
+      'docs/guide.md', // the README links it
       'out/main/index.js',
       'out/main/training-process.js',
       'out/main/select-abc123.js',

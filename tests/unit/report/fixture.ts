@@ -1,3 +1,4 @@
+import { createRng } from '../../../src/core/util/random.js';
 import type { PredictionRow } from '../../../src/core/metrics/index.js';
 import type { EpochPoint, FoldCurves, ReportInput } from '../../../src/core/report/node/index.js';
 
@@ -14,18 +15,6 @@ export const EMODB7_CONFUSION = [
   [5, 3, 4, 7, 0, 2, 48],
 ];
 
-/** Deterministic pseudo-random numbers (mulberry32) so fixtures are the same on every run. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Leave-one-speaker-out predictions reproducing `confusion`, fold k holding out speaker k. */
 export function losoPredictions(
   confusion: number[][],
@@ -33,7 +22,7 @@ export function losoPredictions(
   speakers: string[],
   seed = 1,
 ): PredictionRow[] {
-  const rnd = random(seed);
+  const rnd = createRng(seed).next;
   const rows: PredictionRow[] = [];
   confusion.forEach((row, t) =>
     row.forEach((count, p) => {
@@ -61,7 +50,7 @@ export function losoPredictions(
 
 /** Plausible curves: loss falls, validation flattens and turns up, cosine learning rate. */
 export function fakeCurves(folds: number, seed = 7): FoldCurves[] {
-  const rnd = random(seed);
+  const rnd = createRng(seed).next;
   const curve = (epochs: number, skill: number): EpochPoint[] =>
     Array.from({ length: epochs }, (_, i) => {
       const e = i + 1;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ContractError } from '../../../src/common/contract.js';
 import type { ClipPage, ProjectInfo, StudioEvents, TrainEstimate } from '../../../src/common/contract.js';
-import { TypedEmitter } from '../../../src/core/studio/emitter.js';
+import { TypedEmitter } from '../../../src/core/util/emitter.js';
 import { httpStatusOf, StudioError, toPublicError } from '../../../src/core/studio/errors.js';
 import { createStudioService, type StudioService } from '../../../src/core/studio/service.js';
 import { makeEmoDbLikeFolder, tempDir } from './fixtures.js';

@@ -1,5 +1,5 @@
 import { setImmediate as macrotask } from 'node:timers/promises';
-import type { AgreementItem } from '../agreement.js';
+import type { AgreementItem } from '../../dataset/consensus.js';
 import type { AgreementReport } from '../../../common/contract.js';
 import { AgreementReader } from '../../dataset/node/annotations-repo.js';
 import type { Project } from '../../dataset/node/project.js';

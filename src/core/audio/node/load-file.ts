@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import { AudioError } from '../audio-error.js';
 import { loadAudio } from '../load.js';
 import type { LoadedAudio, LoadOptions } from '../types.js';
+import { errorMessage } from '../../../common/error-message.js';
 
 const IO_REASONS: Record<string, string> = {
   ENOENT: 'no such file',
@@ -15,9 +16,7 @@ const IO_REASONS: Record<string, string> = {
 
 function ioError(path: string, error: unknown): AudioError {
   const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
-  const reason =
-    (typeof code === 'string' && IO_REASONS[code]) ||
-    (error instanceof Error ? error.message : String(error));
+  const reason = (typeof code === 'string' && IO_REASONS[code]) || errorMessage(error);
   return new AudioError(
     'io',
     `cannot read ${path}: ${reason}${typeof code === 'string' ? ` (${code})` : ''}`,

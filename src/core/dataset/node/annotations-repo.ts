@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { annotatorKey, checkAnnotatorName, cleanAnnotatorName } from '../../../common/annotator-name.js';
 import type { TieRule } from '../../../common/contract.js';
 import { DEFAULT_TIE_RULE, TIE_RULES, type TieRuleKind } from '../../../common/options.js';
-import { consensusLabel, type AgreementItem, type Annotation } from '../../agreement/index.js';
-import type { Db } from './db.js';
+import { consensusLabel, type AgreementItem, type Annotation } from '../consensus.js';
+import type { Db } from './db-handle.js';
 import { SettingsRepo } from './settings-repo.js';
 import { statementCache } from './sql.js';
 

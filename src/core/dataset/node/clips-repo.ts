@@ -1,58 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { Statement } from 'better-sqlite3';
-import type { Db } from './db.js';
-import { Conditions, containsCondition, statementCache } from './sql.js';
+import type { Db } from './db-handle.js';
+import type { ClipFilter } from '../../../common/contract.js';
+import { clipCountSql, clipPageSql, type ClipOrder } from './clip-query.js';
+import { statementCache } from './sql.js';
 import type { Clip, ClipStatus, LabelSource, Split } from '../types.js';
-
-export interface ClipFilter {
-  /** One label or any of several. */
-  label?: string | readonly string[];
-  speaker?: string | readonly string[];
-  status?: ClipStatus;
-  /** Only clips without a label (true) or only labelled ones (false). */
-  unlabelled?: boolean;
-  /** A split from the manifest, or 'none' for clips without one. */
-  split?: Split | 'none';
-  corpus?: string;
-  /** Case-insensitive substring of the path or the speaker. */
-  search?: string;
-}
-
-export const CLIP_SORT_KEYS = [
-  'id',
-  'path',
-  'label',
-  'speaker',
-  'duration',
-  'split',
-  'status',
-  'peak',
-  'rms',
-  'imported',
-  'updated',
-] as const;
-export type ClipSortKey = (typeof CLIP_SORT_KEYS)[number];
-
-export interface ClipListQuery extends ClipFilter {
-  sort?: ClipSortKey;
-  order?: 'asc' | 'desc';
-  limit?: number;
-  offset?: number;
-}
-
-const SORT_COLUMNS: Record<ClipSortKey, string> = {
-  id: 'id',
-  path: 'path',
-  label: 'label',
-  speaker: 'speaker',
-  duration: 'duration_s',
-  split: 'split',
-  status: 'status',
-  peak: 'peak',
-  rms: 'rms',
-  imported: 'imported_at',
-  updated: 'updated_at',
-};
 
 export interface DatasetStats {
   total: number;
@@ -82,10 +34,10 @@ export interface LabelledClip {
 }
 
 /** The clips columns under Clip's names: a row selected with them is a Clip. */
-const CLIP_COLUMNS = `id, path, sha256, format, duration_s AS durationS, sample_rate AS sampleRate, channels, speaker, label,
-  label_source AS labelSource, split, status, reason, reject_code AS rejectCode, peak, rms,
-  clipped_fraction AS clippedFraction, silent_fraction AS silentFraction, corpus, imported_at AS importedAt,
-  updated_at AS updatedAt`;
+const CLIP_COLUMNS = `c.id, c.path, c.sha256, c.format, c.duration_s AS durationS, c.sample_rate AS sampleRate,
+  c.channels, c.speaker, c.label, c.label_source AS labelSource, c.split, c.status, c.reason,
+  c.reject_code AS rejectCode, c.peak, c.rms, c.clipped_fraction AS clippedFraction,
+  c.silent_fraction AS silentFraction, c.corpus, c.imported_at AS importedAt, c.updated_at AS updatedAt`;
 
 const MAX_PAGE = 10_000;
 
@@ -97,37 +49,39 @@ export class ClipsRepo {
   }
 
   get(id: number): Clip | undefined {
-    return this.stmt(`SELECT ${CLIP_COLUMNS} FROM clips WHERE id = ?`).get(id) as Clip | undefined;
+    return this.stmt(`SELECT ${CLIP_COLUMNS} FROM clips c WHERE c.id = ?`).get(id) as Clip | undefined;
   }
 
   getByPath(filePath: string): Clip | undefined {
-    return this.stmt(`SELECT ${CLIP_COLUMNS} FROM clips WHERE path = ?`).get(filePath) as Clip | undefined;
+    return this.stmt(`SELECT ${CLIP_COLUMNS} FROM clips c WHERE c.path = ?`).get(filePath) as
+      Clip | undefined;
   }
 
   /** The good clip with this content, if any (there is at most one). */
   getBySha256(sha256: string): Clip | undefined {
-    return this.stmt(`SELECT ${CLIP_COLUMNS} FROM clips WHERE sha256 = ? AND status = 'ok'`).get(sha256) as
-      Clip | undefined;
+    return this.stmt(`SELECT ${CLIP_COLUMNS} FROM clips c WHERE c.sha256 = ? AND c.status = 'ok'`).get(
+      sha256,
+    ) as Clip | undefined;
   }
 
-  list(query: ClipListQuery = {}): Clip[] {
-    const { where, params } = whereClause(query);
-    const order = query.order === 'desc' ? 'DESC' : 'ASC';
-    const column = SORT_COLUMNS[query.sort ?? 'id'];
-    if (!column) throw new Error(`unknown sort key "${query.sort}": use one of ${CLIP_SORT_KEYS.join(', ')}`);
-    const orderBy = column === 'id' ? `id ${order}` : `${column} ${order}, id ${order}`;
-    const limit = Math.max(0, Math.min(query.limit ?? MAX_PAGE, MAX_PAGE));
-    const offset = Math.max(0, query.offset ?? 0);
-    return this.stmt(`SELECT ${CLIP_COLUMNS} FROM clips ${where} ORDER BY ${orderBy} LIMIT ? OFFSET ?`).all(
-      ...params,
-      limit,
-      offset,
-    ) as Clip[];
+  /**
+   * The clips matching `filter` (the clip query the Clips screen uses: clip-query.ts), in `page.sort` or in id
+   * order, at most 10,000 at a time. `labelSet` is the project's, for the `inLabelSet` filter.
+   */
+  list(
+    filter: ClipFilter = {},
+    page: ClipOrder & { limit?: number; offset?: number } = {},
+    labelSet: readonly string[] = [],
+  ): Clip[] {
+    const limit = Math.max(0, Math.min(page.limit ?? MAX_PAGE, MAX_PAGE));
+    const offset = Math.max(0, page.offset ?? 0);
+    const q = clipPageSql(CLIP_COLUMNS, filter, { ...page, limit, offset }, { labelSet, modelRunId: null });
+    return this.stmt(q.sql).all(...q.params) as Clip[];
   }
 
-  count(filter: ClipFilter = {}): number {
-    const { where, params } = whereClause(filter);
-    return (this.stmt(`SELECT count(*) AS n FROM clips ${where}`).get(...params) as { n: number }).n;
+  count(filter: ClipFilter = {}, labelSet: readonly string[] = []): number {
+    const q = clipCountSql(filter, { labelSet, modelRunId: null });
+    return (this.stmt(q.sql).get(...q.params) as { n: number }).n;
   }
 
   stats(): DatasetStats {
@@ -247,30 +201,4 @@ export class ClipsRepo {
   delete(id: number): void {
     this.stmt('DELETE FROM clips WHERE id = ?').run(id);
   }
-}
-
-function asList(v: string | readonly string[]): readonly string[] {
-  return typeof v === 'string' ? [v] : v;
-}
-
-function whereClause(f: ClipFilter): { where: string; params: unknown[] } {
-  const w = new Conditions();
-  if (f.status) w.add('status = ?', f.status);
-  if (f.label !== undefined) {
-    const labels = asList(f.label);
-    w.add(`label IN (${labels.map(() => '?').join(', ') || 'NULL'})`, ...labels);
-  }
-  if (f.speaker !== undefined) {
-    const speakers = asList(f.speaker);
-    w.add(`speaker IN (${speakers.map(() => '?').join(', ') || 'NULL'})`, ...speakers);
-  }
-  if (f.unlabelled !== undefined) w.add(f.unlabelled ? 'label IS NULL' : 'label IS NOT NULL');
-  if (f.split === 'none') w.add('split IS NULL');
-  else if (f.split) w.add('split = ?', f.split);
-  if (f.corpus !== undefined) w.add('corpus = ?', f.corpus);
-  if (f.search && f.search.trim() !== '') {
-    const contains = containsCondition(['path', 'speaker'], f.search.trim());
-    w.add(contains.sql, ...contains.params);
-  }
-  return { where: w.where(), params: w.params };
 }

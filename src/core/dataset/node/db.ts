@@ -3,7 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { MIGRATIONS, type Migration } from './migrations.js';
 
-export type Db = Database.Database;
+import type { Db } from './db-handle.js';
 
 export class SchemaTooNewError extends Error {
   constructor(file: string, found: number, known: number) {

@@ -4,6 +4,7 @@ import { AudioError, loadAudioFile } from '../../audio/node/index.js';
 import type { ClipsRepo } from './clips-repo.js';
 import { resolveOrigin, type ClipOrigin } from './origin.js';
 import type { PlannedFile } from './scan.js';
+import { errorMessage } from '../../../common/error-message.js';
 
 export interface DecodedFacts {
   format: string;
@@ -55,11 +56,7 @@ export async function examineFile(
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' && file.manifest) return reject(null, 'io', 'listed in the manifest but not found');
-    return reject(
-      null,
-      'io',
-      `cannot read the file (${code ?? (err instanceof Error ? err.message : String(err))})`,
-    );
+    return reject(null, 'io', `cannot read the file (${code ?? errorMessage(err)})`);
   }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   if (file.manifest?.sha256 && file.manifest.sha256 !== sha256) {
@@ -94,6 +91,6 @@ export async function examineFile(
     };
   } catch (err) {
     if (err instanceof AudioError) return reject(sha256, err.code, err.message);
-    return reject(sha256, 'error', `could not decode: ${err instanceof Error ? err.message : String(err)}`);
+    return reject(sha256, 'error', `could not decode: ${errorMessage(err)}`);
   }
 }

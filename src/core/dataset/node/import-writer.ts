@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { TieRule } from '../../../common/contract.js';
-import { consensusLabel } from '../../agreement/consensus.js';
+import { consensusLabel } from '../consensus.js';
 import type { Clip } from '../types.js';
 import type { NewClip } from './clips-repo.js';
 import type { Examined } from './import-examine.js';
@@ -40,62 +40,57 @@ export class ImportWriter {
   }
 
   private write(r: Examined, now: string): void {
-    const { clips } = this.project;
-    if (r.kind === 'rejected') {
-      const atPath = clips.getByPath(r.path);
-      const row = rejectedRow(r);
-      if (atPath) clips.replace(atPath.id, keepUserLabel(row, atPath), now);
-      else clips.insert(row, now);
-      this.summary.rejected.push({ path: r.path, reason: r.reason, code: r.code });
-      return;
-    }
-
+    if (r.kind === 'rejected') return this.writeRejected(r, now);
     if (r.origin.unknownLabel !== null) {
       const unknown = (this.summary.unknownLabels ??= {});
       unknown[r.origin.unknownLabel] = (unknown[r.origin.unknownLabel] ?? 0) + 1;
     }
     // Looked up again here: an earlier file of this very import may have brought the same content.
-    const known = clips.getBySha256(r.sha256);
-    if (known) {
-      if (known.path !== r.path) {
-        if (fs.existsSync(known.path)) {
-          this.summary.duplicates++;
-          return;
-        }
-        const atPath = clips.getByPath(r.path);
-        if (atPath && atPath.status === 'ok') {
-          // Another clip still claims this path; leave both as they are rather than guess.
-          this.summary.duplicates++;
-          return;
-        }
-        if (atPath) clips.delete(atPath.id);
-        clips.setPath(known.id, r.path, now);
-        this.summary.moved++;
-        this.refreshFromSource(known, r, now);
-      } else if (this.refreshFromSource(known, r, now)) this.summary.updated++;
-      else this.summary.unchanged++;
-      if (this.restoreAnnotations(known.id, r.origin, now) > 0) {
-        const before = clips.get(known.id)!;
-        const voted = this.votedLabel(known.id, before.label);
-        if (voted.label !== before.label) {
-          clips.setLabel(known.id, voted.label, voted.labelSource, now);
-          this.project.labels.record({
-            clipId: known.id,
-            oldLabel: before.label,
-            newLabel: voted.label,
-            oldLabelSource: before.labelSource,
-            newLabelSource: voted.labelSource,
-            source: 'import',
-            groupId: this.groupId,
-            at: now,
-          });
-        }
-      }
-      this.tally(clips.get(known.id)!);
-      return;
-    }
+    const known = this.project.clips.getBySha256(r.sha256);
+    if (known) return this.writeKnown(known, r, now);
     if (r.kind === 'known') throw new Error(`internal: ${r.path} was known but its clip is gone`);
+    this.writeDecoded(r, now);
+  }
 
+  private writeRejected(r: Extract<Examined, { kind: 'rejected' }>, now: string): void {
+    const { clips } = this.project;
+    const atPath = clips.getByPath(r.path);
+    const row = rejectedRow(r);
+    if (atPath) clips.replace(atPath.id, keepUserLabel(row, atPath), now);
+    else clips.insert(row, now);
+    this.summary.rejected.push({ path: r.path, reason: r.reason, code: r.code });
+  }
+
+  /** Content the project has: the same file, a moved one, or a copy of one still in place (a duplicate). */
+  private writeKnown(known: Clip, r: Exclude<Examined, { kind: 'rejected' }>, now: string): void {
+    const { clips } = this.project;
+    if (known.path !== r.path) {
+      const atPath = clips.getByPath(r.path);
+      // A copy of a file still in place; or another clip still claims this path: leave both rather than guess.
+      if (fs.existsSync(known.path) || atPath?.status === 'ok') {
+        this.summary.duplicates++;
+        return;
+      }
+      if (atPath) clips.delete(atPath.id);
+      clips.setPath(known.id, r.path, now);
+      this.summary.moved++;
+      this.refreshFromSource(known, r, now);
+    } else if (this.refreshFromSource(known, r, now)) this.summary.updated++;
+    else this.summary.unchanged++;
+    if (this.restoreAnnotations(known.id, r.origin, now) > 0) {
+      const before = clips.get(known.id)!;
+      const voted = this.votedLabel(known.id, before.label);
+      if (voted.label !== before.label) {
+        clips.setLabel(known.id, voted.label, voted.labelSource, now);
+        this.recordLabel(known.id, before, voted, now);
+      }
+    }
+    this.tally(clips.get(known.id)!);
+  }
+
+  /** New content: a new clip, or new content for the clip at this path (rejected before, or changed). */
+  private writeDecoded(r: Extract<Examined, { kind: 'decoded' }>, now: string): void {
+    const { clips } = this.project;
     const row: NewClip = {
       path: r.path,
       sha256: r.sha256,
@@ -110,22 +105,15 @@ export class ImportWriter {
       corpus: r.origin.corpus,
     };
     const atPath = clips.getByPath(r.path);
-    let id: number;
-    let oldLabel: Pick<Clip, 'label' | 'labelSource'> = { label: null, labelSource: null };
+    const id = atPath ? atPath.id : clips.insert(row, now);
     if (atPath) {
-      // The file at this path was rejected before, or its content changed: same clip, new content.
-      id = atPath.id;
       const kept = keepUserLabel(row, atPath);
       clips.replace(id, kept, now);
       if (atPath.status === 'ok') this.summary.updated++;
       else this.summary.added++;
-      oldLabel = atPath;
       row.label = kept.label;
       row.labelSource = kept.labelSource;
-    } else {
-      id = clips.insert(row, now);
-      this.summary.added++;
-    }
+    } else this.summary.added++;
     if (this.restoreAnnotations(id, r.origin, now) > 0) {
       const voted = this.votedLabel(id, row.label);
       if (voted.label !== row.label) {
@@ -134,19 +122,27 @@ export class ImportWriter {
         row.labelSource = voted.labelSource;
       }
     }
-    if (!atPath || oldLabel.label !== row.label) {
-      this.project.labels.record({
-        clipId: id,
-        oldLabel: oldLabel.label,
-        newLabel: row.label,
-        oldLabelSource: oldLabel.labelSource,
-        newLabelSource: row.labelSource,
-        source: 'import',
-        groupId: this.groupId,
-        at: now,
-      });
-    }
+    const before = atPath ?? { label: null, labelSource: null };
+    if (!atPath || before.label !== row.label) this.recordLabel(id, before, row, now);
     this.tally({ label: row.label, speaker: row.speaker, durationS: row.durationS });
+  }
+
+  private recordLabel(
+    clipId: number,
+    before: Pick<Clip, 'label' | 'labelSource'>,
+    after: Pick<Clip, 'label' | 'labelSource'>,
+    now: string,
+  ): void {
+    this.project.labels.record({
+      clipId,
+      oldLabel: before.label,
+      newLabel: after.label,
+      oldLabelSource: before.labelSource,
+      newLabelSource: after.labelSource,
+      source: 'import',
+      groupId: this.groupId,
+      at: now,
+    });
   }
 
   /**

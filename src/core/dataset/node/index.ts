@@ -2,17 +2,11 @@
 
 export { openProject, Project, ProjectNotFoundError } from './project.js';
 export { projectPaths, defaultProjectDir, userDataDir, type ProjectPaths } from './project-paths.js';
-export { openDatabase, migrate, SchemaTooNewError, type Db } from './db.js';
+export { openDatabase, migrate, SchemaTooNewError } from './db.js';
+export type { Db } from './db-handle.js';
 export { SCHEMA_VERSION } from './migrations.js';
-export {
-  ClipsRepo,
-  CLIP_SORT_KEYS,
-  type ClipFilter,
-  type ClipListQuery,
-  type ClipSortKey,
-  type DatasetStats,
-  type LabelledClip,
-} from './clips-repo.js';
+export { type ClipOrder } from './clip-query.js';
+export { ClipsRepo, type DatasetStats, type LabelledClip } from './clips-repo.js';
 export { LabelsRepo, type LabelChange, type RelabelResult, type UndoResult } from './labels-repo.js';
 export { RunsRepo, type NewRun, type RunUpdate, type NewEpoch, type NewPrediction } from './runs-repo.js';
 export { SettingsRepo } from './settings-repo.js';
@@ -45,7 +39,6 @@ export {
   speakerKFold,
   leaveOneSpeakerOut,
   randomSplit,
-  seededRandom,
   DEFAULT_FRACTIONS,
   RANDOM_SPLIT_WARNING,
   type SplitRow,

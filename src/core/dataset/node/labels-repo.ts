@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { consensusLabel } from '../../agreement/consensus.js';
+import type { Statement } from 'better-sqlite3';
+import type { TieRule } from '../../../common/contract.js';
+import { consensusLabel } from '../consensus.js';
 import { AnnotationsRepo } from './annotations-repo.js';
-import type { Db } from './db.js';
+import type { Db } from './db-handle.js';
+import { statementCache } from './sql.js';
 import { canonicalLabel, UnknownLabelError } from '../labels.js';
 import type { LabelEvent, LabelEventSource, LabelSource } from '../types.js';
 
@@ -27,6 +30,30 @@ export interface UndoResult {
   undone?: { groupId: string; source: LabelEventSource };
   /** The label changes made by this undo. */
   changed: LabelChange[];
+}
+
+/** What a relabel does to each of its clips. */
+interface RelabelAction {
+  target: string | null;
+  annotator: string | null;
+  source: 'user' | 'bulk';
+  groupId: string;
+  at: string;
+}
+
+/** One change of a clip's label, as the history records it. */
+interface Change {
+  clipId: number;
+  oldLabel: string | null;
+  newLabel: string | null;
+  oldSource: LabelSource | null;
+  newSource: LabelSource | null;
+  source: LabelEventSource;
+  groupId: string;
+  at: string;
+  annotator: string | null;
+  oldAnnotation: string | null;
+  newAnnotation: string | null;
 }
 
 interface EventRow {
@@ -63,9 +90,11 @@ function toEvent(r: EventRow): LabelEvent {
 /** Label changes and their history: every change is an event, so any user action can be undone. */
 export class LabelsRepo {
   private readonly annotations: AnnotationsRepo;
+  private readonly stmt: (sql: string) => Statement<unknown[]>;
 
   constructor(private readonly db: Db) {
     this.annotations = new AnnotationsRepo(db);
+    this.stmt = statementCache(db);
   }
 
   /** Records a label change made outside relabel/undo (an import giving a clip its label). */
@@ -79,12 +108,9 @@ export class LabelsRepo {
     groupId: string;
     at: string;
   }): void {
-    this.db
-      .prepare(
-        `INSERT INTO label_events (clip_id, old_label, new_label, old_label_source, new_label_source, source, group_id, at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(e.clipId, e.oldLabel, e.newLabel, e.oldLabelSource, e.newLabelSource, e.source, e.groupId, e.at);
+    const { oldLabelSource: oldSource, newLabelSource: newSource, ...change } = e;
+    const noAnnotator = { annotator: null, oldAnnotation: null, newAnnotation: null };
+    this.apply({ ...change, oldSource, newSource, ...noAnnotator }, false);
   }
 
   /**
@@ -103,72 +129,113 @@ export class LabelsRepo {
       target = canonicalLabel(label) ?? null;
       if (target === null) throw new UnknownLabelError(label);
     }
-    const source = opts.source ?? (clipIds.length > 1 ? 'bulk' : 'user');
     // Any spelling of a known person's name is that person (annotator-name.ts).
     const annotator = opts.annotator == null ? null : this.annotations.person(opts.annotator);
-    const groupId = randomUUID();
-    const at = new Date().toISOString();
-    const select = this.db.prepare('SELECT id, path, label, label_source FROM clips WHERE id = ?');
-    const update = this.db.prepare(
-      'UPDATE clips SET label = ?, label_source = ?, updated_at = ? WHERE id = ?',
+    const action: RelabelAction = {
+      target,
+      annotator,
+      source: opts.source ?? (clipIds.length > 1 ? 'bulk' : 'user'),
+      groupId: randomUUID(),
+      at: new Date().toISOString(),
+    };
+    return this.db
+      .transaction((): RelabelResult => {
+        const tieRule = annotator === null ? null : this.annotations.tieRule();
+        const changed: LabelChange[] = [];
+        let unchanged = 0;
+        for (const id of new Set(clipIds)) {
+          const change = this.relabelOne(id, action, tieRule);
+          if (change) changed.push(change);
+          else unchanged++;
+        }
+        return { groupId: changed.length ? action.groupId : null, changed, unchanged, annotator };
+      })
+      .immediate();
+  }
+
+  /** One clip of a relabel: its change, or null where it already carried the label. */
+  private relabelOne(id: number, action: RelabelAction, tieRule: TieRule | null): LabelChange | null {
+    const clip = this.stmt('SELECT id, path, label, label_source FROM clips WHERE id = ?').get(id) as
+      { id: number; path: string; label: string | null; label_source: LabelSource | null } | undefined;
+    if (!clip) throw new Error(`no clip with id ${id}`);
+    const next = this.nextLabel(clip, action, tieRule);
+    if (next === null) return null;
+    const labelChanged = next.label !== clip.label;
+    const newSource: LabelSource | null = !labelChanged
+      ? clip.label_source
+      : next.label === null
+        ? null
+        : 'user';
+    this.apply(
+      {
+        clipId: id,
+        oldLabel: clip.label,
+        newLabel: next.label,
+        oldSource: clip.label_source,
+        newSource,
+        source: action.source,
+        groupId: action.groupId,
+        at: action.at,
+        annotator: action.annotator,
+        oldAnnotation: next.oldAnnotation,
+        newAnnotation: action.annotator === null ? null : action.target,
+      },
+      labelChanged,
     );
-    const insert = this.db.prepare(
+    return { clipId: id, path: clip.path, from: clip.label, to: next.label };
+  }
+
+  /**
+   * The clip's training label after the action, and the annotator's label before it; null when nothing
+   * changes. With an annotator, their label is recorded and the training label is the annotators' consensus.
+   */
+  private nextLabel(
+    clip: { id: number; label: string | null },
+    action: RelabelAction,
+    tieRule: TieRule | null,
+  ): { label: string | null; oldAnnotation: string | null } | null {
+    const { target, annotator } = action;
+    if (annotator === null || tieRule === null)
+      return clip.label === target ? null : { label: target, oldAnnotation: null };
+    const oldAnnotation = this.annotations.get(clip.id, annotator);
+    // Unlabelling a clip nobody annotated yet (an imported label) unlabels it, as without a name.
+    const unlabelsImport =
+      target === null && clip.label !== null && this.annotations.of(clip.id).length === 0;
+    if (oldAnnotation === target && !unlabelsImport) return null;
+    this.annotations.set(clip.id, annotator, target, action.at);
+    const all = this.annotations.of(clip.id);
+    return {
+      label: all.length === 0 ? target : consensusLabel(all, tieRule, clip.label).label,
+      oldAnnotation,
+    };
+  }
+
+  /** Records a change in the history and, when `setLabel`, sets the clip's label to it. */
+  private apply(c: Change, setLabel: boolean): void {
+    if (setLabel)
+      this.stmt('UPDATE clips SET label = ?, label_source = ?, updated_at = ? WHERE id = ?').run(
+        c.newLabel,
+        c.newSource,
+        c.at,
+        c.clipId,
+      );
+    this.stmt(
       `INSERT INTO label_events (clip_id, old_label, new_label, old_label_source, new_label_source, source, group_id, at,
          annotator, old_annotation, new_annotation)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      c.clipId,
+      c.oldLabel,
+      c.newLabel,
+      c.oldSource,
+      c.newSource,
+      c.source,
+      c.groupId,
+      c.at,
+      c.annotator,
+      c.oldAnnotation,
+      c.newAnnotation,
     );
-    return this.db
-      .transaction((): RelabelResult => {
-        const changed: LabelChange[] = [];
-        let unchanged = 0;
-        const tieRule = annotator === null ? null : this.annotations.tieRule();
-        for (const id of new Set(clipIds)) {
-          const clip = select.get(id) as
-            { id: number; path: string; label: string | null; label_source: LabelSource | null } | undefined;
-          if (!clip) throw new Error(`no clip with id ${id}`);
-          let newLabel = target;
-          let oldAnnotation: string | null = null;
-          if (annotator !== null && tieRule !== null) {
-            oldAnnotation = this.annotations.get(id, annotator);
-            // Unlabelling a clip nobody annotated yet (an imported label) unlabels it, as without a name.
-            const unlabelsImport =
-              target === null && clip.label !== null && this.annotations.of(id).length === 0;
-            if (oldAnnotation === target && !unlabelsImport) {
-              unchanged++;
-              continue;
-            }
-            this.annotations.set(id, annotator, target, at);
-            const all = this.annotations.of(id);
-            newLabel = all.length === 0 ? target : consensusLabel(all, tieRule, clip.label).label;
-          } else if (clip.label === target) {
-            unchanged++;
-            continue;
-          }
-          const labelChanged = newLabel !== clip.label;
-          const newSource: LabelSource | null = !labelChanged
-            ? clip.label_source
-            : newLabel === null
-              ? null
-              : 'user';
-          if (labelChanged) update.run(newLabel, newSource, at, id);
-          insert.run(
-            id,
-            clip.label,
-            newLabel,
-            clip.label_source,
-            newSource,
-            source,
-            groupId,
-            at,
-            annotator,
-            oldAnnotation,
-            annotator === null ? null : target,
-          );
-          changed.push({ clipId: id, path: clip.path, from: clip.label, to: newLabel });
-        }
-        return { groupId: changed.length ? groupId : null, changed, unchanged, annotator };
-      })
-      .immediate();
   }
 
   /**
@@ -178,51 +245,47 @@ export class LabelsRepo {
   undo(): UndoResult {
     return this.db
       .transaction((): UndoResult => {
-        const last = this.db
-          .prepare(
-            `SELECT group_id, source FROM label_events
-             WHERE undone = 0 AND source IN ('user', 'bulk') ORDER BY id DESC LIMIT 1`,
-          )
-          .get() as { group_id: string; source: LabelEventSource } | undefined;
+        const last = this.stmt(
+          `SELECT group_id, source FROM label_events
+           WHERE undone = 0 AND source IN ('user', 'bulk') ORDER BY id DESC LIMIT 1`,
+        ).get() as { group_id: string; source: LabelEventSource } | undefined;
         if (!last) return { changed: [] };
-        const events = this.db
-          .prepare('SELECT * FROM label_events WHERE group_id = ? AND undone = 0 ORDER BY id DESC')
-          .all(last.group_id) as EventRow[];
+        const events = this.stmt(
+          'SELECT * FROM label_events WHERE group_id = ? AND undone = 0 ORDER BY id DESC',
+        ).all(last.group_id) as EventRow[];
         const at = new Date().toISOString();
-        const undoGroup = randomUUID();
-        const pathOf = this.db.prepare('SELECT path, label FROM clips WHERE id = ?');
-        const update = this.db.prepare(
-          'UPDATE clips SET label = ?, label_source = ?, updated_at = ? WHERE id = ?',
-        );
-        const insert = this.db.prepare(
-          `INSERT INTO label_events (clip_id, old_label, new_label, old_label_source, new_label_source, source, group_id, at,
-             annotator, old_annotation, new_annotation)
-           VALUES (?, ?, ?, ?, ?, 'undo', ?, ?, ?, ?, ?)`,
-        );
-        const changed: LabelChange[] = [];
-        for (const e of events) {
-          const clip = pathOf.get(e.clip_id) as { path: string; label: string | null };
-          update.run(e.old_label, e.old_label_source, at, e.clip_id);
-          // An annotator's change also gets that annotator's own label back.
-          if (e.annotator !== null) this.annotations.set(e.clip_id, e.annotator, e.old_annotation, at);
-          insert.run(
-            e.clip_id,
-            clip.label,
-            e.old_label,
-            e.new_label_source,
-            e.old_label_source,
-            undoGroup,
-            at,
-            e.annotator,
-            e.new_annotation,
-            e.old_annotation,
-          );
-          changed.push({ clipId: e.clip_id, path: clip.path, from: clip.label, to: e.old_label });
-        }
-        this.db.prepare('UPDATE label_events SET undone = 1 WHERE group_id = ?').run(last.group_id);
+        const groupId = randomUUID();
+        const changed = events.map((e) => this.revert(e, groupId, at));
+        this.stmt('UPDATE label_events SET undone = 1 WHERE group_id = ?').run(last.group_id);
         return { undone: { groupId: last.group_id, source: last.source }, changed: changed.reverse() };
       })
       .immediate();
+  }
+
+  private revert(e: EventRow, groupId: string, at: string): LabelChange {
+    const clip = this.stmt('SELECT path, label FROM clips WHERE id = ?').get(e.clip_id) as {
+      path: string;
+      label: string | null;
+    };
+    // An annotator's change also gets that annotator's own label back.
+    if (e.annotator !== null) this.annotations.set(e.clip_id, e.annotator, e.old_annotation, at);
+    this.apply(
+      {
+        clipId: e.clip_id,
+        oldLabel: clip.label,
+        newLabel: e.old_label,
+        oldSource: e.new_label_source,
+        newSource: e.old_label_source,
+        source: 'undo',
+        groupId,
+        at,
+        annotator: e.annotator,
+        oldAnnotation: e.new_annotation,
+        newAnnotation: e.old_annotation,
+      },
+      true,
+    );
+    return { clipId: e.clip_id, path: clip.path, from: clip.label, to: e.old_label };
   }
 
   /** Every label change of a clip, oldest first. */

@@ -58,6 +58,75 @@ export function readManifest(file: string): Manifest {
   return parseManifest(fs.readFileSync(file, 'utf8'), path.dirname(path.resolve(file)), file);
 }
 
+/** Where each column is (-1 where absent). */
+interface Columns {
+  file: number;
+  label: number;
+  speaker: number;
+  split: number;
+  sha256: number;
+  intended: number;
+  annotators: ReturnType<typeof annotatorColumns>;
+}
+
+function columnsOf(heading: readonly string[], name: string): Columns {
+  const header = heading.map((h) => COLUMN_ALIASES[h.trim().toLowerCase()]);
+  const col = (column: (typeof MANIFEST_COLUMNS)[number]): number => header.indexOf(column);
+  const file = col('file');
+  if (file < 0) throw new ManifestError(name, `no "file" column in the header (${heading.join(',')})`);
+  return {
+    file,
+    label: col('label'),
+    speaker: col('speaker'),
+    split: col('split'),
+    sha256: col('sha256'),
+    intended: heading.findIndex((h) => h.trim().toLowerCase() === INTENDED_COLUMN),
+    annotators: annotatorColumns(heading, name),
+  };
+}
+
+type Cell = (column: number) => string | undefined;
+
+/** The row's annotators' labels; two columns of one person must agree. */
+function annotationsOf(cell: Cell, columns: Columns, name: string, line: number): Record<string, string> {
+  const annotations: Record<string, string> = {};
+  const from: Record<string, string> = {};
+  for (const col of columns.annotators) {
+    const value = cell(col.c);
+    if (value === undefined) continue;
+    const before = annotations[col.person];
+    if (before !== undefined && (canonicalLabel(before) ?? before) !== (canonicalLabel(value) ?? value))
+      throw new ManifestError(
+        name,
+        `line ${line}: label:${shortName(from[col.person])} and label:${shortName(col.heading)} are one annotator (the names differ only in case, spacing or invisible characters) but say ${before} and ${value}`,
+      );
+    annotations[col.person] ??= value;
+    from[col.person] ??= col.heading;
+  }
+  return annotations;
+}
+
+/** One row's entry (its file is given), its split and hash checked. */
+function entryOf(cell: Cell, columns: Columns, name: string, line: number): ManifestEntry {
+  const splitWord = cell(columns.split);
+  const split = splitWord === undefined ? undefined : SPLIT_WORDS[splitWord.toLowerCase()];
+  if (splitWord !== undefined && !split)
+    throw new ManifestError(name, `line ${line}: split "${splitWord}" is not one of train, val, test`);
+  const sha256 = cell(columns.sha256)?.toLowerCase();
+  if (sha256 !== undefined && !/^[0-9a-f]{64}$/.test(sha256))
+    throw new ManifestError(name, `line ${line}: "${sha256}" is not a sha256 hex digest`);
+  const annotations = annotationsOf(cell, columns, name, line);
+  const intended = columns.intended >= 0 ? cell(columns.intended) : undefined;
+  return {
+    label: cell(columns.label),
+    speaker: cell(columns.speaker),
+    split,
+    sha256,
+    ...(intended !== undefined ? { intended } : {}),
+    ...(columns.annotators.length ? { annotations } : {}),
+  };
+}
+
 export function parseManifest(text: string, baseDir: string, name = MANIFEST_NAME): Manifest {
   let rows: string[][];
   try {
@@ -67,56 +136,13 @@ export function parseManifest(text: string, baseDir: string, name = MANIFEST_NAM
   }
   if (rows.length === 0)
     throw new ManifestError(name, 'empty manifest: expected a header line file,label[,speaker][,split]');
-  const header = rows[0].map((h) => COLUMN_ALIASES[h.trim().toLowerCase()]);
-  const col = (name: (typeof MANIFEST_COLUMNS)[number]): number => header.indexOf(name);
-  const fileCol = col('file');
-  if (fileCol < 0) throw new ManifestError(name, `no "file" column in the header (${rows[0].join(',')})`);
-  const [labelCol, speakerCol, splitCol, shaCol] = [
-    col('label'),
-    col('speaker'),
-    col('split'),
-    col('sha256'),
-  ];
-  const intendedCol = rows[0].findIndex((h) => h.trim().toLowerCase() === INTENDED_COLUMN);
-  const annotatorCols = annotatorColumns(rows[0], name);
+  const columns = columnsOf(rows[0], name);
   const manifest: Manifest = new Map();
   rows.slice(1).forEach((row, i) => {
     // A cell our own export guarded against spreadsheets ('=...) reads back as it was.
-    const cell = (c: number): string | undefined =>
-      c >= 0 ? restoreFormula(row[c]?.trim() ?? '').trim() || undefined : undefined;
-    const file = cell(fileCol);
-    if (!file) return;
-    const splitWord = cell(splitCol);
-    const split = splitWord === undefined ? undefined : SPLIT_WORDS[splitWord.toLowerCase()];
-    if (splitWord !== undefined && !split) {
-      throw new ManifestError(name, `line ${i + 2}: split "${splitWord}" is not one of train, val, test`);
-    }
-    const sha256 = cell(shaCol)?.toLowerCase();
-    if (sha256 !== undefined && !/^[0-9a-f]{64}$/.test(sha256)) {
-      throw new ManifestError(name, `line ${i + 2}: "${sha256}" is not a sha256 hex digest`);
-    }
-    const annotations: Record<string, string> = {};
-    const from: Record<string, string> = {};
-    for (const col of annotatorCols) {
-      const value = cell(col.c);
-      if (value === undefined) continue;
-      const before = annotations[col.person];
-      if (before !== undefined && (canonicalLabel(before) ?? before) !== (canonicalLabel(value) ?? value))
-        throw new ManifestError(
-          name,
-          `line ${i + 2}: label:${shortName(from[col.person])} and label:${shortName(col.heading)} are one annotator (the names differ only in case, spacing or invisible characters) but say ${before} and ${value}`,
-        );
-      annotations[col.person] ??= value;
-      from[col.person] ??= col.heading;
-    }
-    manifest.set(path.resolve(baseDir, file), {
-      label: cell(labelCol),
-      speaker: cell(speakerCol),
-      split,
-      sha256,
-      ...(intendedCol >= 0 && cell(intendedCol) !== undefined ? { intended: cell(intendedCol) } : {}),
-      ...(annotatorCols.length ? { annotations } : {}),
-    });
+    const cell: Cell = (c) => (c >= 0 ? restoreFormula(row[c]?.trim() ?? '').trim() || undefined : undefined);
+    const file = cell(columns.file);
+    if (file) manifest.set(path.resolve(baseDir, file), entryOf(cell, columns, name, i + 2));
   });
   return manifest;
 }

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { annotatorKey, cleanAnnotatorName } from '../../../common/annotator-name.js';
-import { consensusLabel } from '../../agreement/consensus.js';
+import { consensusLabel } from '../consensus.js';
 import { AnnotationsRepo } from './annotations-repo.js';
-import type { Db } from './db.js';
+import type { Db } from './db-handle.js';
 
 /**
  * Schema step 5: one person, one annotator. Before it, "Ben" and "ben", "Anna Lee" and "Anna  Lee", "Renée" in
@@ -35,7 +35,25 @@ export function mergeAnnotatorSpellings(db: Db): void {
 
   const register = db.prepare('INSERT INTO annotators (key, name) VALUES (?, ?)');
   for (const [key, name] of displayOf) register.run(key, name);
+  const touched = new Set<number>();
+  const merge = spellingMerger(db, at, touched);
+  for (const name of spellings(db, tieRule.adjudicator)) {
+    const into = displayOf.get(annotatorKey(name));
+    if (into !== undefined && into !== name) merge(name, into);
+  }
 
+  const adjudicator = tieRule.adjudicator === null ? null : displayOf.get(annotatorKey(tieRule.adjudicator));
+  const rule = adjudicator ? { ...tieRule, adjudicator } : tieRule;
+  if (rule !== tieRule)
+    db.prepare("UPDATE settings SET value = ? WHERE key = 'tieRule'").run(JSON.stringify(rule));
+  relabelByConsensus(db, repo, [...touched], rule, at);
+}
+
+/**
+ * Renames a spelling to the name its person keeps, in the annotations and the label history, and records the
+ * merge; the clips it touched are added to `touched`.
+ */
+function spellingMerger(db: Db, at: string, touched: Set<number>): (name: string, into: string) => void {
   const rowsOf = db.prepare('SELECT clip_id, label, at FROM annotations WHERE annotator = ?');
   const keptRow = db.prepare('SELECT at FROM annotations WHERE clip_id = ? AND annotator = ?');
   const overwrite = db.prepare(
@@ -47,11 +65,7 @@ export function mergeAnnotatorSpellings(db: Db): void {
   const record = db.prepare(
     'INSERT INTO annotator_merges (name, merged_into, labels, dropped, at) VALUES (?, ?, ?, ?, ?)',
   );
-  const touched = new Set<number>();
-  for (const name of spellings(db, tieRule.adjudicator)) {
-    const key = annotatorKey(name);
-    const into = displayOf.get(key);
-    if (into === undefined || into === name) continue;
+  return (name, into) => {
     const rows = rowsOf.all(name) as Array<{ clip_id: number; label: string; at: string }>;
     let dropped = 0;
     for (const r of rows) {
@@ -66,13 +80,7 @@ export function mergeAnnotatorSpellings(db: Db): void {
     rename.run(into, name);
     renameEvents.run(into, name);
     record.run(name, into, rows.length - dropped, dropped, at);
-  }
-
-  const adjudicator = tieRule.adjudicator === null ? null : displayOf.get(annotatorKey(tieRule.adjudicator));
-  const rule = adjudicator ? { ...tieRule, adjudicator } : tieRule;
-  if (rule !== tieRule)
-    db.prepare("UPDATE settings SET value = ? WHERE key = 'tieRule'").run(JSON.stringify(rule));
-  relabelByConsensus(db, repo, [...touched], rule, at);
+  };
 }
 
 /** Every spelling the project holds: in annotations, in the label history, and the tie rule's adjudicator. */

@@ -1,4 +1,4 @@
-import type { Db } from './db.js';
+import type { Db } from './db-handle.js';
 import { mergeAnnotatorSpellings } from './merge-annotators.js';
 import { widenCheck } from './rebuild-table.js';
 

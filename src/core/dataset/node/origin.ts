@@ -39,6 +39,49 @@ const SHOWN_LABEL_CHARS = 40;
 
 export const UNKNOWN_SPEAKER = 'unknown';
 
+/** Where a file stands: its name, the import's folders between the root and it, and its corpus convention. */
+interface Place {
+  file: string;
+  root: string;
+  /** Outside the root (a manifest may list such a file). */
+  outside: boolean;
+  /** Folders inside the import, nearest first. */
+  innerFolders: string[];
+  convention: ReturnType<typeof matchConvention>;
+}
+
+type LabelFound = Pick<ClipOrigin, 'label' | 'labelSource' | 'unknownLabel'>;
+
+function labelOf(place: Place, manifest?: ManifestEntry): LabelFound {
+  const none: LabelFound = { label: null, labelSource: null, unknownLabel: null };
+  const fromManifest = manifest?.label ? canonicalLabel(manifest.label) : undefined;
+  if (manifest?.label && !fromManifest) {
+    // Stored as written, a typo or a stray cell would become a class of its own: the clip stays unlabelled.
+    const word = manifest.label.trim();
+    const shown = word.length > SHOWN_LABEL_CHARS ? `${word.slice(0, SHOWN_LABEL_CHARS)}…` : word;
+    return { ...none, unknownLabel: shown };
+  }
+  if (fromManifest) return { ...none, label: fromManifest, labelSource: 'manifest' };
+  if (place.convention) return { ...none, label: place.convention.label, labelSource: 'convention' };
+  // Parent, then grandparent, so both label/speaker/ and speaker/label/ layouts work.
+  // A file outside the root (a manifest may list one) has only its own folder to go by.
+  const { file, root, outside } = place;
+  const candidates = outside ? [path.basename(path.dirname(file))] : place.innerFolders.slice(0, 2);
+  if (!outside && candidates.length < 2) candidates.push(path.basename(root));
+  const fromFolder = candidates.map((name) => canonicalLabel(name)).find((l) => l !== undefined);
+  return fromFolder ? { ...none, label: fromFolder, labelSource: 'folder' } : none;
+}
+
+function speakerOf(place: Place, manifest?: ManifestEntry): Pick<ClipOrigin, 'speaker' | 'speakerSource'> {
+  if (manifest?.speaker) return { speaker: manifest.speaker, speakerSource: 'manifest' };
+  if (place.convention) return { speaker: place.convention.speaker, speakerSource: 'convention' };
+  // The nearest folder inside the import that isn't itself a label word.
+  const folder = place.innerFolders.slice(0, 2).find((name) => canonicalLabel(name) === undefined);
+  return folder
+    ? { speaker: folder, speakerSource: 'folder' }
+    : { speaker: UNKNOWN_SPEAKER, speakerSource: null };
+}
+
 /**
  * Label and speaker of a file, by precedence: the manifest, the corpus naming conventions, the folder names,
  * else unlabelled / unknown. `root` is the folder the import started from (a manifest's own folder for a
@@ -46,63 +89,26 @@ export const UNKNOWN_SPEAKER = 'unknown';
  * (importing `.../happy/` labels its files happy).
  */
 export function resolveOrigin(file: string, root: string, manifest?: ManifestEntry): ClipOrigin {
-  const stem = path.basename(file, path.extname(file));
   const inside = path.relative(root, path.dirname(file));
   const outside = inside.startsWith('..') || path.isAbsolute(inside);
-  const innerFolders = inside === '' || outside ? [] : inside.split(path.sep).reverse();
-  const convention = matchConvention(stem, path.basename(path.dirname(file)));
-
-  let label: string | null = null;
-  let labelSource: LabelSource | null = null;
-  let unknownLabel: string | null = null;
-  const fromManifest = manifest?.label ? canonicalLabel(manifest.label) : undefined;
-  if (manifest?.label && !fromManifest) {
-    // Stored as written, a typo or a stray cell would become a class of its own: the clip stays unlabelled.
-    const word = manifest.label.trim();
-    unknownLabel = word.length > SHOWN_LABEL_CHARS ? `${word.slice(0, SHOWN_LABEL_CHARS)}…` : word;
-  } else if (fromManifest) {
-    label = fromManifest;
-    labelSource = 'manifest';
-  } else if (convention) {
-    label = convention.label;
-    labelSource = 'convention';
-  } else {
-    // Parent, then grandparent, so both label/speaker/ and speaker/label/ layouts work.
-    // A file outside the root (a manifest may list one) has only its own folder to go by.
-    const candidates = outside ? [path.basename(path.dirname(file))] : innerFolders.slice(0, 2);
-    if (!outside && candidates.length < 2) candidates.push(path.basename(root));
-    const fromFolder = candidates.map((name) => canonicalLabel(name)).find((l) => l !== undefined);
-    if (fromFolder) {
-      label = fromFolder;
-      labelSource = 'folder';
-    }
-  }
-
-  let speaker: string | undefined;
-  let speakerSource: ClipOrigin['speakerSource'] = null;
-  if (manifest?.speaker) {
-    speaker = manifest.speaker;
-    speakerSource = 'manifest';
-  } else if (convention) {
-    speaker = convention.speaker;
-    speakerSource = 'convention';
-  } else {
-    // The nearest folder inside the import that isn't itself a label word.
-    speaker = innerFolders.slice(0, 2).find((name) => canonicalLabel(name) === undefined);
-    if (speaker) speakerSource = 'folder';
-  }
-
+  const place: Place = {
+    file,
+    root,
+    outside,
+    innerFolders: inside === '' || outside ? [] : inside.split(path.sep).reverse(),
+    convention: matchConvention(path.basename(file, path.extname(file)), path.basename(path.dirname(file))),
+  };
+  const found = labelOf(place, manifest);
   return {
-    label,
-    labelSource,
-    speaker: speaker ?? UNKNOWN_SPEAKER,
-    speakerSource,
-    corpus: convention?.corpus ?? null,
+    label: found.label,
+    labelSource: found.labelSource,
+    ...speakerOf(place, manifest),
+    corpus: place.convention?.corpus ?? null,
     split: manifest?.split ?? null,
-    unknownLabel,
+    unknownLabel: found.unknownLabel,
     intended:
       (manifest?.intended ? canonicalLabel(manifest.intended) : undefined) ??
-      (labelSource === 'convention' ? label : null),
+      (found.labelSource === 'convention' ? found.label : null),
     annotations: Object.entries(manifest?.annotations ?? {}).flatMap(([annotator, word]) => {
       const l = canonicalLabel(word);
       return l ? [{ annotator, label: l }] : [];

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
-import { openDatabase, type Db } from './db.js';
+import { openDatabase } from './db.js';
+import type { Db } from './db-handle.js';
 import { ClipsRepo } from './clips-repo.js';
 import { LabelsRepo } from './labels-repo.js';
 import { AnnotationsRepo } from './annotations-repo.js';

@@ -1,4 +1,4 @@
-import type { Db } from './db.js';
+import type { Db } from './db-handle.js';
 
 /**
  * Rebuilds `table` with one piece of its CREATE statement replaced (SQLite can't alter a CHECK), the way

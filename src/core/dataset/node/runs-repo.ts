@@ -1,4 +1,4 @@
-import type { Db } from './db.js';
+import type { Db } from './db-handle.js';
 import { currentOwner, ownerState, parseOwner, type RunOwner } from './run-owner.js';
 import type { PredictedLabel, Prediction, Run, RunEpoch, RunKind, RunStatus } from '../types.js';
 

@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { MANIFEST_NAME, readManifest } from './manifest.js';
 import type { ManifestEntry } from './origin.js';
+import { errorMessage } from '../../../common/error-message.js';
 
 /** Extensions worth decoding; anything else in a folder is ignored unless a manifest lists it. */
 export const AUDIO_EXTENSIONS: ReadonlySet<string> = new Set([
@@ -45,7 +46,7 @@ export interface ImportPlan {
 export async function planImport(source: string): Promise<ImportPlan> {
   const abs = path.resolve(source);
   const stat = await fs.stat(abs).catch((err: unknown) => {
-    throw new Error(`cannot read ${source}: ${err instanceof Error ? err.message : String(err)}`);
+    throw new Error(`cannot read ${source}: ${errorMessage(err)}`);
   });
   if (stat.isFile()) {
     if (path.extname(abs).toLowerCase() === '.csv') {

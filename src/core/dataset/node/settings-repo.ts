@@ -1,4 +1,4 @@
-import type { Db } from './db.js';
+import type { Db } from './db-handle.js';
 import { DEFAULT_LABEL_SET, parseLabelList, type CanonicalLabel } from '../labels.js';
 
 /** Project settings, each a JSON value under a key. */

@@ -1,6 +1,6 @@
 /** Small helpers shared by the SQL the dataset layer and the studio's clip table build at run time. */
 import type { Statement } from 'better-sqlite3';
-import type { Db } from './db.js';
+import type { Db } from './db-handle.js';
 
 /**
  * Prepares each distinct SQL text once. Filter combinations are few; caching their statements keeps a

@@ -10,6 +10,7 @@
 // correlation (for Hann, neighbouring bins correlate with |rho|^2 = 4/9). A Gamma draw with that mean and variance
 // gives each (frame, band) the spread real noise has.
 
+import { cachedBy } from '../../util/cached.js';
 import type { Rng } from '../../util/random.js';
 import { sampleGamma } from '../../util/random.js';
 import type { FeatureConfig } from '../config.js';
@@ -27,13 +28,12 @@ interface NoiseModel {
   shape: Float64Array;
 }
 
-const models = new Map<string, NoiseModel>();
+const noiseModel = cachedBy(
+  (cfg: FeatureConfig) => [cfg.sampleRate, cfg.nFft, cfg.winLength, cfg.nMels, cfg.fmin, cfg.fmax].join('|'),
+  (cfg: FeatureConfig) => buildNoiseModel(cfg),
+);
 
-function noiseModel(cfg: FeatureConfig): NoiseModel {
-  const key = [cfg.sampleRate, cfg.nFft, cfg.winLength, cfg.nMels, cfg.fmin, cfg.fmax].join('|');
-  let model = models.get(key);
-  if (model) return model;
-
+function buildNoiseModel(cfg: FeatureConfig): NoiseModel {
   const fb = melFilterbank(cfg);
   const win = hannWindow(cfg.winLength, cfg.nFft);
   const n = cfg.nFft;
@@ -70,9 +70,7 @@ function noiseModel(cfg: FeatureConfig): NoiseModel {
     varUnit *= sumW2 * sumW2;
     shape[m] = varUnit > 0 ? (unitMean[m] * unitMean[m]) / varUnit : 0;
   }
-  model = { powerScale, powerFactor: 2 / (n * sumW2), unitMean, shape };
-  models.set(key, model);
-  return model;
+  return { powerScale, powerFactor: 2 / (n * sumW2), unitMean, shape };
 }
 
 /** Mean sample power of the clip behind a log-mel dB spectrogram (the inverse of the analysis, approximately). */

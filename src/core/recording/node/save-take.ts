@@ -4,7 +4,7 @@ import path from 'node:path';
 import { loadAudio } from '../../audio/load.js';
 import { TARGET_SAMPLE_RATE } from '../../audio/types.js';
 import { encodeWav } from '../../audio/wav-encode.js';
-import { examineFile } from '../../dataset/node/import-examine.js';
+import { examineFile, type Examined } from '../../dataset/node/import-examine.js';
 import type { Project } from '../../dataset/node/project.js';
 import { buildPlan, resumePosition, type PlanItem } from '../plan.js';
 import { checkTake, MAX_TAKE_SECONDS, type TakeProblem } from '../take-checks.js';
@@ -90,27 +90,11 @@ async function takeAudio(bytes: Uint8Array): Promise<{ wav: Uint8Array; samples:
  */
 export async function saveTake(
   project: Project,
-  req: { sessionId: number; index: number; data: Uint8Array; replace?: boolean },
+  req: TakeRequest,
   now = new Date(),
 ): Promise<{ clipId: number; replaced: boolean; item: PlanItem }> {
   const repo = new SessionsRepo(project.db);
-  const session = sessionOrThrow(repo, req.sessionId);
-  if (session.state === 'paused') {
-    throw new SessionError('conflict', `session ${session.id} is paused: resume it to record`);
-  }
-  const plan = buildPlan(session.prompts, session.emotions);
-  const item = plan[req.index];
-  if (!item) {
-    throw new SessionError(
-      'bad-request',
-      `session ${session.id} has takes 0-${plan.length - 1}, not ${req.index}`,
-    );
-  }
-  const before = repo.take(session.id, req.index);
-  if (before && !req.replace) {
-    throw new SessionError('conflict', `take ${req.index + 1} is already kept: retake it to replace it`);
-  }
-
+  const { session, plan, item, before } = takeToSave(repo, req);
   const { wav, samples } = await takeAudio(req.data);
   const check = checkTake(samples, TARGET_SAMPLE_RATE);
   if (!check.ok) throw new TakeRefusedError(check.problems);
@@ -130,59 +114,115 @@ export async function saveTake(
       throw new SessionError('conflict', 'this take is identical to a clip the project already has');
     }
     if (examined.kind === 'rejected') throw new SessionError('bad-request', examined.reason);
-    clipId = project.transaction(() => {
-      const at = now.toISOString();
-      const row = {
-        path: file,
-        sha256: examined.sha256,
-        ...examined.audio,
-        speaker: session.speaker,
-        label: item.emotion,
-        labelSource: 'recorded' as const,
-        split: null,
-        status: 'ok' as const,
-        reason: null,
-        rejectCode: null,
-        corpus: 'recorded',
-      };
-      // looked up again inside the transaction: another request may have kept this take meanwhile
-      const current = repo.take(session.id, req.index);
-      if (current && !req.replace)
-        throw new SessionError('conflict', `take ${req.index + 1} is already kept`);
-      let id: number;
-      if (current) {
-        id = current.clipId;
-        project.clips.replace(id, row, at);
-      } else {
-        id = project.clips.insert(row, at);
-        project.labels.record({
-          clipId: id,
-          oldLabel: null,
-          newLabel: item.emotion,
-          oldLabelSource: null,
-          newLabelSource: 'recorded',
-          source: 'recorded',
-          groupId: randomUUID(),
-          at,
-        });
-      }
-      repo.markTake(id, {
-        prompt: item.prompt,
-        sessionId: session.id,
-        index: req.index,
-        intendedLabel: item.emotion,
-      });
-      const kept = repo.takes(session.id).map((t) => t.index);
-      const position = resumePosition(plan.length, kept);
-      repo.setPosition(session.id, position, position >= plan.length ? 'done' : 'active', at);
-      return id;
-    });
+    clipId = project.transaction(() =>
+      keepTake(
+        project,
+        repo,
+        { session, planLength: plan.length, item, req, file, examined },
+        now.toISOString(),
+      ),
+    );
   } catch (err) {
     fs.rmSync(file, { force: true });
     throw err;
   }
   if (before && before.path !== file) fs.rmSync(before.path, { force: true });
   return { clipId, replaced: before !== undefined, item };
+}
+
+interface TakeRequest {
+  sessionId: number;
+  index: number;
+  data: Uint8Array;
+  replace?: boolean;
+}
+
+/**
+ * The session's take the request names; refused where the session is paused, the take does not exist, or
+ * it is kept already and not to be replaced.
+ */
+function takeToSave(
+  repo: SessionsRepo,
+  req: TakeRequest,
+): { session: RecordingSession; plan: PlanItem[]; item: PlanItem; before: ReturnType<SessionsRepo['take']> } {
+  const session = sessionOrThrow(repo, req.sessionId);
+  if (session.state === 'paused') {
+    throw new SessionError('conflict', `session ${session.id} is paused: resume it to record`);
+  }
+  const plan = buildPlan(session.prompts, session.emotions);
+  const item = plan[req.index];
+  if (!item) {
+    throw new SessionError(
+      'bad-request',
+      `session ${session.id} has takes 0-${plan.length - 1}, not ${req.index}`,
+    );
+  }
+  const before = repo.take(session.id, req.index);
+  if (before && !req.replace) {
+    throw new SessionError('conflict', `take ${req.index + 1} is already kept: retake it to replace it`);
+  }
+  return { session, plan, item, before };
+}
+
+/**
+ * Inside the transaction: the take's clip (a new one with its 'recorded' label event, or the replaced take's
+ * clip with the new content), its place in the session, and the session's position.
+ */
+function keepTake(
+  project: Project,
+  repo: SessionsRepo,
+  take: {
+    session: RecordingSession;
+    planLength: number;
+    item: PlanItem;
+    req: TakeRequest;
+    file: string;
+    examined: Extract<Examined, { kind: 'decoded' }>;
+  },
+  at: string,
+): number {
+  const { session, item, req } = take;
+  const row = {
+    path: take.file,
+    sha256: take.examined.sha256,
+    ...take.examined.audio,
+    speaker: session.speaker,
+    label: item.emotion,
+    labelSource: 'recorded' as const,
+    split: null,
+    status: 'ok' as const,
+    reason: null,
+    rejectCode: null,
+    corpus: 'recorded',
+  };
+  // looked up again inside the transaction: another request may have kept this take meanwhile
+  const current = repo.take(session.id, req.index);
+  if (current && !req.replace) throw new SessionError('conflict', `take ${req.index + 1} is already kept`);
+  const id = current ? current.clipId : project.clips.insert(row, at);
+  if (current) project.clips.replace(id, row, at);
+  else
+    project.labels.record({
+      clipId: id,
+      oldLabel: null,
+      newLabel: item.emotion,
+      oldLabelSource: null,
+      newLabelSource: 'recorded',
+      source: 'recorded',
+      groupId: randomUUID(),
+      at,
+    });
+  repo.markTake(id, {
+    prompt: item.prompt,
+    sessionId: session.id,
+    index: req.index,
+    intendedLabel: item.emotion,
+  });
+  const position = resumePosition(
+    take.planLength,
+    repo.takes(session.id).map((t) => t.index),
+  );
+  repo.setPosition(session.id, position, position >= take.planLength ? 'done' : 'active', at);
+  return id;
 }
 
 /**

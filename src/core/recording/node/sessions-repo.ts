@@ -1,5 +1,5 @@
 import type { Statement } from 'better-sqlite3';
-import type { Db } from '../../dataset/node/db.js';
+import type { Db } from '../../dataset/node/db-handle.js';
 import { statementCache } from '../../dataset/node/sql.js';
 
 export type SessionState = 'active' | 'paused' | 'done';

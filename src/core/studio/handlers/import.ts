@@ -6,6 +6,7 @@ import { importSource } from '../../dataset/node/index.js';
 import { badRequest } from '../errors.js';
 import type { StudioContext } from '../context.js';
 import type { Handlers } from './types.js';
+import { errorMessage } from '../../../common/error-message.js';
 
 /** Progress events are throttled: a fast import of small files would otherwise flood the UI. */
 const PROGRESS_INTERVAL_MS = 100;
@@ -56,9 +57,7 @@ function startImport(ctx: StudioContext, source: string): string {
       ctx.events.emit('import.done', { jobId, summary });
       ctx.events.emit('dataset.changed', { reason: 'import' });
     } catch (err) {
-      const message = controller.signal.aborted
-        ? 'import stopped'
-        : `import failed: ${err instanceof Error ? err.message : String(err)}`;
+      const message = controller.signal.aborted ? 'import stopped' : `import failed: ${errorMessage(err)}`;
       if (!controller.signal.aborted) ctx.log(`${message}\n${err instanceof Error ? err.stack : ''}`);
       ctx.events.emit('import.error', { jobId, message });
       // Batches written before the failure are in the database: the table should show them.

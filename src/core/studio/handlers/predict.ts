@@ -4,6 +4,7 @@ import type { KnownVoice } from '../../model/predict.js';
 import { badRequest } from '../errors.js';
 import type { StudioContext } from '../context.js';
 import type { Handlers } from './types.js';
+import { errorMessage } from '../../../common/error-message.js';
 
 /** Longest audio a prediction request may carry; longer clips are scored over windows, but not hours. */
 export const MAX_PREDICT_SECONDS = MAX_PREDICT_DURATION_S;
@@ -45,7 +46,7 @@ export async function predictAudio(
     try {
       model.predictor.checkVoice(voice.voice);
     } catch (err) {
-      throw badRequest(err instanceof Error ? err.message : String(err));
+      throw badRequest(errorMessage(err));
     }
     known = { kind: 'voice', stats: voice.voice };
   }
@@ -77,7 +78,7 @@ export async function addToVoice(
     try {
       model.predictor.checkVoice(voice);
     } catch (err) {
-      throw badRequest(err instanceof Error ? err.message : String(err));
+      throw badRequest(errorMessage(err));
     }
   }
   return model.predictor.addToVoice(audio.samples, voice);

@@ -20,94 +20,122 @@ interface Current {
 }
 const current = new WeakMap<StudioContext, Current>();
 
+/** A training the studio started: what its thread said so far, and whether it is being stopped. */
+interface Training {
+  runId: number | null;
+  /** The run's end was told (train.done) or the start refused: nothing more to tell. */
+  final: boolean;
+  /** Stopped by the app closing (jobs.stopAll), not by the user's cancel. */
+  stopping: boolean;
+  job?: TrainingJob;
+  /** Settles once the training's thread or process has exited. */
+  gone: Promise<void>;
+  exited: () => void;
+}
+
+interface Settle {
+  resolve: (started: { runId: number }) => void;
+  reject: (err: unknown) => void;
+}
+
+function newTraining(): Training {
+  let exited!: () => void;
+  const gone = new Promise<void>((resolve) => (exited = resolve));
+  return { runId: null, final: false, stopping: false, gone, exited };
+}
+
+/** The app is closing: cancel, give the run a moment to save its best model, then end its thread. */
+async function stopTraining(training: Training): Promise<void> {
+  const job = training.job;
+  if (!job) return;
+  training.stopping = true;
+  job.cancel();
+  const timer = new Promise<'timeout'>((resolve) =>
+    setTimeout(() => resolve('timeout'), CANCEL_GRACE_MS).unref(),
+  );
+  if ((await Promise.race([training.gone.then(() => 'exited' as const), timer])) === 'timeout')
+    await job.terminate();
+}
+
+/** A run whose thread ended without saying so: its status, and the screens told. */
+function finishRun(
+  ctx: StudioContext,
+  training: Training,
+  status: 'failed' | 'cancelled',
+  error: string,
+): void {
+  const runId = training.runId as number;
+  if (training.final) return;
+  training.final = true;
+  try {
+    ctx.project.runs.update(runId, { status, error });
+  } catch (err) {
+    ctx.log(`could not mark run ${runId} ${status}: ${String(err)}`);
+  }
+  ctx.events.emit('train.done', { runId, status, metrics: null, error });
+}
+
+function onTrainingMessage(ctx: StudioContext, training: Training, m: TrainingMessage, settle: Settle): void {
+  switch (m.type) {
+    case 'started':
+      training.runId = m.runId;
+      current.set(ctx, { runId: m.runId, job: training.job as TrainingJob });
+      settle.resolve({ runId: m.runId });
+      break;
+    case 'progress':
+      ctx.events.emit('train.progress', m.progress);
+      break;
+    case 'epoch':
+      ctx.events.emit('train.epoch', { runId: m.runId, ...m.record });
+      break;
+    case 'done':
+      training.final = true;
+      ctx.events.emit('train.done', { runId: m.runId, status: m.status, metrics: m.metrics, error: m.error });
+      ctx.events.emit('dataset.changed', { reason: 'predictions' });
+      break;
+    case 'failed':
+      training.final = true;
+      settle.reject(badRequest(`training did not start: ${m.message}`));
+      break;
+  }
+}
+
+function onTrainingExit(
+  ctx: StudioContext,
+  training: Training,
+  slotId: string,
+  crash: string | null,
+  settle: Settle,
+): void {
+  ctx.jobs.release('train', slotId);
+  if (current.get(ctx)?.job === training.job) current.delete(ctx);
+  if (crash) {
+    ctx.log(crash);
+    if (training.runId === null) settle.reject(new StudioError('internal', crash));
+    else if (training.stopping) finishRun(ctx, training, 'cancelled', 'stopped when the app closed');
+    else finishRun(ctx, training, 'failed', crash);
+  } else if (training.runId === null && !training.final) {
+    settle.reject(new StudioError('internal', 'training ended before it started'));
+  }
+  training.exited();
+}
+
 function startTraining(ctx: StudioContext, request: ParsedParams<'train.start'>): Promise<{ runId: number }> {
   ctx.project.runs.failOrphans();
   const slotId = randomUUID();
-  let exited!: () => void;
-  const gone = new Promise<void>((resolve) => (exited = resolve));
-  const state: { runId: number | null; final: boolean; stopping: boolean; job?: TrainingJob } = {
-    runId: null,
-    final: false,
-    stopping: false,
-  };
-
-  ctx.jobs.claim('train', slotId, async () => {
-    const job = state.job;
-    if (!job) return;
-    state.stopping = true;
-    job.cancel();
-    const timer = new Promise<'timeout'>((resolve) =>
-      setTimeout(() => resolve('timeout'), CANCEL_GRACE_MS).unref(),
-    );
-    if ((await Promise.race([gone.then(() => 'exited' as const), timer])) === 'timeout')
-      await job.terminate();
-  });
-
+  const training = newTraining();
+  ctx.jobs.claim('train', slotId, () => stopTraining(training));
   return new Promise((resolve, reject) => {
-    const finish = (runId: number, status: 'failed' | 'cancelled', error: string): void => {
-      if (state.final) return;
-      state.final = true;
-      try {
-        ctx.project.runs.update(runId, { status, error });
-      } catch (err) {
-        ctx.log(`could not mark run ${runId} ${status}: ${String(err)}`);
-      }
-      ctx.events.emit('train.done', { runId, status, metrics: null, error });
-    };
-
-    const onMessage = (m: TrainingMessage): void => {
-      switch (m.type) {
-        case 'started':
-          state.runId = m.runId;
-          current.set(ctx, { runId: m.runId, job: state.job as TrainingJob });
-          resolve({ runId: m.runId });
-          break;
-        case 'progress':
-          ctx.events.emit('train.progress', m.progress);
-          break;
-        case 'epoch':
-          ctx.events.emit('train.epoch', { runId: m.runId, ...m.record });
-          break;
-        case 'done':
-          state.final = true;
-          ctx.events.emit('train.done', {
-            runId: m.runId,
-            status: m.status,
-            metrics: m.metrics,
-            error: m.error,
-          });
-          ctx.events.emit('dataset.changed', { reason: 'predictions' });
-          break;
-        case 'failed':
-          state.final = true;
-          reject(badRequest(`training did not start: ${m.message}`));
-          break;
-      }
-    };
-
-    const onExit = (crash: string | null): void => {
-      ctx.jobs.release('train', slotId);
-      if (current.get(ctx)?.job === state.job) current.delete(ctx);
-      if (crash) {
-        ctx.log(crash);
-        if (state.runId === null) reject(new StudioError('internal', crash));
-        else if (state.stopping) finish(state.runId, 'cancelled', 'stopped when the app closed');
-        else finish(state.runId, 'failed', crash);
-      } else if (state.runId === null && !state.final) {
-        reject(new StudioError('internal', 'training ended before it started'));
-      }
-      exited();
-    };
-
+    const settle = { resolve, reject };
     try {
-      state.job = ctx.trainingHost.start(
+      training.job = ctx.trainingHost.start(
         { projectDir: ctx.project.dir, request, nativeBinding: ctx.nativeBinding },
-        onMessage,
-        onExit,
+        (m) => onTrainingMessage(ctx, training, m, settle),
+        (crash) => onTrainingExit(ctx, training, slotId, crash, settle),
       );
     } catch (err) {
       ctx.jobs.release('train', slotId);
-      exited();
+      training.exited();
       reject(err);
     }
   });

@@ -1,12 +1,9 @@
 import { SvelteMap } from 'svelte/reactivity';
-import type { ClipFilter, ClipRow } from '../../../common/contract.js';
-import type { z } from 'zod';
-import type { ClipSortSchema } from '../../../common/contract.js';
+import type { ClipFilter, ClipRow, ClipSort } from '../../../common/contract.js';
 import { studio } from './studio.svelte.js';
 import { messageOf } from '../util/errors.js';
 import { DEFAULT_CLIP_FILTER } from './clip-filter.js';
 
-export type ClipSort = z.infer<typeof ClipSortSchema>;
 export const PAGE_SIZE = 200;
 const BULK_PAGE = 5000;
 

@@ -1,8 +1,8 @@
+import { errorMessage } from '../../../common/error-message.js';
+
 /** A message fit to show a person, from anything a promise may reject with. */
 export function messageOf(err: unknown): string {
-  if (err instanceof Error) return err.message || err.name;
-  if (typeof err === 'string') return err;
-  return 'Something went wrong';
+  return errorMessage(err, 'Something went wrong');
 }
 
 /** Runs `work`: null when it succeeds, else the message to show (for the `thingError` fields of state). */

@@ -1,4 +1,4 @@
-import type { ClipSort } from '../../lib/state/clips-query.svelte.js';
+import type { ClipSort } from '../../../common/contract.js';
 
 export interface Column {
   id: 'file' | 'speaker' | 'duration' | 'label' | 'predicted' | 'confidence' | 'split';

@@ -5,6 +5,12 @@ export interface Annotation {
   label: string;
 }
 
+/** One clip as agreement sees it: each annotator's label and the acted emotion, if known. */
+export interface AgreementItem {
+  annotations: readonly Annotation[];
+  intended: string | null;
+}
+
 /** The labels with the most votes (several on a tie) and how many votes each has. */
 export function topLabels(labels: readonly string[]): { top: string[]; votes: number } {
   const counts = new Map<string, number>();
