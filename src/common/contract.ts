@@ -86,12 +86,20 @@ export interface LabelEvent {
   id: number;
   oldLabel: string | null;
   newLabel: string | null;
-  source: 'import' | 'user' | 'bulk' | 'undo' | 'recorded';
+  source: 'import' | 'user' | 'bulk' | 'undo' | 'recorded' | 'segment';
   at: string;
   /** Who made a user's change; null for imports and for changes made without an annotator name. */
   annotator: string | null;
   /** That annotator's own label after the change (the clip's label is their consensus). */
   annotatorLabel: string | null;
+  /** A segment edit (or its undo): the clip's stretch of its recording before and after (null: none). */
+  segment?: { before: SegmentSpan | null; after: SegmentSpan | null };
+}
+/** Where a segment lies in its recording; 'removed' once deleted from the recording's segments. */
+export interface SegmentSpan {
+  startS: number;
+  endS: number;
+  status: 'ok' | 'removed';
 }
 export interface ClipDetail extends ClipRow {
   sha256: string;
@@ -115,6 +123,8 @@ export interface ClipDetail extends ClipRow {
   /** For a recorded take: the sentence read, its session and the emotion it was to act; else null. */
   prompt?: string | null;
   sessionId?: number | null;
+  /** For a segment of a long recording: the recording and where in it the segment lies. */
+  segmentOf?: { recordingId: number; startS: number; endS: number } | null;
 }
 export interface DatasetStats {
   clips: number;
@@ -241,6 +251,20 @@ export interface ImportSummary {
   cancelled: boolean;
   /** Manifest labels that are no emotion word the studio knows, with how many files had each: left unlabelled. */
   unknownLabels?: Record<string, number>;
+  /** Long recordings of this source, each kept once and split into utterances (its segments are clips). */
+  recordings?: ImportedRecording[];
+}
+
+/** A long recording an import met: how it was split, or that the project already had it. */
+export interface ImportedRecording {
+  path: string;
+  recordingId: number;
+  durationS: number;
+  segments: number;
+  /** Where the segments came from: the speech detector, or an annotation file beside the recording. */
+  from: 'detector' | 'annotations';
+  /** Already in the project (same content): nothing was added. */
+  known: boolean;
 }
 
 // ---------- training ----------
@@ -525,6 +549,29 @@ export interface PredictionResult {
    * then the answer says so here and in `warnings`. The server always sets both; the in-page scorer, which
    * only uses the model in use, leaves them out.
    */
+  partial?: boolean;
+  warnings?: string[];
+}
+
+/** One utterance of a long recording scored: the emotion timeline's row. */
+export interface TimelineRow {
+  start: number;
+  end: number;
+  label: string;
+  confidence: number;
+  probs: Record<string, number>;
+  /** The voice statistics this row was scored with (the voice heard before it, never the row itself). */
+  voice: VoiceUse;
+}
+/** A long recording read as a timeline of emotions, one row per utterance. */
+export interface TimelineResult {
+  durationS: number;
+  rows: TimelineRow[];
+  /** Where the voice heard so far was first used (s), or null when no row used it. */
+  voiceFrom: number | null;
+  /** How the voice was handled: built up over the recording, a project speaker's, or none (a new voice each). */
+  voiceMode: 'recording' | 'speaker' | 'none';
+  runId?: number;
   partial?: boolean;
   warnings?: string[];
 }

@@ -4,6 +4,7 @@ import { AnnotationsRepo } from './annotations-repo.js';
 import type { Db } from './db.js';
 import { canonicalLabel, UnknownLabelError } from '../labels.js';
 import type { LabelEvent, LabelEventSource, LabelSource } from '../types.js';
+import { RecordingsRepo, type SegmentState } from './recordings-repo.js';
 
 export interface LabelChange {
   clipId: number;
@@ -43,6 +44,7 @@ interface EventRow {
   annotator: string | null;
   old_annotation: string | null;
   new_annotation: string | null;
+  segment: string | null;
 }
 
 function toEvent(r: EventRow): LabelEvent {
@@ -57,15 +59,27 @@ function toEvent(r: EventRow): LabelEvent {
     undone: r.undone === 1,
     annotator: r.annotator,
     annotatorLabel: r.new_annotation,
+    ...(r.segment === null ? {} : { segment: segmentSpans(r.segment) }),
   };
 }
+
+function segmentSpans(json: string): NonNullable<LabelEvent['segment']> {
+  const { before, after } = JSON.parse(json) as { before: SegmentState | null; after: SegmentState | null };
+  const span = (s: SegmentState | null) => s && { startS: s.startS, endS: s.endS, status: s.status };
+  return { before: span(before), after: span(after) };
+}
+
+/** The sources an undo walks back: a person's actions. */
+const UNDOABLE = "('user', 'bulk', 'segment')";
 
 /** Label changes and their history: every change is an event, so any user action can be undone. */
 export class LabelsRepo {
   private readonly annotations: AnnotationsRepo;
+  private readonly recordings: RecordingsRepo;
 
   constructor(private readonly db: Db) {
     this.annotations = new AnnotationsRepo(db);
+    this.recordings = new RecordingsRepo(db);
   }
 
   /** Records a label change made outside relabel/undo (an import giving a clip its label). */
@@ -181,7 +195,7 @@ export class LabelsRepo {
         const last = this.db
           .prepare(
             `SELECT group_id, source FROM label_events
-             WHERE undone = 0 AND source IN ('user', 'bulk') ORDER BY id DESC LIMIT 1`,
+             WHERE undone = 0 AND source IN ${UNDOABLE} ORDER BY id DESC LIMIT 1`,
           )
           .get() as { group_id: string; source: LabelEventSource } | undefined;
         if (!last) return { changed: [] };
@@ -196,12 +210,23 @@ export class LabelsRepo {
         );
         const insert = this.db.prepare(
           `INSERT INTO label_events (clip_id, old_label, new_label, old_label_source, new_label_source, source, group_id, at,
-             annotator, old_annotation, new_annotation)
-           VALUES (?, ?, ?, ?, ?, 'undo', ?, ?, ?, ?, ?)`,
+             annotator, old_annotation, new_annotation, segment)
+           VALUES (?, ?, ?, ?, ?, 'undo', ?, ?, ?, ?, ?, ?)`,
         );
         const changed: LabelChange[] = [];
         for (const e of events) {
           const clip = pathOf.get(e.clip_id) as { path: string; label: string | null };
+          let segment: string | null = null;
+          if (e.segment !== null) {
+            // A segment edit: the clip goes back to its stretch (a clip the edit made is removed again).
+            const { before, after } = JSON.parse(e.segment) as {
+              before: SegmentState | null;
+              after: SegmentState;
+            };
+            const restored: SegmentState = before ?? { ...after, status: 'removed' };
+            this.recordings.apply(e.clip_id, restored, at);
+            segment = JSON.stringify({ before: after, after: restored });
+          }
           update.run(e.old_label, e.old_label_source, at, e.clip_id);
           // An annotator's change also gets that annotator's own label back.
           if (e.annotator !== null) this.annotations.set(e.clip_id, e.annotator, e.old_annotation, at);
@@ -216,6 +241,7 @@ export class LabelsRepo {
             e.annotator,
             e.new_annotation,
             e.old_annotation,
+            segment,
           );
           changed.push({ clipId: e.clip_id, path: clip.path, from: clip.label, to: e.old_label });
         }
@@ -237,7 +263,7 @@ export class LabelsRepo {
   canUndo(): boolean {
     return (
       this.db
-        .prepare("SELECT 1 FROM label_events WHERE undone = 0 AND source IN ('user', 'bulk') LIMIT 1")
+        .prepare(`SELECT 1 FROM label_events WHERE undone = 0 AND source IN ${UNDOABLE} LIMIT 1`)
         .get() !== undefined
     );
   }

@@ -1,0 +1,70 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { encodeWav } from '../../src/core/audio/wav-encode.js';
+import { parseWavHeader } from '../../src/core/audio/wav-header.js';
+import { wavSamplesToMono } from '../../src/core/audio/wav-samples.js';
+import { createRng } from '../../src/core/util/random.js';
+
+export interface PlacedClip {
+  file: string;
+  /** Where the clip sits in the recording (s). */
+  start: number;
+  /** Where its audio ends: its last sample that is not zero (the shared EmoDB copy zero-pads short takes). */
+  end: number;
+}
+
+/** The 16 kHz mono samples of a WAV file (the shared corpora's format). */
+export function readWav16k(file: string): Float32Array {
+  const bytes = new Uint8Array(fs.readFileSync(file));
+  const layout = parseWavHeader(bytes);
+  if (layout.sampleRate !== 16000) throw new Error(`${file} is not 16 kHz`);
+  return wavSamplesToMono(bytes, layout);
+}
+
+/**
+ * A long recording made of clips with pauses of known, seeded lengths (`minGapS` to `maxGapS`) between them,
+ * the pauses holding a quiet room (white noise at `noiseDb` dBFS) rather than digital silence. Returns the
+ * WAV's path and where each clip sits.
+ */
+export function concatenateClips(
+  files: readonly string[],
+  out: string,
+  opts: { seed?: number; minGapS?: number; maxGapS?: number; noiseDb?: number; leadS?: number } = {},
+): { path: string; clips: PlacedClip[]; durationS: number } {
+  const rng = createRng(opts.seed ?? 1);
+  const rate = 16000;
+  const noise = 10 ** ((opts.noiseDb ?? -62) / 20) * Math.sqrt(3);
+  const gap = () => (opts.minGapS ?? 0.8) + rng.next() * ((opts.maxGapS ?? 2) - (opts.minGapS ?? 0.8));
+  const parts: Float32Array[] = [];
+  const clips: PlacedClip[] = [];
+  let at = 0;
+  const pause = (s: number) => {
+    const n = Math.round(s * rate);
+    const p = new Float32Array(n);
+    for (let i = 0; i < n; i++) p[i] = (rng.next() * 2 - 1) * noise;
+    parts.push(p);
+    at += n;
+  };
+  pause(opts.leadS ?? 1);
+  for (const file of files) {
+    const x = readWav16k(file);
+    let last = x.length - 1;
+    while (last > 0 && x[last] === 0) last--;
+    // the zero padding of a short take is room noise in a real recording
+    const clip = x.slice();
+    for (let i = last + 1; i < clip.length; i++) clip[i] = (rng.next() * 2 - 1) * noise;
+    clips.push({ file, start: at / rate, end: (at + last + 1) / rate });
+    parts.push(clip);
+    at += clip.length;
+    pause(gap());
+  }
+  const all = new Float32Array(at);
+  let o = 0;
+  for (const p of parts) {
+    all.set(p, o);
+    o += p.length;
+  }
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.writeFileSync(out, encodeWav(all, rate));
+  return { path: out, clips, durationS: at / rate };
+}
