@@ -68,3 +68,32 @@ export function concatenateClips(
   fs.writeFileSync(out, encodeWav(all, rate));
   return { path: out, clips, durationS: at / rate };
 }
+
+/**
+ * A recording of a quiet room (white noise at -60 dBFS) with voiced bursts (a 150 Hz buzz and two harmonics
+ * at about -20 dBFS) over `bursts`, written as a 16 kHz 16-bit WAV: utterances whose boundaries are known.
+ */
+export function burstsWav(
+  out: string,
+  durationS: number,
+  bursts: ReadonlyArray<readonly [number, number]>,
+  seed = 7,
+): string {
+  const rate = 16000;
+  const rng = createRng(seed);
+  const x = new Float32Array(Math.round(durationS * rate));
+  const noise = 10 ** (-60 / 20) * Math.sqrt(3);
+  for (let i = 0; i < x.length; i++) x[i] = (rng.next() * 2 - 1) * noise;
+  for (const [a, b] of bursts)
+    for (let i = Math.round(a * rate); i < Math.round(b * rate); i++) {
+      const t = i / rate;
+      x[i] +=
+        0.06 *
+        (Math.sin(2 * Math.PI * 150 * t) +
+          0.5 * Math.sin(2 * Math.PI * 300 * t) +
+          0.3 * Math.sin(2 * Math.PI * 450 * t));
+    }
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.writeFileSync(out, encodeWav(x, rate));
+  return out;
+}

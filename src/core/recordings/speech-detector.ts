@@ -47,15 +47,21 @@ function quantile(values: Float32Array | number[], q: number): number {
 
 /**
  * The noise floor under each block of frames: the quiet end of each second (its 10th percentile), then the
- * low end of those around it (their 20th percentile within 15 s), so a run of speech never lifts the floor.
+ * quiet end of those within 15 s on each side (their 10th percentile), so a long run of speech never lifts the
+ * floor while a room that changes moves it within a second.
  */
 export function noiseFloor(levels: Float32Array): Float32Array {
   const blocks = Math.ceil(levels.length / BLOCK);
   const quiet = new Float32Array(blocks);
   for (let b = 0; b < blocks; b++) quiet[b] = quantile(levels.subarray(b * BLOCK, (b + 1) * BLOCK), 0.1);
   const floor = new Float32Array(blocks);
-  for (let b = 0; b < blocks; b++)
-    floor[b] = quantile(quiet.subarray(Math.max(0, b - FLOOR_REACH), b + FLOOR_REACH + 1), 0.2);
+  for (let b = 0; b < blocks; b++) {
+    // Each side on its own, the higher taken: a room that just got louder is not judged by its quiet past.
+    const before = quantile(quiet.subarray(Math.max(0, b - FLOOR_REACH), b + 1), 0.1);
+    const after = quantile(quiet.subarray(b, b + FLOOR_REACH + 1), 0.1);
+    // ... but never above the block's own quiet moments: the second before a room gets louder is still quiet.
+    floor[b] = Math.min(quiet[b], Math.max(before, after));
+  }
   return floor;
 }
 

@@ -82,7 +82,14 @@ export async function importRecording(
   const origin = resolveOrigin(file, root, opts.manifest);
   const folder = recordingFolder(project.dir, sha256);
   const copyPath = path.join(folder, 'recording.wav');
-  const copy = await writeRecordingCopy(file, copyPath);
+  let copy;
+  try {
+    copy = await writeRecordingCopy(file, copyPath);
+  } catch (err) {
+    // nothing in the project names this folder (the recording is not known): leave no trace of it
+    fs.rmSync(folder, { recursive: true, force: true });
+    throw err;
+  }
   const durationS = copy.info.durationS;
 
   const sidecar = sidecarOf(file);
