@@ -22,19 +22,31 @@ export function readWav16k(file: string): Float32Array {
 }
 
 /**
- * A long recording made of clips with pauses of known, seeded lengths (`minGapS` to `maxGapS`) between them,
- * the pauses holding a quiet room (white noise at `noiseDb` dBFS) rather than digital silence. Returns the
- * WAV's path and where each clip sits.
+ * A long recording made of clips with pauses of known, seeded lengths (`minGapS` to `maxGapS`) between them.
+ * The pauses hold a quiet room (white noise at `noiseDb` dBFS; a take's zero padding becomes room too), or,
+ * with `silence: 'digital'`, digital silence in whole 10 ms steps with every take kept sample for sample (an
+ * edited recording). Returns the WAV's path and where each clip sits.
  */
 export function concatenateClips(
   files: readonly string[],
   out: string,
-  opts: { seed?: number; minGapS?: number; maxGapS?: number; noiseDb?: number; leadS?: number } = {},
+  opts: {
+    seed?: number;
+    minGapS?: number;
+    maxGapS?: number;
+    noiseDb?: number;
+    leadS?: number;
+    silence?: 'room' | 'digital';
+  } = {},
 ): { path: string; clips: PlacedClip[]; durationS: number } {
   const rng = createRng(opts.seed ?? 1);
   const rate = 16000;
-  const noise = 10 ** ((opts.noiseDb ?? -62) / 20) * Math.sqrt(3);
-  const gap = () => (opts.minGapS ?? 0.8) + rng.next() * ((opts.maxGapS ?? 2) - (opts.minGapS ?? 0.8));
+  const digital = opts.silence === 'digital';
+  const noise = digital ? 0 : 10 ** ((opts.noiseDb ?? -62) / 20) * Math.sqrt(3);
+  const gap = () => {
+    const s = (opts.minGapS ?? 0.8) + rng.next() * ((opts.maxGapS ?? 2) - (opts.minGapS ?? 0.8));
+    return digital ? Math.round(s * 100) / 100 : s;
+  };
   const parts: Float32Array[] = [];
   const clips: PlacedClip[] = [];
   let at = 0;
@@ -52,7 +64,7 @@ export function concatenateClips(
     while (last > 0 && x[last] === 0) last--;
     // the zero padding of a short take is room noise in a real recording
     const clip = x.slice();
-    for (let i = last + 1; i < clip.length; i++) clip[i] = (rng.next() * 2 - 1) * noise;
+    if (!digital) for (let i = last + 1; i < clip.length; i++) clip[i] = (rng.next() * 2 - 1) * noise;
     clips.push({ file, start: at / rate, end: (at + last + 1) / rate });
     parts.push(clip);
     at += clip.length;

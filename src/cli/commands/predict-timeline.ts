@@ -35,7 +35,7 @@ export async function predictTimelineCli(opts: PredictCliOptions): Promise<void>
     { latestModelDir },
     { selectBackend },
     { projectSpeakerVoice },
-    { predictTimeline },
+    { predictTimeline, modelScorer },
   ] = await Promise.all([
     import('../../core/dataset/node/index.js'),
     import('../../core/model/node/model-files.js'),
@@ -70,7 +70,7 @@ export async function predictTimelineCli(opts: PredictCliOptions): Promise<void>
   const loaded = await loadModelFolder(modelDir as string);
   let timeline: TimelineResult;
   try {
-    timeline = await predictTimeline(loaded, file, {
+    timeline = await predictTimeline(modelScorer(loaded), file, {
       detector: {
         ...(opts.minSilence !== undefined && { minSilenceS: opts.minSilence }),
         ...(opts.maxSegment !== undefined && { maxSegmentS: opts.maxSegment }),

@@ -16,6 +16,8 @@ export class LevelMeter {
   private inFrame = 0;
   private prevX = 0;
   private prevY = 0;
+  /** Every sample of the frame so far is exactly zero. */
+  private silent = true;
   private readonly a: number;
 
   constructor(readonly sampleRate = 16000) {
@@ -24,7 +26,7 @@ export class LevelMeter {
   }
 
   push(samples: Float32Array): void {
-    let { acc, inFrame, prevX, prevY } = this;
+    let { acc, inFrame, prevX, prevY, silent } = this;
     const { a, frame } = this;
     for (let i = 0; i < samples.length; i++) {
       const x = samples[i];
@@ -32,12 +34,16 @@ export class LevelMeter {
       prevX = x;
       prevY = y;
       acc += y * y;
+      if (x !== 0) silent = false;
       if (++inFrame === frame) {
-        this.add(acc / frame);
+        // the filter rings on into digital silence; a frame of zeros is silence whatever it says
+        this.add(silent ? 0 : acc / frame);
         acc = 0;
         inFrame = 0;
+        silent = true;
       }
     }
+    this.silent = silent;
     this.acc = acc;
     this.inFrame = inFrame;
     this.prevX = prevX;
@@ -56,7 +62,7 @@ export class LevelMeter {
   /** The levels of every whole frame so far (a last partial frame is counted as one). */
   finish(): Float32Array {
     if (this.inFrame > 0) {
-      this.add(this.acc / this.inFrame);
+      this.add(this.silent ? 0 : this.acc / this.inFrame);
       this.acc = 0;
       this.inFrame = 0;
     }

@@ -30,8 +30,10 @@ export const DEFAULT_DETECTOR: DetectorOptions = {
   offsetDb: 6,
 };
 
-/** Speech is never quieter than this (dBFS of a 10 ms frame), whatever the floor: digital silence is not a room. */
+/** Speech never starts quieter than this (dBFS of a 10 ms frame), whatever the floor: digital silence is not a room. */
 const ABSOLUTE_MIN_DB = -65;
+/** A frame this quiet is digital silence (an edited or gated recording), not a room. */
+const DIGITAL_SILENCE_DB = -100;
 /** The floor is measured in blocks of this many frames (1 s) ... */
 const BLOCK = 100;
 /** ... over this many blocks either side (15 s), so it follows a room that changes but not the speech. */
@@ -74,9 +76,11 @@ export function detectSpeech(levels: Float32Array, opts: Partial<DetectorOptions
   const o = { ...DEFAULT_DETECTOR, ...opts };
   const n = levels.length;
   const floor = noiseFloor(levels);
+  // Speech must start above the absolute minimum (hiss over digital silence is no voice), but once started it
+  // goes on down to its own floor: over digital silence every sound around an utterance belongs to it.
   const on = (t: number) =>
     Math.max(floor[Math.floor(t / BLOCK)] + o.onsetDb, ABSOLUTE_MIN_DB + o.onsetDb - o.offsetDb);
-  const off = (t: number) => Math.max(floor[Math.floor(t / BLOCK)] + o.offsetDb, ABSOLUTE_MIN_DB);
+  const off = (t: number) => floor[Math.floor(t / BLOCK)] + o.offsetDb;
 
   // Runs of frames above the offset threshold that reach the onset threshold somewhere.
   const runs: Array<[number, number]> = [];
@@ -108,10 +112,12 @@ export function detectSpeech(levels: Float32Array, opts: Partial<DetectorOptions
   const padded = speech.map(([a, b], i): [number, number] => {
     const prevEnd = i > 0 ? speech[i - 1][1] : 0;
     const nextStart = i + 1 < speech.length ? speech[i + 1][0] : n;
-    return [
-      Math.max(a - pad, Math.ceil((prevEnd + a) / 2), 0),
-      Math.min(b + pad, Math.floor((b + nextStart) / 2), n),
-    ];
+    let start = Math.max(a - pad, Math.ceil((prevEnd + a) / 2), 0);
+    let end = Math.min(b + pad, Math.floor((b + nextStart) / 2), n);
+    // padding keeps a soft onset or decay the levels missed; digital silence is neither
+    while (start < a && levels[start] <= DIGITAL_SILENCE_DB) start++;
+    while (end > b && levels[end - 1] <= DIGITAL_SILENCE_DB) end--;
+    return [start, end];
   });
 
   const out: TimeSpan[] = [];

@@ -14,6 +14,11 @@ export function recordingFolder(projectDir: string, sha256: string): string {
   return path.join(projectDir, 'long-recordings', sha256.slice(0, 16));
 }
 
+/** Seconds zero-padded, so a recording's segment files sort in time order (the clip list sorts by path). */
+function padded(s: number): string {
+  return s.toFixed(3).padStart(10, '0');
+}
+
 function stemOf(file: string): string {
   return (
     path
@@ -48,7 +53,7 @@ export function writeSegmentFile(
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(
     dir,
-    `${stemOf(recording.sourcePath)}_${start.toFixed(3)}-${end.toFixed(3)}_${randomUUID().slice(0, 6)}.wav`,
+    `${stemOf(recording.sourcePath)}_${padded(start)}-${padded(end)}_${randomUUID().slice(0, 6)}.wav`,
   );
   fs.writeFileSync(`${file}.partial`, bytes);
   fs.renameSync(`${file}.partial`, file);

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { TimelineResult, TimelineRow } from '../../../common/contract.js';
+import type { TimelineResult, TimelineRow, VoiceUse } from '../../../common/contract.js';
 import { TARGET_SAMPLE_RATE } from '../../audio/node/index.js';
 import type { LoadedModel } from '../../model/model-meta.js';
 import { addSamplesToVoice, predictSamples, type KnownVoice } from '../../model/predict.js';
@@ -9,16 +9,33 @@ import type { VoiceStats } from '../../voice/index.js';
 import { detectSpeech, type DetectorOptions, type TimeSpan } from '../speech-detector.js';
 import { readRecordingRange, writeRecordingCopy } from './recording-audio.js';
 
+/** What scores an utterance and learns a voice: the engine's model, or the studio's loaded predictor. */
+export interface UtteranceScorer {
+  predict(
+    samples: Float32Array,
+    voice: KnownVoice | null,
+  ): Promise<{ label: string; confidence: number; probs: Record<string, number>; voice: VoiceUse }>;
+  addToVoice(samples: Float32Array, voice: VoiceStats | null): Promise<VoiceStats>;
+}
+
+/** The engine's prediction path (predict.ts) as a scorer. */
+export function modelScorer(loaded: LoadedModel): UtteranceScorer {
+  return {
+    predict: async (samples, voice) => predictSamples(loaded, samples, voice),
+    addToVoice: async (samples, voice) => addSamplesToVoice(loaded, voice, samples),
+  };
+}
+
+/**
+ * 'recording' (the default): each utterance is scored with the voice heard before it in the recording (never
+ * with itself), then added to it; 'none': each as a voice never heard, as a file on its own is scored; a
+ * KnownVoice (a project speaker): every utterance with those statistics.
+ */
+export type TimelineVoice = 'recording' | 'none' | KnownVoice;
+
 export interface TimelineOptions {
   detector?: Partial<DetectorOptions>;
-  /**
-   * 'recording' (default): each utterance is scored with the voice heard before it in the recording (never with
-   * itself), then added to it; 'none': each as a voice never heard, as a file on its own is scored; a KnownVoice
-   * (a project speaker): every utterance with those statistics.
-   */
-  voice?: 'recording' | 'none' | KnownVoice;
-  /** Utterances given instead of detected (a recording's own segments). */
-  spans?: readonly TimeSpan[];
+  voice?: TimelineVoice;
   /** Where the temporary 16 kHz copy goes (default: the system's temporary folder). */
   tmpDir?: string;
 }
@@ -28,7 +45,7 @@ export interface TimelineOptions {
  * finds the utterances, and scores them in order with the voice built up so far (the speaker-adaptation path).
  */
 export async function predictTimeline(
-  loaded: LoadedModel,
+  scorer: UtteranceScorer,
   file: string,
   opts: TimelineOptions = {},
 ): Promise<TimelineResult> {
@@ -36,23 +53,26 @@ export async function predictTimeline(
   try {
     const copy = path.join(dir, 'recording.wav');
     const { levels, info } = await writeRecordingCopy(file, copy);
-    const spans = opts.spans ?? detectSpeech(levels, opts.detector);
-    return {
-      durationS: info.durationS,
-      ...scoreSpans(loaded, (a, b) => readRecordingRange(copy, a, b), spans, opts.voice ?? 'recording'),
-    };
+    const spans = detectSpeech(levels, opts.detector);
+    const scored = await scoreSpans(
+      scorer,
+      (a, b) => readRecordingRange(copy, a, b),
+      spans,
+      opts.voice ?? 'recording',
+    );
+    return { durationS: info.durationS, ...scored };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
 /** Scores stretches of a 16 kHz signal (read by `samplesOf(from, to)`) in time order. */
-export function scoreSpans(
-  loaded: LoadedModel,
+export async function scoreSpans(
+  scorer: UtteranceScorer,
   samplesOf: (from: number, to: number) => Float32Array,
   spans: readonly TimeSpan[],
-  mode: 'recording' | 'none' | KnownVoice,
-): Pick<TimelineResult, 'rows' | 'voiceFrom' | 'voiceMode'> {
+  mode: TimelineVoice,
+): Promise<Pick<TimelineResult, 'rows' | 'voiceFrom' | 'voiceMode'>> {
   let heard: VoiceStats | null = null;
   const rows: TimelineRow[] = [];
   let voiceFrom: number | null = null;
@@ -64,7 +84,7 @@ export function scoreSpans(
     if (samples.length === 0) continue;
     const voice: KnownVoice | null =
       mode === 'none' ? null : mode === 'recording' ? (heard ? { kind: 'voice', stats: heard } : null) : mode;
-    const p = predictSamples(loaded, samples, voice);
+    const p = await scorer.predict(samples, voice);
     rows.push({
       start: span.start,
       end: span.end,
@@ -76,7 +96,7 @@ export function scoreSpans(
     if (voiceFrom === null && (p.voice.kind === 'voice' || p.voice.kind === 'speaker'))
       voiceFrom = span.start;
     // the utterance joins the voice only after it was scored: a row never measures itself
-    if (mode === 'recording' && p.voice.kind !== 'unused') heard = addSamplesToVoice(loaded, heard, samples);
+    if (mode === 'recording' && p.voice.kind !== 'unused') heard = await scorer.addToVoice(samples, heard);
   }
   return {
     rows,

@@ -7,6 +7,13 @@ import { badRequest } from '../errors.js';
 import type { StudioContext } from '../context.js';
 import type { Handlers } from './types.js';
 
+/** How long recordings are split, as `ser import` takes it (--segment, --min-silence, --max-segment). */
+interface ImportSegmenting {
+  segment: 'auto' | 'off';
+  minSilenceS?: number;
+  maxSegmentS?: number;
+}
+
 /** Progress events are throttled: a fast import of small files would otherwise flood the UI. */
 const PROGRESS_INTERVAL_MS = 100;
 
@@ -24,7 +31,7 @@ function checkSource(source: string): string {
   return resolved;
 }
 
-function startImport(ctx: StudioContext, source: string): string {
+function startImport(ctx: StudioContext, source: string, segmenting: ImportSegmenting): string {
   const resolved = checkSource(source);
   const jobId = randomUUID();
   const controller = new AbortController();
@@ -45,6 +52,11 @@ function startImport(ctx: StudioContext, source: string): string {
   void (async () => {
     try {
       const summary = await importSource(ctx.project, resolved, {
+        segment: segmenting.segment,
+        detector: {
+          ...(segmenting.minSilenceS !== undefined && { minSilenceS: segmenting.minSilenceS }),
+          ...(segmenting.maxSegmentS !== undefined && { maxSegmentS: segmenting.maxSegmentS }),
+        },
         signal: controller.signal,
         onProgress: (p) => {
           const progress: ImportProgress = { jobId, ...p };
@@ -72,5 +84,5 @@ function startImport(ctx: StudioContext, source: string): string {
 }
 
 export const importHandlers: Pick<Handlers, 'import.start'> = {
-  'import.start': (ctx, p) => ({ jobId: startImport(ctx, p.source) }),
+  'import.start': (ctx, p) => ({ jobId: startImport(ctx, p.source, p) }),
 };

@@ -100,6 +100,19 @@ export function createHttpClient(token: string, base = ''): AppClient {
     return unwrapEnvelope(body, 'predict.addToVoice');
   }
 
+  async function timeline(params: RequestParams<'predict.timeline'>): Promise<unknown> {
+    const body = await send(
+      `${base}${webRoutes.timeline({ name: params.name, runId: params.runId, voice: params.voice, speaker: params.speaker })}`,
+      {
+        method: 'POST',
+        headers: headers({ 'Content-Type': 'application/octet-stream' }),
+        body: params.data as Uint8Array<ArrayBuffer>,
+      },
+      'predict.timeline',
+    );
+    return unwrapEnvelope(body, 'predict.timeline');
+  }
+
   // A take's audio goes as raw bytes, as a prediction's does, not as JSON.
   async function saveTake(params: RequestParams<'record.saveTake'>): Promise<unknown> {
     const body = await send(
@@ -123,6 +136,9 @@ export function createHttpClient(token: string, base = ''): AppClient {
       if (method === 'predict.addToVoice') {
         return (await addToVoice(params as RequestParams<'predict.addToVoice'>)) as RequestResult<M>;
       }
+      if (method === 'predict.timeline') {
+        return (await timeline(params as RequestParams<'predict.timeline'>)) as RequestResult<M>;
+      }
       if (method === 'record.saveTake') {
         return (await saveTake(params as RequestParams<'record.saveTake'>)) as RequestResult<M>;
       }
@@ -139,6 +155,8 @@ export function createHttpClient(token: string, base = ''): AppClient {
     },
     on: (event, handler) => hub.on(event, handler),
     clipAudioUrl: (id) => withToken(`${base}${mediaPaths.clipAudio(id)}`, token),
+    recordingAudioUrl: (id, from, to) =>
+      withToken(`${base}${mediaPaths.recordingAudio(id, from, to)}`, token),
     augmentedAudioUrl: (id, kind) => withToken(`${base}${mediaPaths.augmentedAudio(id, kind)}`, token),
     modelFileUrl: (runId, file) => withToken(`${base}${mediaPaths.modelFile(runId, file)}`, token),
     pickFolder: async () => null,
