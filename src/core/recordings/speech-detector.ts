@@ -127,7 +127,7 @@ export function detectSpeech(levels: Float32Array, opts: Partial<DetectorOptions
   return out;
 }
 
-/** Cuts [a, b) at its quietest 100 ms (away from its ends) until no piece is longer than `max` frames. */
+/** Cuts [a, b) at the quietest 100 ms of its middle half until no piece is longer than `max` frames. */
 function splitLong(
   levels: Float32Array,
   a: number,
@@ -136,8 +136,10 @@ function splitLong(
   minPiece: number,
 ): Array<[number, number]> {
   if (b - a <= max || max <= 0) return [[a, b]];
-  const lo = a + Math.min(minPiece, Math.floor((b - a) / 2));
-  const hi = b - Math.min(minPiece, Math.floor((b - a) / 2));
+  // in the middle half: pieces stay balanced however flat the levels are
+  const quarter = Math.max(minPiece, Math.floor((b - a) / 4));
+  const lo = a + Math.min(quarter, Math.floor((b - a) / 2));
+  const hi = b - Math.min(quarter, Math.floor((b - a) / 2));
   let cut = Math.floor((a + b) / 2);
   let quietest = Infinity;
   const w = 10;

@@ -127,6 +127,34 @@ describe('ser segments', () => {
     return stdout;
   }
 
+  it('ser import states the threshold and takes --min-silence and --max-segment', async () => {
+    const other = path.join(dir, 'other');
+    burstsWav(path.join(other, 'panel.wav'), 40, [
+      [2, 4],
+      [5, 7],
+      [10, 22],
+    ]);
+    project.close();
+    const out = await ser('import', other, '--min-silence', '1.5', '--max-segment', '8');
+    expect(out).toMatch(
+      /Long recordings \(over 30 s\), split into utterances \(1\):\n.*panel\.wav: recording 2, 40\.0 s, \d+ segments/,
+    );
+    // the first two bursts are one utterance (a 1 s pause), the 12 s one is cut into pieces of at most 8 s
+    const list = JSON.parse(await ser('segments', 'list', '2', '--json')) as Array<{
+      start: number;
+      end: number;
+    }>;
+    expect(list[0].start).toBeCloseTo(1.95, 1);
+    expect(list[0].end).toBeGreaterThan(6.9);
+    const pieces = list.slice(1);
+    expect(pieces.length).toBeGreaterThanOrEqual(2);
+    for (const s of pieces) expect(s.end - s.start).toBeLessThanOrEqual(8);
+    // the pieces cover the long burst end to end
+    expect(pieces[0].start).toBeCloseTo(9.95, 1);
+    expect(pieces.at(-1)!.end).toBeCloseTo(22.05, 1);
+    pieces.slice(1).forEach((s, i) => expect(s.start).toBe(pieces[i].end));
+  }, 60_000);
+
   it('exports a TextGrid, imports an edited one back as one undoable step', async () => {
     project.labels.relabel([project.recordings.segments(1)[1].clipId], 'sad');
     const exported = exportSegments(project, 1, 'textgrid');

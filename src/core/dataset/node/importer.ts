@@ -9,6 +9,7 @@ import { ImportWriter } from './import-writer.js';
 import type { Project } from './project.js';
 import { planImport } from './scan.js';
 import { AudioError } from '../../audio/node/index.js';
+import { enforceMaxDuration } from '../../audio/duration-limit.js';
 import { InterchangeError } from '../../recordings/interchange/index.js';
 import { resolveOrigin, type ClipOrigin, type ManifestEntry } from './origin.js';
 
@@ -121,6 +122,7 @@ export async function importSource(
           }
         }
         if (!result) throw new Error(`internal: ${file.path} was neither examined nor imported`);
+        if (auto && opts.maxDurationS !== undefined) result = withinLimit(result, opts.maxDurationS);
         writer.add(result);
         done++;
         if (result.kind === 'decoded') added++;
@@ -151,4 +153,26 @@ function codeOf(err: Error): string {
 
 function rejectedOrigin(file: { path: string; manifest?: ManifestEntry }, root: string): ClipOrigin {
   return resolveOrigin(file.path, root, file.manifest);
+}
+
+/**
+ * With 'auto' a file is decoded up to the long-recording threshold; a clip under it may still be over a lower
+ * limit the user set (--max-duration), and is then rejected as it always was.
+ */
+function withinLimit(result: Examined, maxDurationS: number): Examined {
+  if (result.kind !== 'decoded') return result;
+  try {
+    enforceMaxDuration(result.audio.durationS, maxDurationS, 'decoded');
+    return result;
+  } catch (err) {
+    if (!(err instanceof AudioError)) throw err;
+    return {
+      kind: 'rejected',
+      path: result.path,
+      sha256: result.sha256,
+      origin: result.origin,
+      reason: err.message,
+      code: err.code,
+    };
+  }
 }
