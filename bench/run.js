@@ -19,6 +19,8 @@ const defaults = [
   'train-pool',
   'train-pool-memory',
   'ui',
+  'long-import-memory',
+  'timeline',
 ];
 const names = process.argv.slice(2).length ? process.argv.slice(2) : defaults;
 

@@ -10,6 +10,8 @@ export interface StudioClient {
   on<E extends EventName>(event: E, handler: (payload: StudioEvents[E]) => void): () => void;
   /** A URL the renderer can fetch or hand to an <audio> element / wavesurfer for a clip's original audio. */
   clipAudioUrl(clipId: number): string;
+  /** A stretch of a long recording (milliseconds) as a WAV: Review's view around a segment. */
+  recordingAudioUrl(recordingId: number, fromMs: number, toMs: number): string;
   /** A WAV of the clip under one augmentation, for the Review screen's preview. */
   augmentedAudioUrl(clipId: number, kind: 'pitch' | 'stretch' | 'noise'): string;
   /** Opens the platform's folder picker (Electron); web mode returns null and the UI asks for a server path. */

@@ -21,6 +21,12 @@ import {
 
 export const LabelSchema = z.enum(CANONICAL_LABELS);
 const Id = z.number().int().nonnegative();
+/** A time in a recording, in seconds (kept to the millisecond by the engine). */
+const Seconds = z
+  .number()
+  .finite()
+  .min(0)
+  .max(7 * 24 * 3600);
 /**
  * The name a person labels under: label events, per-annotator labels and agreement are kept by it. Cleaned
  * by the one rule of annotator-name.ts (the project then matches it to the first spelling it met).
@@ -61,6 +67,7 @@ export const ClipFilterSchema = z
     ids: z.array(Id).max(100_000).optional(),
     notLabelledBy: AnnotatorSchema.optional(), // the blind pass: clips this annotator has not labelled
     annotatorsDisagree: z.boolean().optional(), // clips whose annotators gave different labels
+    recording: Id.optional(), // the segments of one long recording
   })
   .strict();
 export type ClipFilter = z.infer<typeof ClipFilterSchema>;
@@ -87,12 +94,20 @@ export interface LabelEvent {
   id: number;
   oldLabel: string | null;
   newLabel: string | null;
-  source: 'import' | 'user' | 'bulk' | 'undo' | 'recorded';
+  source: 'import' | 'user' | 'bulk' | 'undo' | 'recorded' | 'segment';
   at: string;
   /** Who made a user's change; null for imports and for changes made without an annotator name. */
   annotator: string | null;
   /** That annotator's own label after the change (the clip's label is their consensus). */
   annotatorLabel: string | null;
+  /** A segment edit (or its undo): the clip's stretch of its recording before and after (null: none). */
+  segment?: { before: SegmentSpan | null; after: SegmentSpan | null };
+}
+/** Where a segment lies in its recording; 'removed' once deleted from the recording's segments. */
+export interface SegmentSpan {
+  startS: number;
+  endS: number;
+  status: 'ok' | 'removed';
 }
 export interface ClipDetail extends ClipRow {
   sha256: string;
@@ -116,6 +131,8 @@ export interface ClipDetail extends ClipRow {
   /** For a recorded take: the sentence read, its session and the emotion it was to act; else null. */
   prompt?: string | null;
   sessionId?: number | null;
+  /** For a segment of a long recording: the recording and where in it the segment lies. */
+  segmentOf?: { recordingId: number; startS: number; endS: number } | null;
 }
 export interface DatasetStats {
   clips: number;
@@ -242,6 +259,20 @@ export interface ImportSummary {
   cancelled: boolean;
   /** Manifest labels that are no emotion word the studio knows, with how many files had each: left unlabelled. */
   unknownLabels?: Record<string, number>;
+  /** Long recordings of this source, each kept once and split into utterances (its segments are clips). */
+  recordings?: ImportedRecording[];
+}
+
+/** A long recording an import met: how it was split, or that the project already had it. */
+export interface ImportedRecording {
+  path: string;
+  recordingId: number;
+  durationS: number;
+  segments: number;
+  /** Where the segments came from: the speech detector, or an annotation file beside the recording. */
+  from: 'detector' | 'annotations';
+  /** Already in the project (same content): nothing was added. */
+  known: boolean;
 }
 
 // ---------- training ----------
@@ -530,6 +561,51 @@ export interface PredictionResult {
   warnings?: string[];
 }
 
+/** A long recording of the project: kept once, its utterances clips (segments). */
+export interface RecordingSummary {
+  id: number;
+  /** The file it was imported from (its name). */
+  name: string;
+  sourcePath: string;
+  durationS: number;
+  speaker: string;
+  segments: number;
+}
+/** One segment of a recording, as its waveform shows it. */
+export interface SegmentInfo {
+  clipId: number;
+  startS: number;
+  endS: number;
+  label: string | null;
+}
+export interface RecordingDetail extends RecordingSummary {
+  segmentList: SegmentInfo[];
+}
+export const INTERCHANGE_FORMAT_NAMES = ['textgrid', 'textgrid-short', 'eaf', 'audacity', 'csv'] as const;
+
+/** One utterance of a long recording scored: the emotion timeline's row. */
+export interface TimelineRow {
+  start: number;
+  end: number;
+  label: string;
+  confidence: number;
+  probs: Record<string, number>;
+  /** The voice statistics this row was scored with (the voice heard before it, never the row itself). */
+  voice: VoiceUse;
+}
+/** A long recording read as a timeline of emotions, one row per utterance. */
+export interface TimelineResult {
+  durationS: number;
+  rows: TimelineRow[];
+  /** Where the voice heard so far was first used (s), or null when no row used it. */
+  voiceFrom: number | null;
+  /** How the voice was handled: built up over the recording, a project speaker's, or none (a new voice each). */
+  voiceMode: 'recording' | 'speaker' | 'none';
+  runId?: number;
+  partial?: boolean;
+  warnings?: string[];
+}
+
 // ---------- recording ----------
 /** A session of prompts crossed with emotions, read by one speaker; its takes become clips. */
 export interface RecordingSessionSummary {
@@ -581,7 +657,18 @@ export const requestSchemas = {
   'dataset.stats': z.object({}).strict(),
   'agreement.get': z.object({}).strict(),
   'agreement.setTieRule': TieRuleSchema,
-  'import.start': z.object({ source: z.string().min(1).max(4096) }).strict(),
+  /**
+   * `segment` 'auto' (the default, as `ser import`): a file longer than 30 s is a long recording split into
+   * utterances (pauses shorter than minSilenceS stay inside one; longer ones are cut past maxSegmentS).
+   */
+  'import.start': z
+    .object({
+      source: z.string().min(1).max(4096),
+      segment: z.enum(['auto', 'off']).default('auto'),
+      minSilenceS: z.number().positive().max(60).optional(),
+      maxSegmentS: z.number().positive().max(3600).optional(),
+    })
+    .strict(),
   'train.start': TrainRequestSchema,
   'train.cancel': z.object({ runId: Id }).strict(),
   'train.estimate': TrainRequestSchema,
@@ -622,6 +709,36 @@ export const requestSchemas = {
       voice: VoiceStatsSchema.nullable().optional(),
     })
     .strict(),
+  /** Scores a long recording as a timeline of utterances; `voice` as for `ser predict --timeline`. */
+  'predict.timeline': z
+    .object({
+      name: z.string().max(1000),
+      data: z.instanceof(Uint8Array),
+      runId: Id.optional(),
+      voice: z.enum(['recording', 'none']).default('recording'),
+      speaker: z.string().trim().min(1).max(200).optional(),
+    })
+    .strict(),
+  'recordings.list': z.object({}).strict(),
+  'recordings.get': z.object({ id: Id }).strict(),
+  /** One edit of a recording's segments (one undoable step of the label history). */
+  'segments.edit': z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('resize'), clipId: Id, startS: Seconds, endS: Seconds }).strict(),
+    z.object({ kind: z.literal('split'), clipId: Id, atS: Seconds }).strict(),
+    z.object({ kind: z.literal('merge'), clipId: Id, withClipId: Id }).strict(),
+    z
+      .object({
+        kind: z.literal('add'),
+        recordingId: Id,
+        startS: Seconds,
+        endS: Seconds,
+        label: LabelSchema.nullable().optional(),
+      })
+      .strict(),
+    z.object({ kind: z.literal('delete'), clipId: Id }).strict(),
+  ]),
+  /** A recording's segments as an annotation file (Praat, ELAN, Audacity, CSV), to download. */
+  'segments.export': z.object({ recordingId: Id, format: z.enum(INTERCHANGE_FORMAT_NAMES) }).strict(),
   'record.sessions': z.object({}).strict(),
   'record.get': z.object({ id: Id }).strict(),
   'record.start': RecordStartSchema,
@@ -654,6 +771,11 @@ export interface RequestResults {
   'report.export': { dir: string; files: string[] } | { downloadUrl: string };
   'predict.audio': PredictionResult;
   'predict.addToVoice': VoiceStatsParams;
+  'predict.timeline': TimelineResult;
+  'recordings.list': RecordingSummary[];
+  'recordings.get': RecordingDetail;
+  'segments.edit': { recordingId: number; clipIds: number[]; segments: SegmentInfo[] };
+  'segments.export': { name: string; text: string };
   'record.sessions': RecordingSessionSummary[];
   'record.get': RecordingSessionDetail;
   'record.start': RecordingSessionDetail;

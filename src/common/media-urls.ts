@@ -20,6 +20,9 @@ export const mediaPaths = {
   clipAudio: (clipId: number): string => `/api/clips/${clipId}/audio`,
   augmentedAudio: (clipId: number, kind: AugmentKind): string => `/api/clips/${clipId}/augmented/${kind}`,
   reportZip: (runId: number): string => `/api/runs/${runId}/report.zip`,
+  /** A stretch of a long recording (milliseconds), as a 16 kHz WAV: Review's view around a segment. */
+  recordingAudio: (recordingId: number, fromMs: number, toMs: number): string =>
+    `/api/recordings/${recordingId}/audio/${Math.max(0, Math.round(fromMs))}-${Math.round(toMs)}`,
   /** A base URL path ending in '/', so a tfjs loader can resolve weight paths relative to model.json. */
   modelBase: (runId: number): string => `/api/models/${runId}/`,
   modelFile: (runId: number, file: string): string => `/api/models/${runId}/${encodeURIComponent(file)}`,
@@ -33,3 +36,6 @@ export function withToken(url: string, token: string): string {
   if (!token) return url;
   return `${url}${url.includes('?') ? '&' : '?'}token=${encodeURIComponent(token)}`;
 }
+
+/** The route recordingAudio builds: recording id, from and to in milliseconds. */
+export const RECORDING_AUDIO_ROUTE = /^\/api\/recordings\/(\d+)\/audio\/(\d+)-(\d+)$/;

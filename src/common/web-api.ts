@@ -31,6 +31,13 @@ export const webRoutes = {
    */
   addToVoice: (opts: { name?: string; runId?: number } = {}): string => withQuery('/api/predict/voice', opts),
   /**
+   * POST the bytes of a long recording (up to the upload limit). Query: name, runId as for predict; voice
+   * ('recording', the default: each utterance with the voice heard before it; 'none'); speaker (a project
+   * speaker's statistics for every utterance). Replies RpcReply with a TimelineResult.
+   */
+  timeline: (opts: { name?: string; runId?: number; voice?: string; speaker?: string } = {}): string =>
+    withQuery('/api/predict/timeline', opts),
+  /**
    * POST the bytes of one take (a 16 kHz mono WAV) for `record.saveTake`. Query: sessionId, index, replace
    * (1 to retake a kept take). Replies RpcReply with record.saveTake's result.
    */

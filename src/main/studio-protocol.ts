@@ -4,7 +4,12 @@
  */
 import fs from 'node:fs';
 import { contentSecurityPolicy } from '../common/csp.js';
-import { AUGMENT_KINDS, ELECTRON_MEDIA_BASE, type AugmentKind } from '../common/media-urls.js';
+import {
+  AUGMENT_KINDS,
+  ELECTRON_MEDIA_BASE,
+  RECORDING_AUDIO_ROUTE,
+  type AugmentKind,
+} from '../common/media-urls.js';
 import { httpStatusOf, toPublicError } from '../core/studio/errors.js';
 import { fileMimeOf } from '../core/studio/mime.js';
 import type { StudioService } from '../core/studio/service.js';
@@ -40,6 +45,8 @@ async function media(service: StudioService, pathname: string): Promise<Protocol
     if (!AUGMENT_KINDS.includes(m[2] as AugmentKind)) return text(400, `unknown augmentation: ${m[2]}`);
     return bytes(await service.augmentedAudio(Number(m[1]), m[2] as AugmentKind), 'audio/wav');
   }
+  if ((m = RECORDING_AUDIO_ROUTE.exec(pathname)))
+    return bytes(await service.recordingAudio(Number(m[1]), Number(m[2]), Number(m[3])), 'audio/wav');
   if ((m = /^\/api\/models\/(\d+)\/([^/]+)$/.exec(pathname))) {
     const r = await service.modelFile(Number(m[1]), decodeURIComponent(m[2]));
     return bytes(r.bytes, r.mime);

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { AUGMENT_KINDS, type AugmentKind } from '../common/media-urls.js';
+import { AUGMENT_KINDS, RECORDING_AUDIO_ROUTE, type AugmentKind } from '../common/media-urls.js';
 import { VoiceStatsSchema, type VoiceStatsParams } from '../common/contract.js';
 import { errorMessage } from '../common/error-message.js';
 import {
@@ -111,6 +111,31 @@ const ROUTES: Route[] = [
         throw new HttpError(400, `unknown augmentation "${m[2]}": use one of ${AUGMENT_KINDS.join(', ')}`);
       }
       sendBytes(req, res, await service.augmentedAudio(idOf(m[1]), kind), 'audio/wav');
+    },
+  },
+  {
+    method: 'GET',
+    pattern: RECORDING_AUDIO_ROUTE,
+    run: async ({ service }, req, res, m) => {
+      sendBytes(req, res, await service.recordingAudio(idOf(m[1]), idOf(m[2]), idOf(m[3])), 'audio/wav');
+    },
+  },
+  {
+    method: 'POST',
+    pattern: /^\/api\/predict\/timeline$/,
+    run: async ({ service }, req, res, _m, url) => {
+      const runId = optionalRunId(url);
+      const body = await readBody(req, MAX_UPLOAD_BYTES);
+      const voice = url.searchParams.get('voice') ?? 'recording';
+      const speaker = url.searchParams.get('speaker')?.trim() || undefined;
+      const result = await service.handle('predict.timeline', {
+        name: url.searchParams.get('name') ?? '',
+        data: new Uint8Array(body),
+        voice,
+        ...(speaker ? { speaker } : {}),
+        ...(runId === undefined ? {} : { runId }),
+      });
+      sendJson(res, 200, { ok: true, result });
     },
   },
   {

@@ -1,4 +1,7 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
+import { LONG_RECORDING_S } from '../../core/dataset/long-recording-threshold.js';
+import { DEFAULT_DETECTOR } from '../../core/recordings/speech-detector.js';
+import { secondsOption } from '../seconds-option.js';
 import { createProgress } from '../progress.js';
 import { projectDirOf, withProjectOption } from '../project-option.js';
 import { formatCounts, formatDuration } from './stats.js';
@@ -21,6 +24,16 @@ function formatSummary(s: ImportSummary): string {
     formatCounts('label', s.perLabel),
     formatCounts('speaker', s.perSpeaker),
   ];
+  if (s.recordings?.length) {
+    lines.push(
+      `Long recordings (over ${LONG_RECORDING_S} s), split into utterances (${s.recordings.length}):`,
+    );
+    for (const r of s.recordings)
+      lines.push(
+        `  ${r.path}: ${r.known ? 'already in the project, ' : ''}recording ${r.recordingId}, ${formatDuration(r.durationS)}, ${r.segments} segments${r.from === 'annotations' ? ' (from the annotation file beside it)' : ''}`,
+      );
+    lines.push('');
+  }
   const unknown = Object.entries(s.unknownLabels ?? {});
   if (unknown.length > 0) {
     const words = unknown.map(([w, n]) => `${JSON.stringify(w)} (${n})`).join(', ');
@@ -44,10 +57,41 @@ export function register(program: Command): void {
     .option('--labels <list>', 'set the project label set, e.g. happy,sad,neutral')
     .option('--max-duration <seconds>', 'reject files longer than this (default 120)', positiveNumber)
     .option('--json', 'print the import summary as JSON on stdout, and nothing else there')
+    .addOption(
+      new Option(
+        '--segment <mode>',
+        `auto: a file longer than ${LONG_RECORDING_S} s is a long recording, kept once and split into utterances by voice activity (or by a .TextGrid/.eaf of the same name beside it), each utterance a clip; off: every file is one clip, up to --max-duration`,
+      )
+        .choices(['auto', 'off'])
+        .default('auto'),
+    )
+    .option(
+      '--min-silence <seconds>',
+      `long recordings: pauses shorter than this stay inside an utterance (default ${DEFAULT_DETECTOR.minSilenceS})`,
+      secondsOption('--min-silence'),
+    )
+    .option(
+      '--max-segment <seconds>',
+      `long recordings: longer utterances are cut at their quietest moment (default ${DEFAULT_DETECTOR.maxSegmentS})`,
+      secondsOption('--max-segment'),
+    )
+    .option(
+      '--speaker <name>',
+      'long recordings: their speaker, where no manifest or corpus naming gives one (default: one voice per recording, named after it)',
+    )
     .action(
       async (
         source: string,
-        opts: { project?: string; labels?: string; maxDuration?: number; json?: boolean },
+        opts: {
+          project?: string;
+          labels?: string;
+          maxDuration?: number;
+          json?: boolean;
+          segment?: 'auto' | 'off';
+          minSilence?: number;
+          maxSegment?: number;
+          speaker?: string;
+        },
       ) => {
         const [{ openProject }, { importSource }, { parseLabelList }] = await Promise.all([
           import('../../core/dataset/node/project.js'),
@@ -68,6 +112,12 @@ export function register(program: Command): void {
           const summary = await importSource(project, source, {
             labels,
             maxDurationS: opts.maxDuration,
+            segment: opts.segment ?? 'auto',
+            detector: {
+              ...(opts.minSilence !== undefined && { minSilenceS: opts.minSilence }),
+              ...(opts.maxSegment !== undefined && { maxSegmentS: opts.maxSegment }),
+            },
+            speaker: opts.speaker,
             signal: abort.signal,
             onProgress: (p) => progress.update(p.done, p.total, p.file),
           });

@@ -11,6 +11,7 @@ const modules: Array<() => Promise<{ register: Register }>> = [
   () => import('./undo.js'),
   () => import('./export-manifest.js'),
   () => import('./labels.js'),
+  () => import('./segments.js'),
   // learning engine
   () => import('./train.js'),
   () => import('./evaluate.js'),

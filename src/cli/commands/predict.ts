@@ -1,12 +1,15 @@
 import path from 'node:path';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
+import { DEFAULT_DETECTOR } from '../../core/recordings/speech-detector.js';
+import { secondsOption } from '../seconds-option.js';
+import { predictTimelineCli } from './predict-timeline.js';
 import type { VoiceUse } from '../../common/contract.js';
 import type { KnownVoice } from '../../core/model/predict.js';
 import { backendOption } from '../backend-option.js';
 import { projectDirOf, withProjectOption } from '../project-option.js';
 import { errorMessage } from '../../common/error-message.js';
 
-interface PredictCliOptions {
+export interface PredictCliOptions {
   file?: string;
   dir?: string;
   speaker?: string;
@@ -16,6 +19,10 @@ interface PredictCliOptions {
   project?: string;
   backend?: 'auto' | 'node-gpu' | 'node' | 'wasm' | 'cpu';
   json?: boolean;
+  timeline?: boolean;
+  voice?: 'recording' | 'none';
+  minSilence?: number;
+  maxSegment?: number;
 }
 
 interface FileResult {
@@ -59,6 +66,28 @@ export function register(program: Command): void {
     )
     .addOption(backendOption())
     .option('--json', 'print JSON (an object for --file, an array for --dir)')
+    .option(
+      '--timeline',
+      'with --file: a long recording as a timeline, one row per utterance (start, end, label, confidence, probs)',
+    )
+    .addOption(
+      new Option(
+        '--voice <how>',
+        "with --timeline: 'recording' scores each utterance with the voice heard before it in the recording; 'none' scores each as a new voice, as --file alone does",
+      )
+        .choices(['recording', 'none'])
+        .default('recording'),
+    )
+    .option(
+      '--min-silence <seconds>',
+      `with --timeline: pauses shorter than this stay inside an utterance (default ${DEFAULT_DETECTOR.minSilenceS})`,
+      secondsOption('--min-silence'),
+    )
+    .option(
+      '--max-segment <seconds>',
+      `with --timeline: longer utterances are cut at their quietest moment (default ${DEFAULT_DETECTOR.maxSegmentS})`,
+      secondsOption('--max-segment'),
+    )
     .action(predict);
 }
 
@@ -93,6 +122,7 @@ type ImportPlan = Awaited<ReturnType<Engine['planImport']>>;
 function checkOptions(opts: PredictCliOptions): void {
   if ((opts.file === undefined) === (opts.dir === undefined))
     throw new Error('give either --file PATH or --dir FOLDER');
+  if (opts.timeline && opts.dir !== undefined) throw new Error('--timeline goes with --file (one recording)');
   if (opts.speaker !== undefined && opts.dir !== undefined)
     throw new Error(
       "--speaker goes with --file; with --dir each file's speaker comes from a manifest or its name",
@@ -164,6 +194,7 @@ async function folderVoices(
 
 async function predict(opts: PredictCliOptions): Promise<void> {
   checkOptions(opts);
+  if (opts.timeline) return predictTimelineCli(opts);
   // `ser predict --dir ... | head`: a closed pipe ends the listing, it is not an error.
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE') process.exit(0);

@@ -109,3 +109,70 @@ export async function resampleTo(
   for (let tries = 0; written < outLength && tries < 16; tries++) append(converter.full(flush));
   return out;
 }
+
+/** A resampler fed a long signal piece by piece (a recording decoded in chunks). */
+export interface StreamResampler {
+  /** The output for one more piece of input (libsamplerate holds back its filter's length until the end). */
+  push(samples: Float32Array): Float32Array;
+  /** The rest of the output: exactly round(total input * toRate / fromRate) samples in all. */
+  end(): Float32Array;
+}
+
+/**
+ * A streaming resampler with a converter of its own (the cached ones are shared by every one-shot call, and a
+ * stream keeps its state across awaits). Passes samples through when the rates match.
+ */
+export async function createStreamResampler(
+  fromRate: number,
+  toRate: number = TARGET_SAMPLE_RATE,
+  quality: ResampleQuality = DEFAULT_RESAMPLE_QUALITY,
+): Promise<StreamResampler> {
+  checkRate(fromRate, 'source');
+  checkRate(toRate, 'target');
+  if (fromRate === toRate) return { push: (s) => s, end: () => new Float32Array(0) };
+  const { create, ConverterType } = await loadApi();
+  const type = {
+    best: ConverterType.SRC_SINC_BEST_QUALITY,
+    medium: ConverterType.SRC_SINC_MEDIUM_QUALITY,
+    fast: ConverterType.SRC_SINC_FASTEST,
+  }[quality];
+  const converter = await create(1, fromRate, toRate, { converterType: type });
+  const ratio = toRate / fromRate;
+  const block = Math.floor(WRAPPER_MAX_SAMPLES / Math.max(1, ratio));
+  let inputs = 0;
+  let outputs = 0;
+  const run = (samples: Float32Array): Float32Array => {
+    const parts: Float32Array[] = [];
+    for (let at = 0; at < samples.length; at += block)
+      parts.push(converter.full(samples.subarray(at, at + block)));
+    const out = parts.length === 1 ? parts[0].slice() : concat(parts);
+    outputs += out.length;
+    return out;
+  };
+  return {
+    push(samples) {
+      inputs += samples.length;
+      return run(samples);
+    },
+    end() {
+      const total = Math.round(inputs * ratio);
+      const parts: Float32Array[] = [];
+      const flush = new Float32Array(Math.max(4096, Math.ceil(4096 / ratio)));
+      for (let tries = 0; outputs < total && tries < 16; tries++) parts.push(run(flush));
+      const tail = concat(parts);
+      const keep = Math.max(0, tail.length - (outputs - total));
+      converter.destroy();
+      return tail.subarray(0, keep);
+    },
+  };
+}
+
+function concat(parts: readonly Float32Array[]): Float32Array {
+  const out = new Float32Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}

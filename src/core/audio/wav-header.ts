@@ -217,7 +217,7 @@ function readChunks(
   let factFrames: number | undefined;
   let data: DataChunk | undefined;
   let pos = 12;
-  while (pos + 8 <= length) {
+  while (pos + 8 <= length && pos + 8 <= r.bytes.length) {
     const id = r.id(pos);
     const size = r.u32(pos + 4);
     const body = pos + 8;
@@ -244,8 +244,9 @@ function readChunks(
 }
 
 /** Reads the chunk structure of a RIFF/RIFX/RF64/BW64 WAVE file; throws AudioError with the precise defect. */
-export function parseWavHeader(bytes: Uint8Array): WavLayout {
-  const length = bytes.length;
+export function parseWavHeader(bytes: Uint8Array, fileLength = bytes.length): WavLayout {
+  // `bytes` may be only the beginning of a file of `fileLength` bytes (a long recording read in pieces)
+  const length = Math.max(fileLength, bytes.length);
   if (length < 12) throw truncated(`the file is ${length} bytes, shorter than the 12-byte RIFF header`);
   const container = String.fromCharCode(bytes[0], bytes[1], bytes[2], bytes[3]) as WavLayout['container'];
   const le = container !== 'RIFX';

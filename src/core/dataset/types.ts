@@ -10,7 +10,7 @@ export type ClipStatus = 'ok' | 'rejected';
 export type LabelSource = 'manifest' | 'convention' | 'folder' | 'user' | 'recorded';
 
 /** Who made a label change; one user action (one relabel, one bulk relabel, one undo) is one group. */
-export type LabelEventSource = 'import' | 'user' | 'bulk' | 'undo' | 'recorded';
+export type LabelEventSource = 'import' | 'user' | 'bulk' | 'undo' | 'recorded' | 'segment';
 
 export interface Clip {
   id: number;
@@ -50,6 +50,15 @@ export interface LabelEvent {
   annotator: string | null;
   /** The annotator's own label after the change (null when they took theirs back). */
   annotatorLabel: string | null;
+  /** A segment edit's stretches of the clip before and after (recordings-repo.ts SegmentState). */
+  segment?: { before: SegmentSpanState | null; after: SegmentSpanState | null };
+}
+
+/** The part of a segment's state the history shows. */
+export interface SegmentSpanState {
+  startS: number;
+  endS: number;
+  status: 'ok' | 'removed';
 }
 
 export type RunStatus = 'running' | 'done' | 'failed' | 'cancelled';

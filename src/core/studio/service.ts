@@ -21,6 +21,7 @@ import { importHandlers } from './handlers/import.js';
 import { predictAudio, predictHandlers, type VoiceRequest } from './handlers/predict.js';
 import { projectHandlers } from './handlers/project.js';
 import { recordHandlers } from './handlers/record.js';
+import { recordingAudio, recordingHandlers } from './handlers/recordings.js';
 import { runHandlers } from './handlers/runs.js';
 import { trainHandlers } from './handlers/train.js';
 import type { Handler, Handlers } from './handlers/types.js';
@@ -56,6 +57,8 @@ export interface StudioService {
   onAny(handler: <E extends EventName>(event: E, payload: StudioEvents[E]) => void): () => void;
   clipAudio(clipId: number): Promise<{ bytes: Uint8Array; mime: string }>;
   augmentedAudio(clipId: number, kind: AugmentKind): Promise<Uint8Array>;
+  /** A stretch of a long recording (milliseconds) as a 16 kHz WAV. */
+  recordingAudio(recordingId: number, fromMs: number, toMs: number): Promise<Uint8Array>;
   modelFile(runId: number, name: string): Promise<{ bytes: Uint8Array; mime: string }>;
   reportZip(runId: number): Promise<{ bytes: Uint8Array; name: string }>;
   exportReport(runId: number, dir: string): Promise<{ dir: string; files: string[] }>;
@@ -81,6 +84,7 @@ const HANDLERS: Handlers = {
   ...runHandlers,
   ...predictHandlers,
   ...recordHandlers,
+  ...recordingHandlers,
 };
 
 async function defaultPredictorLoader(modelDir: string): ReturnType<PredictorLoader> {
@@ -140,6 +144,7 @@ export function createStudioService(opts: StudioServiceOptions): StudioService {
     onAny: (handler) => events.onAny(handler),
     clipAudio: whileOpen((id) => clipAudio(project, id)),
     augmentedAudio: whileOpen((id, kind) => augmentedAudio(project, id, kind)),
+    recordingAudio: whileOpen(async (id, fromMs, toMs) => recordingAudio(project, id, fromMs, toMs)),
     modelFile: whileOpen((runId, name) => modelFile(project, runId, name)),
     reportZip: whileOpen((runId) => reportZip(project, runId)),
     exportReport: whileOpen((runId, dir) => exportReport(project, runId, dir)),

@@ -90,6 +90,7 @@ function conditionsOf(f: ClipFilter, labelSet: readonly string[]): Where {
     w.add(contains.sql, ...contains.params);
   }
   if (f.ids !== undefined) w.add('c.id IN (SELECT value FROM json_each(?))', JSON.stringify(f.ids));
+  if (f.recording !== undefined) w.add('c.recording_id = ?', f.recording);
   if (f.notLabelledBy !== undefined)
     // Any spelling of a known person's name is that person (annotator-name.ts).
     w.add(

@@ -177,6 +177,10 @@ export class ImportWriter {
         o.split ?? clip.split,
         now,
       );
+      // A segment's speaker is its recording's: all of its segments change together (one voice, one fold side).
+      const segment = this.project.recordings.segmentOf(clip.id);
+      if (segment && o.speakerSource === 'manifest' && o.speaker !== clip.speaker)
+        this.project.recordings.setSpeaker(segment.recordingId, o.speaker, now);
       changed = true;
     }
     return changed;

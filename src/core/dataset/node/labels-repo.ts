@@ -7,6 +7,7 @@ import type { Db } from './db-handle.js';
 import { statementCache } from './sql.js';
 import { canonicalLabel, UnknownLabelError } from '../labels.js';
 import type { LabelEvent, LabelEventSource, LabelSource } from '../types.js';
+import { RecordingsRepo, type SegmentState } from './recordings-repo.js';
 
 export interface LabelChange {
   clipId: number;
@@ -54,6 +55,8 @@ interface Change {
   annotator: string | null;
   oldAnnotation: string | null;
   newAnnotation: string | null;
+  /** A segment edit's stretches before and after, as JSON. */
+  segment?: string | null;
 }
 
 interface EventRow {
@@ -70,6 +73,7 @@ interface EventRow {
   annotator: string | null;
   old_annotation: string | null;
   new_annotation: string | null;
+  segment: string | null;
 }
 
 function toEvent(r: EventRow): LabelEvent {
@@ -84,16 +88,28 @@ function toEvent(r: EventRow): LabelEvent {
     undone: r.undone === 1,
     annotator: r.annotator,
     annotatorLabel: r.new_annotation,
+    ...(r.segment === null ? {} : { segment: segmentSpans(r.segment) }),
   };
 }
+
+function segmentSpans(json: string): NonNullable<LabelEvent['segment']> {
+  const { before, after } = JSON.parse(json) as { before: SegmentState | null; after: SegmentState | null };
+  const span = (s: SegmentState | null) => s && { startS: s.startS, endS: s.endS, status: s.status };
+  return { before: span(before), after: span(after) };
+}
+
+/** The sources an undo walks back: a person's actions. */
+const UNDOABLE = "('user', 'bulk', 'segment')";
 
 /** Label changes and their history: every change is an event, so any user action can be undone. */
 export class LabelsRepo {
   private readonly annotations: AnnotationsRepo;
+  private readonly recordings: RecordingsRepo;
   private readonly stmt: (sql: string) => Statement<unknown[]>;
 
   constructor(private readonly db: Db) {
     this.annotations = new AnnotationsRepo(db);
+    this.recordings = new RecordingsRepo(db);
     this.stmt = statementCache(db);
   }
 
@@ -221,8 +237,8 @@ export class LabelsRepo {
       );
     this.stmt(
       `INSERT INTO label_events (clip_id, old_label, new_label, old_label_source, new_label_source, source, group_id, at,
-         annotator, old_annotation, new_annotation)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         annotator, old_annotation, new_annotation, segment)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
       c.clipId,
       c.oldLabel,
@@ -235,6 +251,7 @@ export class LabelsRepo {
       c.annotator,
       c.oldAnnotation,
       c.newAnnotation,
+      c.segment ?? null,
     );
   }
 
@@ -247,7 +264,7 @@ export class LabelsRepo {
       .transaction((): UndoResult => {
         const last = this.stmt(
           `SELECT group_id, source FROM label_events
-           WHERE undone = 0 AND source IN ('user', 'bulk') ORDER BY id DESC LIMIT 1`,
+           WHERE undone = 0 AND source IN ${UNDOABLE} ORDER BY id DESC LIMIT 1`,
         ).get() as { group_id: string; source: LabelEventSource } | undefined;
         if (!last) return { changed: [] };
         const events = this.stmt(
@@ -267,6 +284,7 @@ export class LabelsRepo {
       path: string;
       label: string | null;
     };
+    const segment = e.segment === null ? null : this.revertSegment(e.clip_id, e.segment, at);
     // An annotator's change also gets that annotator's own label back.
     if (e.annotator !== null) this.annotations.set(e.clip_id, e.annotator, e.old_annotation, at);
     this.apply(
@@ -282,10 +300,19 @@ export class LabelsRepo {
         annotator: e.annotator,
         oldAnnotation: e.new_annotation,
         newAnnotation: e.old_annotation,
+        segment,
       },
       true,
     );
     return { clipId: e.clip_id, path: clip.path, from: clip.label, to: e.old_label };
+  }
+
+  /** A segment edit: the clip goes back to its stretch (a clip the edit made is removed again). */
+  private revertSegment(clipId: number, json: string, at: string): string {
+    const { before, after } = JSON.parse(json) as { before: SegmentState | null; after: SegmentState };
+    const restored: SegmentState = before ?? { ...after, status: 'removed' };
+    this.recordings.apply(clipId, restored, at);
+    return JSON.stringify({ before: after, after: restored });
   }
 
   /** Every label change of a clip, oldest first. */
@@ -300,7 +327,7 @@ export class LabelsRepo {
   canUndo(): boolean {
     return (
       this.db
-        .prepare("SELECT 1 FROM label_events WHERE undone = 0 AND source IN ('user', 'bulk') LIMIT 1")
+        .prepare(`SELECT 1 FROM label_events WHERE undone = 0 AND source IN ${UNDOABLE} LIMIT 1`)
         .get() !== undefined
     );
   }

@@ -166,6 +166,34 @@ export const MIGRATIONS: readonly Migration[] = [
   `
   ALTER TABLE predictions ADD COLUMN known TEXT CHECK (known IS NULL OR json_valid(known));
   `,
+  // 7: long recordings. A recording is kept once (a 16 kHz copy in the project); each utterance of it is a clip
+  // pointing at it, with its start and end (its own short file too, so every reader of clips reads it as one).
+  // Editing a recording's segments is a 'segment' event of the label history, whose JSON holds each touched
+  // clip's stretch before and after, so undo restores it.
+  (db) => {
+    widenCheck(db, 'label_events', "'undo', 'recorded')", "'undo', 'recorded', 'segment')");
+    db.exec(`
+    CREATE TABLE recordings (
+      id INTEGER PRIMARY KEY,
+      source_path TEXT NOT NULL,
+      path TEXT NOT NULL UNIQUE,
+      sha256 TEXT NOT NULL UNIQUE,
+      format TEXT NOT NULL,
+      sample_rate INTEGER NOT NULL,
+      channels INTEGER NOT NULL,
+      duration_s REAL NOT NULL,
+      speaker TEXT NOT NULL,
+      corpus TEXT,
+      detector TEXT NOT NULL CHECK (json_valid(detector)),
+      imported_at TEXT NOT NULL
+    );
+    ALTER TABLE clips ADD COLUMN recording_id INTEGER REFERENCES recordings (id) ON DELETE CASCADE;
+    ALTER TABLE clips ADD COLUMN start_s REAL;
+    ALTER TABLE clips ADD COLUMN end_s REAL;
+    CREATE INDEX clips_recording ON clips (recording_id, start_s) WHERE recording_id IS NOT NULL;
+    ALTER TABLE label_events ADD COLUMN segment TEXT CHECK (segment IS NULL OR json_valid(segment));
+    `);
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -4,6 +4,7 @@ import type { Db } from './db-handle.js';
 import { ClipsRepo } from './clips-repo.js';
 import { LabelsRepo } from './labels-repo.js';
 import { AnnotationsRepo } from './annotations-repo.js';
+import { RecordingsRepo } from './recordings-repo.js';
 import { RunsRepo } from './runs-repo.js';
 import { SettingsRepo } from './settings-repo.js';
 import { FeatureStore } from './feature-store.js';
@@ -23,6 +24,7 @@ export class Project {
   readonly annotations: AnnotationsRepo;
   readonly runs: RunsRepo;
   readonly settings: SettingsRepo;
+  readonly recordings: RecordingsRepo;
   private features: FeatureStore | undefined;
 
   constructor(
@@ -34,6 +36,7 @@ export class Project {
     this.annotations = new AnnotationsRepo(db);
     this.runs = new RunsRepo(db);
     this.settings = new SettingsRepo(db);
+    this.recordings = new RecordingsRepo(db);
   }
 
   get dir(): string {

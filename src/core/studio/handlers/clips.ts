@@ -40,6 +40,7 @@ function clipDetail(ctx: StudioContext, id: number): ClipDetail {
       at: e.at,
       annotator: e.annotator,
       annotatorLabel: e.annotatorLabel,
+      ...(e.segment ? { segment: e.segment } : {}),
     })),
     probs: prediction?.probs ?? null,
     playable: isPlayable(clip),
@@ -47,6 +48,7 @@ function clipDetail(ctx: StudioContext, id: number): ClipDetail {
     intendedLabel: ctx.table.intendedLabel(id),
     tied: ctx.project.annotations.tied(id),
     ...recordedFacts(ctx, id),
+    segmentOf: ctx.project.recordings.segmentOf(id) ?? null,
   };
 }
 

@@ -8,6 +8,13 @@ import type { StudioContext } from '../context.js';
 import type { Handlers } from './types.js';
 import { errorMessage } from '../../../common/error-message.js';
 
+/** How long recordings are split, as `ser import` takes it (--segment, --min-silence, --max-segment). */
+interface ImportSegmenting {
+  segment: 'auto' | 'off';
+  minSilenceS?: number;
+  maxSegmentS?: number;
+}
+
 /** Progress events are throttled: a fast import of small files would otherwise flood the UI. */
 const PROGRESS_INTERVAL_MS = 100;
 
@@ -25,7 +32,7 @@ function checkSource(source: string): string {
   return resolved;
 }
 
-function startImport(ctx: StudioContext, source: string): string {
+function startImport(ctx: StudioContext, source: string, segmenting: ImportSegmenting): string {
   const resolved = checkSource(source);
   const jobId = randomUUID();
   const controller = new AbortController();
@@ -46,6 +53,11 @@ function startImport(ctx: StudioContext, source: string): string {
   void (async () => {
     try {
       const summary = await importSource(ctx.project, resolved, {
+        segment: segmenting.segment,
+        detector: {
+          ...(segmenting.minSilenceS !== undefined && { minSilenceS: segmenting.minSilenceS }),
+          ...(segmenting.maxSegmentS !== undefined && { maxSegmentS: segmenting.maxSegmentS }),
+        },
         signal: controller.signal,
         onProgress: (p) => {
           const progress: ImportProgress = { jobId, ...p };
@@ -71,5 +83,5 @@ function startImport(ctx: StudioContext, source: string): string {
 }
 
 export const importHandlers: Pick<Handlers, 'import.start'> = {
-  'import.start': (ctx, p) => ({ jobId: startImport(ctx, p.source) }),
+  'import.start': (ctx, p) => ({ jobId: startImport(ctx, p.source, p) }),
 };

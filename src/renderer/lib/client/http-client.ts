@@ -72,7 +72,7 @@ async function postBytes(
   return unwrapEnvelope(body, method);
 }
 
-/** The requests whose body is raw bytes: audio to predict or to add to a voice, a recorded take. */
+/** The requests whose body is raw bytes: audio to predict, to read as a timeline or to add to a voice, a take. */
 function bytesRequest(server: Server, method: RequestName, params: unknown): Promise<unknown> | null {
   const audio = 'application/octet-stream';
   if (method === 'predict.audio') {
@@ -84,6 +84,11 @@ function bytesRequest(server: Server, method: RequestName, params: unknown): Pro
     const p = params as RequestParams<'predict.addToVoice'>;
     const route = webRoutes.addToVoice({ name: p.name, runId: p.runId });
     return postBytes(server, route, { contentType: audio, data: p.data, voice: p.voice }, method);
+  }
+  if (method === 'predict.timeline') {
+    const p = params as RequestParams<'predict.timeline'>;
+    const route = webRoutes.timeline({ name: p.name, runId: p.runId, voice: p.voice, speaker: p.speaker });
+    return postBytes(server, route, { contentType: audio, data: p.data }, method);
   }
   if (method === 'record.saveTake') {
     const p = params as RequestParams<'record.saveTake'>;
@@ -157,6 +162,7 @@ export function createHttpClient(token: string, base = ''): AppClient {
     },
     on: (event, handler) => hub.on(event, handler),
     clipAudioUrl: (id) => media(mediaPaths.clipAudio(id)),
+    recordingAudioUrl: (id, from, to) => media(mediaPaths.recordingAudio(id, from, to)),
     augmentedAudioUrl: (id, kind) => media(mediaPaths.augmentedAudio(id, kind)),
     modelFileUrl: (runId, file) => media(mediaPaths.modelFile(runId, file)),
     pickFolder: async () => null,

@@ -18,6 +18,7 @@ export function createIpcClient(bridge: StudioBridge): AppClient {
     on: (event, handler) => hub.on(event, handler),
     // Media come through the privileged studio:// scheme src/main registers, under the same paths as the web.
     clipAudioUrl: (id) => `${ELECTRON_MEDIA_BASE}${mediaPaths.clipAudio(id)}`,
+    recordingAudioUrl: (id, from, to) => `${ELECTRON_MEDIA_BASE}${mediaPaths.recordingAudio(id, from, to)}`,
     augmentedAudioUrl: (id, kind) => `${ELECTRON_MEDIA_BASE}${mediaPaths.augmentedAudio(id, kind)}`,
     modelFileUrl: (runId, file) => `${ELECTRON_MEDIA_BASE}${mediaPaths.modelFile(runId, file)}`,
     pickFolder: () => bridge.pickFolder(),

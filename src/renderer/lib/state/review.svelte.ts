@@ -97,6 +97,22 @@ class ReviewState {
     return this.open(Math.min(this.index + step, Math.max(0, total - 1)));
   }
 
+  /** Shows clip `id` after the list changed under it (a segment edit): found in the list, or its recording's. */
+  async showClip(id: number, recordingId?: number): Promise<void> {
+    clips.refresh();
+    const ids = await clips.allIds().catch(() => [] as number[]);
+    if (!ids.includes(id) && recordingId !== undefined) return this.walkRecording(id, recordingId);
+    await this.open(Math.max(0, ids.indexOf(id)));
+  }
+
+  /** The list becomes one recording's segments in time order (their files sort so), opened at `id`. */
+  async walkRecording(id: number, recordingId: number): Promise<void> {
+    clips.setFilter({ recording: recordingId });
+    clips.setSort('path', false);
+    const ids = await clips.allIds().catch(() => [] as number[]);
+    await this.open(Math.max(0, ids.indexOf(id)));
+  }
+
   prev(): Promise<void> {
     return this.open(Math.max(0, this.index - 1));
   }
@@ -150,6 +166,7 @@ export async function undoLastRelabel(): Promise<string> {
   const n = result.changed.length;
   const message = n === 0 ? 'Nothing to undo' : `Undid the last relabel (${n} clip${n === 1 ? '' : 's'})`;
   studio.say(message);
+  if (n > 0) clips.refresh();
   if (n > 0 && review.clipId !== null && result.changed.some((c) => c.clipId === review.clipId)) {
     await review.reload();
   }

@@ -34,6 +34,7 @@ export function fakeClient(handlers: Partial<Record<RequestName, Handler>>, extr
       return () => void set.delete(listener);
     },
     clipAudioUrl: (id: number) => `/clips/${id}`,
+    recordingAudioUrl: (id: number, from: number, to: number) => `/recordings/${id}/${from}-${to}`,
     augmentedAudioUrl: (id: number, kind: string) => `/clips/${id}/${kind}`,
     pickFolder: async () => null,
     modelFileUrl: (runId: number, file: string) => `/models/${runId}/${file}`,

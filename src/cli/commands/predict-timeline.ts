@@ -1,0 +1,90 @@
+import type { TimelineResult } from '../../common/contract.js';
+import type { KnownVoice } from '../../core/model/predict.js';
+import { projectDirOf } from '../project-option.js';
+import type { PredictCliOptions } from './predict.js';
+
+function formatTimeline(file: string, t: TimelineResult): string {
+  const lines = [`${file}: ${t.rows.length} utterances in ${t.durationS.toFixed(1)} s`];
+  for (const r of t.rows) {
+    const probs = Object.entries(r.probs)
+      .map(([l, p]) => `${l} ${p.toFixed(3)}`)
+      .join('  ');
+    lines.push(
+      `${r.start.toFixed(3).padStart(9)} ${r.end.toFixed(3).padStart(9)}  ${r.label.padEnd(8)} ${(r.confidence * 100).toFixed(1).padStart(5)}%  ${probs}  [voice: ${r.voice.text}]`,
+    );
+  }
+  lines.push(
+    t.voiceMode === 'recording'
+      ? t.voiceFrom === null
+        ? 'The voice heard in the recording was not used (the model uses no voice statistics, or there was one utterance).'
+        : `From ${t.voiceFrom.toFixed(3)} s on, utterances were scored with the voice heard before them in this recording.`
+      : t.voiceMode === 'speaker'
+        ? "Every utterance was scored with the project speaker's statistics."
+        : 'Every utterance was scored as a voice never heard.',
+  );
+  return `${lines.join('\n')}\n`;
+}
+
+/** `ser predict --file long.wav --timeline`: one row per utterance, with the voice built up over the recording. */
+export async function predictTimelineCli(opts: PredictCliOptions): Promise<void> {
+  const file = opts.file as string;
+  const [
+    { openProject },
+    { loadModelFolder, readModelMeta },
+    { assertSameLabels },
+    { latestModelDir },
+    { selectBackend },
+    { projectSpeakerVoice },
+    { predictTimeline, modelScorer },
+  ] = await Promise.all([
+    import('../../core/dataset/node/index.js'),
+    import('../../core/model/node/model-files.js'),
+    import('../../core/model/model-meta.js'),
+    import('../../core/model/node/evaluate.js'),
+    import('../../core/model/backend/node/select.js'),
+    import('../../core/model/node/speaker-voice.js'),
+    import('../../core/recordings/node/timeline.js'),
+  ]);
+  let modelDir = opts.model;
+  let projectLabels: string[] | null = null;
+  let speakerVoice: KnownVoice | null = null;
+  const project =
+    !modelDir || opts.project || opts.speaker !== undefined ? openProject(projectDirOf(opts)) : null;
+  try {
+    if (project) {
+      projectLabels = project.settings.labelSet();
+      modelDir ??= latestModelDir(project);
+    }
+    const meta = await readModelMeta(modelDir as string);
+    if (projectLabels) assertSameLabels(meta, projectLabels, 'the project');
+    if (project && opts.speaker !== undefined)
+      speakerVoice = {
+        kind: 'speaker',
+        speaker: opts.speaker,
+        stats: await projectSpeakerVoice(project, meta, opts.speaker),
+      };
+  } finally {
+    project?.close();
+  }
+  await selectBackend(opts.backend ?? 'auto');
+  const loaded = await loadModelFolder(modelDir as string);
+  let timeline: TimelineResult;
+  try {
+    timeline = await predictTimeline(modelScorer(loaded), file, {
+      detector: {
+        ...(opts.minSilence !== undefined && { minSilenceS: opts.minSilence }),
+        ...(opts.maxSegment !== undefined && { maxSegmentS: opts.maxSegment }),
+      },
+      voice: speakerVoice ?? opts.voice ?? 'recording',
+    });
+  } catch (err) {
+    throw new Error(`cannot predict ${file}: ${err instanceof Error ? err.message : String(err)}`);
+  } finally {
+    loaded.model.dispose();
+  }
+  process.stdout.write(
+    opts.json
+      ? `${JSON.stringify({ file, ...timeline, model: modelDir, runId: loaded.meta.runId ?? null })}\n`
+      : formatTimeline(file, timeline),
+  );
+}
