@@ -1,5 +1,5 @@
 import type { Statement } from 'better-sqlite3';
-import type { Db } from './db.js';
+import type { Db } from './db-handle.js';
 import { statementCache } from './sql.js';
 import type { LabelSource } from '../types.js';
 
