@@ -62,6 +62,8 @@ export interface ModelRecipe {
   instance: InstanceMode;
   populationBands: { mean: number[]; std: number[] } | null;
   classic: ClassicModel | null;
+  /** The temperature the fusion softens the CNN's probabilities at (absent in models saved before: 1). */
+  cnnTemperature?: number;
 }
 
 export interface LoadedModel {
@@ -147,6 +149,7 @@ const metaSchema = z.object({
       instance: z.enum(INSTANCE_MODES),
       populationBands: z.object({ mean: z.array(z.number()), std: z.array(z.number()) }).nullable(),
       classic: z.union([classicSchema, legacyClassicSchema]).nullable(),
+      cnnTemperature: z.number().finite().positive().optional(),
     })
     .optional(),
 });

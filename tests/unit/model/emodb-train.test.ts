@@ -15,6 +15,7 @@ import { loadAudioFile } from '../../../src/core/audio/node/index.js';
 import { loadModelFolder } from '../../../src/core/model/node/model-files.js';
 import { projectSpeakerVoice } from '../../../src/core/model/node/speaker-voice.js';
 import { predictSamples } from '../../../src/core/model/predict.js';
+import { CNN_FUSION_TEMPERATURE } from '../../../src/core/model/recipe/fuse.js';
 import { headerlessMp3 } from '../audio/helpers/headerless-mp3.js';
 
 let root: string;
@@ -134,10 +135,11 @@ describe.runIf(hasEmoDb)('training on six EmoDB speakers (happy, sad, neutral)',
     const metrics = JSON.parse(fs.readFileSync(path.join(result.reportDir!, 'metrics.json'), 'utf8'));
     expect(metrics.macro_f1).toBeCloseTo(result.recipe.metrics!.macro_f1, 9);
     expect(fs.existsSync(path.join(result.reportDir!, 'report.html'))).toBe(true);
-    // The default recipe travels with the model: the classic baseline with a part for a voice it knows nothing
-    // of and one for a voice standardised by its mean, the CNN beside them.
+    // The default recipe travels with the model: the CNN (softened at the fusion's temperature) beside the
+    // classic baseline with a part for a voice it knows nothing of and one for a voice standardised by its mean.
     expect(meta.version).toBe(2);
-    expect(meta.recipe.kind).toBe('classic');
+    expect(meta.recipe.kind).toBe('fusion');
+    expect(meta.recipe.cnnTemperature).toBe(CNN_FUSION_TEMPERATURE);
     expect(meta.recipe.speakerNorm).toBe('mean');
     expect(meta.recipe.populationBands).toBeNull();
     expect(meta.recipe.classic.independent.classes).toBe(3);
@@ -173,13 +175,16 @@ describe.runIf(hasEmoDb)('training on six EmoDB speakers (happy, sad, neutral)',
       ]),
     );
     expect(byModel.classic).toBeCloseTo(classic.macro_f1, 9);
-    expect(byModel.classic).toBeCloseTo(result.recipe.metrics!.macro_f1, 9);
+    expect(byModel.fusion).toBeCloseTo(result.recipe.metrics!.macro_f1, 9);
     expect(byModel.cnn).toBeCloseTo(cnn.macro_f1, 9);
     expect(byModel.fusion).toBeCloseTo(result.recipe.sideMetrics.fusion!.macro_f1, 9);
     const html = fs.readFileSync(path.join(result.reportDir!, 'report.html'), 'utf8');
     expect(html).toContain('CNN beside the classic baseline');
+    expect(html).toMatch(new RegExp(`Classic baseline</th><td>${classic.macro_f1.toFixed(3)}</td>`));
     expect(html).toMatch(
-      new RegExp(`Classic baseline <b>\\(this run\\)</b></th><td>${classic.macro_f1.toFixed(3)}</td>`),
+      new RegExp(
+        `Fusion \\(CNN \\+ classic\\) <b>\\(this run\\)</b></th><td>${byModel.fusion.toFixed(3)}</td>`,
+      ),
     );
   });
 
@@ -234,8 +239,8 @@ describe.runIf(hasEmoDb)('training on six EmoDB speakers (happy, sad, neutral)',
     expect(out.clips).toBeGreaterThan(15);
     expect(out.speakers).toBe(1);
     expect(out.skipped).toBeGreaterThan(0); // the angry clips: not a label of the model
-    // A new voice (each clip alone): 0.92 for the classic baseline (the model's recipe) here; with the
-    // speaker's voice known from their clips, 1.0.
+    // A new voice (each clip alone), the fusion (the model's recipe); with the speaker's voice known from
+    // their clips, higher.
     expect(out.scoredAs).toBe('new voice');
     expect(out.macro_f1).toBeGreaterThan(0.85);
     expect(out.known.macro_f1).toBeGreaterThan(0.93);
@@ -245,7 +250,7 @@ describe.runIf(hasEmoDb)('training on six EmoDB speakers (happy, sad, neutral)',
       'classic',
       'fusion',
     ]);
-    expect(out.comparison.models[1].macro_f1).toBeCloseTo(out.macro_f1, 9);
+    expect(out.comparison.models[2].macro_f1).toBeCloseTo(out.macro_f1, 9);
     expect(out.comparison.models[0].macro_f1).toBeGreaterThan(0.9);
     expect(out.comparison.models[2].macro_f1).toBeGreaterThan(0.93);
     expect(fs.existsSync(path.join(root, 'eval', 'report.html'))).toBe(true);

@@ -13,7 +13,7 @@ import {
   type LoadedModel,
   type ModelRecipe,
 } from '../../../src/core/model/model-meta.js';
-import { fuseProbs } from '../../../src/core/model/recipe/fuse.js';
+import { CNN_FUSION_TEMPERATURE, fuseProbs, soften } from '../../../src/core/model/recipe/fuse.js';
 import { scorePrepared } from '../../../src/core/model/recipe/recipe-scoring.js';
 import { voiceOfRows } from '../../../src/core/voice/index.js';
 import { FRAMES, MELS, syntheticClip } from './synthetic.js';
@@ -32,7 +32,10 @@ beforeAll(async () => {
   );
 });
 
-function loaded(kind: ModelRecipe['kind']): LoadedModel {
+function loaded(
+  kind: ModelRecipe['kind'],
+  cnnTemperature: number | null = CNN_FUSION_TEMPERATURE,
+): LoadedModel {
   const model = buildModel({
     frames: FRAMES,
     mels: MELS,
@@ -66,7 +69,14 @@ function loaded(kind: ModelRecipe['kind']): LoadedModel {
       metrics: null,
       runId: 1,
       createdAt: '2026-01-01T00:00:00Z',
-      recipe: { kind, speakerNorm: 'mean', instance: 'none', populationBands: null, classic },
+      recipe: {
+        kind,
+        speakerNorm: 'mean',
+        instance: 'none',
+        populationBands: null,
+        classic,
+        ...(cnnTemperature === null ? {} : { cnnTemperature }),
+      },
     },
   };
 }
@@ -77,12 +87,21 @@ describe('a saved model under its recipe', () => {
     const voice = voiceOfRows(clips.slice(0, 6).map(clipStatistics), clipStatistics(clips[0]).length);
     for (const v of [null, voice]) {
       const s = scorePrepared(m, clips[0], v);
-      const expected = fuseProbs(s.parts.cnn!, classicScore(classic!, clipStatistics(clips[0]), v));
+      const score = classicScore(classic!, clipStatistics(clips[0]), v);
+      const expected = fuseProbs(s.parts.cnn!, score, CNN_FUSION_TEMPERATURE);
       s.probs.forEach((p, k) => expect(p).toBeCloseTo(expected[k], 6));
       expect(s.probs).not.toEqual(s.parts.cnn);
       expect(s.probs).not.toEqual(s.parts.classic);
     }
     m.model.dispose();
+  });
+
+  it('fusion: a model saved before the CNN was softened fuses as it was evaluated, at temperature 1', () => {
+    const old = loaded('fusion', null);
+    const s = scorePrepared(old, clips[2], null);
+    const plain = fuseProbs(s.parts.cnn!, classicScore(classic!, clipStatistics(clips[2]), null), 1);
+    s.probs.forEach((p, k) => expect(p).toBeCloseTo(plain[k], 6));
+    old.model.dispose();
   });
 
   it('classic: the classic model alone; cnn: the CNN alone, whatever is known of the voice', () => {
@@ -113,5 +132,22 @@ describe('fuseProbs', () => {
     expect(
       fuseProbs(cnn, { probs: [0.2, 0.2, 0.6], independent: null, adapted: [0.2, 0.2, 0.6], weight: 1 }),
     ).toEqual([0.4, 0.25, 0.35]);
+  });
+
+  it('softens the CNN at the temperature: softmax(logits / T), so a sure CNN no longer outvotes the classic model', () => {
+    const logits = [2, 0.5, -1];
+    const softmax = (z: number[]) => z.map((v) => Math.exp(v) / z.reduce((a, b) => a + Math.exp(b), 0));
+    soften(softmax(logits), 5).forEach((p, k) =>
+      expect(p).toBeCloseTo(softmax(logits.map((v) => v / 5))[k], 12),
+    );
+    expect(soften([0.7, 0.2, 0.1], 1)).toEqual([0.7, 0.2, 0.1]);
+    const sure = [0.98, 0.02, 0];
+    const score = { probs: [0, 0, 0], independent: [0.1, 0.8, 0.1], adapted: [0.1, 0.8, 0.1], weight: 0 };
+    const argmax = (p: number[]) => p.indexOf(Math.max(...p));
+    expect(argmax(fuseProbs(sure, score, 1))).toBe(0);
+    expect(argmax(fuseProbs(sure, score, CNN_FUSION_TEMPERATURE))).toBe(1);
+    // a model trained without voice statistics (a confounded corpus) softens the CNN all the same
+    const noVoices = { probs: [0.1, 0.8, 0.1], independent: [0.1, 0.8, 0.1], adapted: null, weight: 0 };
+    expect(argmax(fuseProbs(sure, noVoices, CNN_FUSION_TEMPERATURE))).toBe(1);
   });
 });

@@ -5,9 +5,11 @@ import { selectBackend } from '../../../src/core/model/backend/node/select.js';
 import { InlineBatchSource } from '../../../src/core/model/batch-source.js';
 import { resolveTrainConfig, type TrainConfig } from '../../../src/core/model/config.js';
 import { bankSpec, createFeatureBank, type FeatureBank } from '../../../src/core/model/feature-bank.js';
-import { AUTO_MARGIN, pickRecipe } from '../../../src/core/model/recipe/auto-rule.js';
+import { AUTO_FALLBACK, AUTO_MARGIN, pickRecipe } from '../../../src/core/model/recipe/auto-rule.js';
+import { FIXED_RECIPES, type FixedRecipe } from '../../../src/common/options.js';
 import { chooseRecipes } from '../../../src/core/model/recipe/node/auto-choice.js';
 import { classicRows } from '../../../src/core/model/recipe/classic-folds.js';
+import { CNN_FUSION_TEMPERATURE, soften } from '../../../src/core/model/recipe/fuse.js';
 import { runRecipe, type RecipeResult } from '../../../src/core/model/recipe/node/run-recipe.js';
 import { VOICE_CONDITIONS } from '../../../src/core/model/recipe/voice-conditions.js';
 import type { PredictionRow } from '../../../src/core/metrics/index.js';
@@ -82,8 +84,9 @@ describe('runRecipe', () => {
       const cnn = new Map(fresh.cnn.map((p) => [p.clipId, p.probs]));
       for (const p of side.cnn) expect(p.probs).toEqual(cnn.get(p.clipId));
     }
-    // A new voice's fusion: the CNN and the classic model's independent part, averaged.
-    const cnn = new Map(fresh.cnn.map((p) => [p.clipId, p.probs]));
+    // A new voice's fusion: the CNN, softened at the fusion's temperature, and the classic model's independent
+    // part, averaged.
+    const cnn = new Map(fresh.cnn.map((p) => [p.clipId, soften(p.probs, CNN_FUSION_TEMPERATURE)]));
     const classic = new Map(fresh.classic.map((p) => [p.clipId, p.probs]));
     for (const p of fresh.fusion)
       p.probs.forEach((v, k) =>
@@ -157,28 +160,24 @@ describe('runRecipe', () => {
 });
 
 describe("'auto'", () => {
+  // The rule is stated against whichever recipe is the default (D); X and Y are the other two.
+  const D = AUTO_FALLBACK;
+  const [X, Y] = FIXED_RECIPES.filter((r) => r !== D);
+  const by = <T>(d: T, x: T, y: T) => ({ [D]: d, [X]: x, [Y]: y }) as Record<FixedRecipe, T>;
+
   it('leaves the default only for a recipe that beats it by more than the margin in the inner folds', () => {
-    expect(pickRecipe({ classic: 0.8, cnn: 0.815, fusion: 0.79 })).toBe('classic');
-    expect(pickRecipe({ classic: 0.8, cnn: 0.79, fusion: 0.83 })).toBe('fusion');
-    expect(pickRecipe({ classic: 0.8, cnn: 0.8 + AUTO_MARGIN / 2, fusion: 0.7 })).toBe('classic');
+    expect(pickRecipe(by(0.8, 0.815, 0.79))).toBe(D);
+    expect(pickRecipe(by(0.8, 0.79, 0.83))).toBe(Y);
+    expect(pickRecipe(by(0.8, 0.8 + AUTO_MARGIN / 2, 0.7))).toBe(D);
   });
 
   it('leaves the default only for a recipe that also wins every inner fold on its own', () => {
-    const pooled = { classic: 0.6, cnn: 0.62, fusion: 0.7 };
-    // Fusion wins the pooled score by 0.1 but loses the second group of speakers: the default stays.
-    expect(
-      pickRecipe(pooled, { classic: [0.5, 0.7, 0.6], cnn: [0.6, 0.6, 0.6], fusion: [0.8, 0.65, 0.7] }),
-    ).toBe('classic');
-    expect(
-      pickRecipe(pooled, { classic: [0.5, 0.6, 0.6], cnn: [0.6, 0.6, 0.6], fusion: [0.8, 0.65, 0.7] }),
-    ).toBe('fusion');
-    // The CNN wins every fold but not by the margin over the pool; fusion loses a fold: the default stays.
-    expect(
-      pickRecipe(
-        { classic: 0.6, cnn: 0.61, fusion: 0.7 },
-        { classic: [0.5, 0.6, 0.6], cnn: [0.51, 0.61, 0.61], fusion: [0.8, 0.6, 0.7] },
-      ),
-    ).toBe('classic');
+    const pooled = by(0.6, 0.62, 0.7);
+    // Y wins the pooled score by 0.1 but loses the second group of speakers: the default stays.
+    expect(pickRecipe(pooled, by([0.5, 0.7, 0.6], [0.6, 0.6, 0.6], [0.8, 0.65, 0.7]))).toBe(D);
+    expect(pickRecipe(pooled, by([0.5, 0.6, 0.6], [0.6, 0.6, 0.6], [0.8, 0.65, 0.7]))).toBe(Y);
+    // X wins every fold but not by the margin over the pool; Y loses a fold: the default stays.
+    expect(pickRecipe(by(0.6, 0.61, 0.7), by([0.5, 0.6, 0.6], [0.51, 0.61, 0.61], [0.8, 0.6, 0.7]))).toBe(D);
   });
 
   it('never lets the outer fold’s test speaker sway its choice', async () => {
@@ -246,7 +245,7 @@ describe("'auto'", () => {
       new Map([[0, two.flatMap((c, i) => (c.speaker === 's1' ? [i] : []))]]),
       () => 'none',
     );
-    expect(choices[0].chosen).toBe('classic');
+    expect(choices[0].chosen).toBe(AUTO_FALLBACK);
     expect(choices[0].inner).toBeNull();
     expect(choices[0].reason).toMatch(/2 training speakers: too few for an inner split/);
   });

@@ -10,6 +10,7 @@ import { saveModelFolder } from './model-files.js';
 import { MODEL_FORMAT, MODEL_VERSION, type StudioModelMeta } from '../model-meta.js';
 import { comparisonOf } from '../recipe/comparison.js';
 import type { RecipeResult } from '../recipe/node/run-recipe.js';
+import { CNN_FUSION_TEMPERATURE } from '../recipe/fuse.js';
 import { configTable, datasetSummary, toFoldCurves } from '../run-report.js';
 import { emitStep, type TrainRun } from './train-project-run.js';
 
@@ -72,6 +73,7 @@ function modelMetaOf(
       instance: config.instanceNorm,
       populationBands: null,
       classic: recipe.classicModel,
+      cnnTemperature: CNN_FUSION_TEMPERATURE,
     },
     split: experiment.split,
     folds: experiment.folds,

@@ -60,7 +60,7 @@ export function scorePrepared(
   if (classic) {
     const score = classicScore(classic, voiceRowOf(prepared), voice);
     parts.classic = score.probs;
-    parts.fusion = fuseProbs(cnn, score);
+    parts.fusion = fuseProbs(cnn, score, recipe?.cnnTemperature ?? 1);
     if (kind !== 'cnn' && voice) voiceWeight = score.weight;
   }
   return { probs: parts[kind] ?? cnn, windows: w.count, parts, voiceWeight };

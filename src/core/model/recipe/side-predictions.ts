@@ -12,7 +12,7 @@ import {
   trainingClips,
   type ClassicData,
 } from './classic-folds.js';
-import { fuseProbs } from './fuse.js';
+import { CNN_FUSION_TEMPERATURE, fuseProbs } from './fuse.js';
 import { VOICE_CONDITIONS, type VoiceCondition } from './voice-conditions.js';
 
 export { FIXED_RECIPES, type FixedRecipe } from '../../../common/options.js';
@@ -88,7 +88,7 @@ export function sidePredictions(input: SideInput): {
         const c = byIndex.get(i) as PredictionRow;
         const out = rows.get(condition) as Record<'classic' | 'fusion', PredictionRow[]>;
         out.classic.push(withProbs(c, s.probs, labels));
-        out.fusion.push(withProbs(c, fuseProbs(c.probs, s), labels));
+        out.fusion.push(withProbs(c, fuseProbs(c.probs, s, CNN_FUSION_TEMPERATURE), labels));
       });
   }
   const order = (list: PredictionRow[]) =>
