@@ -331,8 +331,11 @@ export interface TrainEstimate {
 
 export interface TrainProgress {
   runId: number;
-  /** 'choosing': the trainings 'auto' runs inside each fold to choose its recipe, after the folds. */
-  phase: 'features' | 'training' | 'evaluating' | 'final' | 'choosing' | 'report';
+  /**
+   * 'training', 'evaluating', 'final': the CNN's folds and final model; 'classic': the classic baseline's fits on
+   * the same folds, after the CNN's; 'choosing': the trainings 'auto' runs inside each fold to choose its recipe.
+   */
+  phase: 'features' | 'training' | 'evaluating' | 'final' | 'classic' | 'choosing' | 'report';
   fold: number;
   folds: number;
   epoch: number;
