@@ -21,6 +21,8 @@ export class ClipsQuery {
   error = $state<string | null>(null);
   /** Bumped when the rows change identity (new filter or sort), so views can scroll back to the top. */
   generation = $state(0);
+  /** Bumped when a filter is set from outside the filter controls (a "Show them"), so they show it. */
+  shown = $state(0);
 
   readonly #pages = new SvelteMap<number, ClipRow[]>();
   // Bookkeeping of requests, never rendered: plain collections on purpose.
@@ -69,6 +71,12 @@ export class ClipsQuery {
       this.desc = false;
     }
     this.#reset();
+  }
+
+  /** A filter chosen elsewhere than in the filter controls, which then start again from it. */
+  showFilter(filter: ClipFilter): void {
+    this.setFilter(filter);
+    this.shown++;
   }
 
   /** A new order; in the blind pass one that would tell labels (by label, guess, confidence) is refused. */
