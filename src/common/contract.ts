@@ -508,6 +508,15 @@ export interface RunDetail extends RunSummary {
   epochs: EpochRecord[];
   /** The warnings its report shows (derived-warnings.ts), computed from what the run recorded. */
   warnings: string[];
+  /** How the scores vary between held-out folds (a new voice's), as the report's per-fold table; null: one fold. */
+  foldSpread?: FoldSpread | null;
+}
+/** Mean and sample standard deviation over a run's folds, each fold scored on its own held-out speakers. */
+export interface FoldSpread {
+  folds: number;
+  accuracy: { mean: number; sd: number };
+  macro_f1: { mean: number; sd: number };
+  uar: { mean: number; sd: number };
 }
 export interface RunPrediction {
   clipId: number;
