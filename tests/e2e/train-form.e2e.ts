@@ -129,6 +129,14 @@ describe.runIf(hasEmoDb)('the Train form (ser serve)', () => {
     );
     await form().getByRole('combobox', { name: 'Split' }).selectOption('loso');
     await screenshot(page, 'train-form');
+    // a number out of range is refused in the form, in the engine's words, and Train waits for a valid one
+    await epochs.fill('-3');
+    const estimate = form().getByRole('status', { name: 'Time estimate' });
+    await expect.poll(() => estimate.textContent()).toMatch(/\(epochs\): .*1/);
+    expect(await form().getByRole('button', { name: 'Train' }).isDisabled()).toBe(true);
+    await epochs.fill('');
+    await expect.poll(() => estimate.textContent()).toMatch(/At most about/);
+    expect(await form().getByRole('button', { name: 'Train' }).isDisabled()).toBe(false);
   });
 
   it('shows every select and the early-stopping label in full, wide and narrow', async () => {
