@@ -49,6 +49,10 @@ describe('clips repository', () => {
     // LIKE wildcards in the search text are literal.
     expect(paths({ search: '_2%' })).toEqual(['/d/bob/b_2%.wav']);
     expect(paths({ search: '%' })).toEqual(['/d/bob/b_2%.wav']);
+    // the file's name only: neither its folders nor its extension
+    expect(paths({ search: 'wav' })).toEqual([]);
+    expect(paths({ search: '/d' })).toEqual([]);
+    expect(paths({ search: 'c1' })).toEqual(['/d/carol/c1.wav']);
     expect(paths({ ids: [] })).toEqual([]);
   });
 
