@@ -102,6 +102,15 @@ describe.runIf(hasEmoDb)('Emotion Studio in the browser (ser serve)', () => {
     // a bulk relabel from the keyboard is one step, and one Ctrl+Z undoes it
     const before = await served.rpc<ClipPage>('clips.list', { filter: { speaker: '08' }, limit: 3 });
     await page.keyboard.press('3');
+    // a digit on several clips asks first, saying how many: a key typed by mistake changes nothing
+    const confirm = main().getByRole('alertdialog', { name: 'Relabel the selection?' });
+    await expect.poll(() => confirm.textContent()).toMatch(/Label\s*3 clips\s*neutral\?/);
+    expect(
+      (await served.rpc<ClipPage>('clips.list', { filter: { speaker: '08' }, limit: 3 })).rows.map(
+        (r) => r.label,
+      ),
+    ).toEqual(before.rows.map((r) => r.label));
+    await confirm.getByRole('button', { name: 'Label them' }).click();
     await expect
       .poll(async () =>
         (await served.rpc<ClipPage>('clips.list', { filter: { speaker: '08' }, limit: 3 })).rows.map(
