@@ -53,6 +53,9 @@ describe('clips repository', () => {
     expect(paths({ search: 'wav' })).toEqual([]);
     expect(paths({ search: '/d' })).toEqual([]);
     expect(paths({ search: 'c1' })).toEqual(['/d/carol/c1.wav']);
+    // a name typed whole, extension and all, still finds its file
+    expect(paths({ search: 'c1.wav' })).toEqual(['/d/carol/c1.wav']);
+    expect(paths({ search: '.wav' })).toHaveLength(6);
     expect(paths({ ids: [] })).toEqual([]);
   });
 

@@ -95,8 +95,10 @@ function conditionsOf(f: ClipFilter, labelSet: readonly string[]): Where {
     w.add('p.confidence <= ?', f.maxConfidence);
   }
   if (f.search && f.search.trim() !== '') {
-    // the file's name without its folders or extension: "W" finds EmoDB's angry takes, not every ".wav"
-    const contains = containsCondition([FILE_STEM, 'c.speaker'], f.search.trim());
+    // the file's name without its folders, and without its extension unless the text has a dot: "W" finds
+    // EmoDB's angry takes, not every ".wav", while "03a01Fa.wav" still finds its file
+    const text = f.search.trim();
+    const contains = containsCondition([text.includes('.') ? FILE_NAME : FILE_STEM, 'c.speaker'], text);
     w.add(contains.sql, ...contains.params);
   }
   if (f.ids !== undefined) w.add('c.id IN (SELECT value FROM json_each(?))', JSON.stringify(f.ids));
