@@ -331,8 +331,11 @@ export interface TrainEstimate {
 
 export interface TrainProgress {
   runId: number;
-  /** 'choosing': the trainings 'auto' runs inside each fold to choose its recipe, after the folds. */
-  phase: 'features' | 'training' | 'evaluating' | 'final' | 'choosing' | 'report';
+  /**
+   * 'training', 'evaluating', 'final': the CNN's folds and final model; 'classic': the classic baseline's fits on
+   * the same folds, after the CNN's; 'choosing': the trainings 'auto' runs inside each fold to choose its recipe.
+   */
+  phase: 'features' | 'training' | 'evaluating' | 'final' | 'classic' | 'choosing' | 'report';
   fold: number;
   folds: number;
   epoch: number;
@@ -505,6 +508,15 @@ export interface RunDetail extends RunSummary {
   epochs: EpochRecord[];
   /** The warnings its report shows (derived-warnings.ts), computed from what the run recorded. */
   warnings: string[];
+  /** How the scores vary between held-out folds (a new voice's), as the report's per-fold table; null: one fold. */
+  foldSpread?: FoldSpread | null;
+}
+/** Mean and sample standard deviation over a run's folds, each fold scored on its own held-out speakers. */
+export interface FoldSpread {
+  folds: number;
+  accuracy: { mean: number; sd: number };
+  macro_f1: { mean: number; sd: number };
+  uar: { mean: number; sd: number };
 }
 export interface RunPrediction {
   clipId: number;

@@ -8,9 +8,10 @@ import type { PoolProgress, TrainProgress } from './contract.js';
 export function overallFraction(p: TrainProgress): number | null {
   // Choosing a recipe runs trainings inside each fold: the engine knows how far it is.
   if (p.phase === 'choosing') return p.fraction ?? null;
-  if (p.pool && p.folds > 1 && p.phase !== 'features' && p.phase !== 'report') return poolFraction(p, p.pool);
+  if (p.pool && p.folds > 1 && p.phase !== 'features' && p.phase !== 'report' && p.phase !== 'classic')
+    return poolFraction(p, p.pool);
   if (p.phase === 'features') return null;
-  if (p.phase === 'report' || p.phase === 'evaluating') return null;
+  if (p.phase === 'report' || p.phase === 'evaluating' || p.phase === 'classic') return null;
   const epochs = Math.max(1, p.epochs);
   const within = p.batches > 0 ? Math.min(1, (p.batch + 1) / p.batches) : 0;
   const inFold = Math.min(1, (Math.max(0, p.epoch) + within) / epochs);

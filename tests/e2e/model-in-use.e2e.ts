@@ -137,6 +137,13 @@ describe.runIf(hasEmoDb)('The model in use, and Evaluate (ser serve)', () => {
     await expect.poll(() => statusOf(cancelled), { timeout: 120_000, interval: 500 }).toBe('cancelled');
     const kept = (await runs()).find((r) => r.id === cancelled);
     expect(kept).toMatchObject({ hasModel: true, evaluated: false });
+    // the card says what Runs lists: the finished folds' scores, or that none finished
+    const card = main().getByRole('region', { name: new RegExp(`^Run ${cancelled} · `) });
+    await expect.poll(() => card.textContent()).toContain('Cancelled.');
+    const said = (await card.textContent()) ?? '';
+    if (kept!.macroF1 === null) expect(said).toContain('No fold finished, so nothing was scored');
+    else expect(said).toContain(`macro F1 ${kept!.macroF1.toFixed(3)}`);
+    expect(said).not.toContain('never evaluated');
 
     const info = await served.rpc<ProjectInfo>('project.info');
     expect(info.currentModel).toMatchObject({ runId: second, chosen: false });
@@ -233,6 +240,44 @@ describe.runIf(hasEmoDb)('The model in use, and Evaluate (ser serve)', () => {
     ).toEqual(['Correct (diagonal)', 'Errors']);
     await main().getByRole('figure').first().scrollIntoViewIfNeeded();
     await screenshot(page, 'evaluate-two-scale-matrix');
+  });
+
+  it('at 1366x768 a cell click puts its clips in view with focus; the fold spread and “in use” say one thing', async () => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    const runPick = main().getByRole('combobox', { name: 'Run to evaluate' });
+    const subtitle = main().locator('header p').first();
+    // the model in use is the one Predict uses, said of that run only
+    await expect.poll(() => subtitle.textContent()).toContain('the model in use (Predict uses it)');
+    await runPick.selectOption(String(first));
+    await expect.poll(() => subtitle.textContent()).toContain(`Run ${first} ·`);
+    expect(await subtitle.textContent()).not.toContain('in use');
+    // its comparison marks the model the run itself saved, under another name
+    const comparison = main().getByRole('table', { name: 'CNN beside the classic baseline' });
+    await expect.poll(() => comparison.textContent()).toContain('this run’s model');
+    expect(await comparison.textContent()).not.toContain('in use');
+    // leave one speaker out over three speakers: three folds, their spread on screen
+    const spread = main().getByLabel('Spread over folds');
+    await expect.poll(() => spread.textContent()).toMatch(/Over the 3 folds/);
+    expect(await spread.textContent()).toMatch(/macro F1\s+0\.\d{3} ± 0\.\d{3}/);
+
+    const cells = main().getByRole('button', { name: / predicted as / });
+    await expect.poll(() => cells.count()).toBe(9);
+    const names = await cells.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+    const name = names.find((n) => !/: 0 clips/.test(n))!;
+    const cell = main().getByRole('button', { name });
+    await cell.scrollIntoViewIfNeeded();
+    await cell.click();
+    const [, t, p] = /^(\w+) predicted as (\w+)/.exec(name)!;
+    const list = main().getByRole('region', { name: `${t} predicted as ${p}` });
+    await list.getByRole('table', { name: 'Clips in the selected cell' }).waitFor();
+    const inView = async () => {
+      const box = await list.boundingBox();
+      return box !== null && box.y >= 0 && box.y + Math.min(box.height, 200) <= 768;
+    };
+    await expect.poll(inView).toBe(true);
+    await expect.poll(() => list.evaluate((el) => el === document.activeElement)).toBe(true);
+    await screenshot(page, 'evaluate-cell-1366');
+    await page.setViewportSize({ width: 1360, height: 860 });
   });
 
   it('plays a clip of a confusion-matrix cell in place', async () => {

@@ -102,6 +102,15 @@ describe.runIf(hasEmoDb)('Emotion Studio in the browser (ser serve)', () => {
     // a bulk relabel from the keyboard is one step, and one Ctrl+Z undoes it
     const before = await served.rpc<ClipPage>('clips.list', { filter: { speaker: '08' }, limit: 3 });
     await page.keyboard.press('3');
+    // a digit on several clips asks first, saying how many: a key typed by mistake changes nothing
+    const confirm = main().getByRole('alertdialog', { name: 'Relabel the selection?' });
+    await expect.poll(() => confirm.textContent()).toMatch(/Label\s*3 clips\s*neutral\?/);
+    expect(
+      (await served.rpc<ClipPage>('clips.list', { filter: { speaker: '08' }, limit: 3 })).rows.map(
+        (r) => r.label,
+      ),
+    ).toEqual(before.rows.map((r) => r.label));
+    await confirm.getByRole('button', { name: 'Label them' }).click();
     await expect
       .poll(async () =>
         (await served.rpc<ClipPage>('clips.list', { filter: { speaker: '08' }, limit: 3 })).rows.map(
@@ -272,8 +281,9 @@ describe.runIf(hasEmoDb)('Emotion Studio in the browser (ser serve)', () => {
     await screenshot(page, 'train');
 
     await main().getByText('Finished.').waitFor({ timeout: 600_000 });
-    // the last epoch's numbers stay on screen once it is over
-    for (const stat of ['Loss', 'Accuracy', 'Clips/s', 'Learning rate']) {
+    // the last epoch's numbers stay on screen once it is over, named as the CNN's training numbers (the run's
+    // own scores are the result's, above them)
+    for (const stat of ['CNN training loss', 'CNN training accuracy', 'CNN clips/s', 'Learning rate']) {
       expect(await main().locator(`dt:text-is("${stat}") + dd`).textContent(), stat).toMatch(/\d/);
     }
     const runs = await served.rpc<RunSummary[]>('runs.list');
@@ -295,7 +305,8 @@ describe.runIf(hasEmoDb)('Emotion Studio in the browser (ser serve)', () => {
     const detail = await served.rpc<RunDetail>('runs.get', { id: runs[0].id });
     const rows = await compared.getByRole('row').allTextContents();
     expect(rows[1]).toMatch(/^CNN/);
-    expect(rows[2]).toMatch(/^Classic baseline\s*· in use/);
+    // the model this run saved; "in use" is kept for the model Predict uses
+    expect(rows[2]).toMatch(/^Classic baseline\s*· this run’s model/);
     expect(rows[2]).toContain(detail.metrics!.macro_f1.toFixed(3));
     expect(rows[3]).toMatch(/^Fusion/);
     // The matrix on screen counts every clip the run evaluated: with loso, each clip once, held out.

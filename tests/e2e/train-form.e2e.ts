@@ -129,6 +129,14 @@ describe.runIf(hasEmoDb)('the Train form (ser serve)', () => {
     );
     await form().getByRole('combobox', { name: 'Split' }).selectOption('loso');
     await screenshot(page, 'train-form');
+    // a number out of range is refused in the form, in the engine's words, and Train waits for a valid one
+    await epochs.fill('-3');
+    const estimate = form().getByRole('status', { name: 'Time estimate' });
+    await expect.poll(() => estimate.textContent()).toMatch(/\(epochs\): .*1/);
+    expect(await form().getByRole('button', { name: 'Train' }).isDisabled()).toBe(true);
+    await epochs.fill('');
+    await expect.poll(() => estimate.textContent()).toMatch(/At most about/);
+    expect(await form().getByRole('button', { name: 'Train' }).isDisabled()).toBe(false);
   });
 
   it('shows every select and the early-stopping label in full, wide and narrow', async () => {
@@ -167,6 +175,57 @@ describe.runIf(hasEmoDb)('the Train form (ser serve)', () => {
       expect(await linesOf(early, 'Early stopping in each fold'), where).toBe(1);
       if (viewport.width === 1000) await screenshot(page, 'train-form-narrow');
     }
+    await page.setViewportSize({ width: 1360, height: 860 });
+  });
+
+  it('at 1366x768, Train brings the progress card into view with focus, and names the recipe and its parts', async () => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    if (!page.url().startsWith(served.url)) await page.goto(served.url);
+    await nav('Train').click();
+    const subtitle = main().locator('header p').first();
+    // the default recipe is the classic baseline, and the page says so before anything trains
+    await expect.poll(() => subtitle.textContent()).toContain('Recipe: the classic baseline');
+    await form().getByRole('combobox', { name: 'Recipe' }).selectOption('cnn');
+    await expect.poll(() => subtitle.textContent()).toContain('Recipe: a CNN on log-mel spectrograms');
+    await form().getByRole('combobox', { name: 'Recipe' }).selectOption('');
+    await form().getByRole('spinbutton', { name: 'Epochs' }).fill('1');
+    const train = form().getByRole('button', { name: 'Train' });
+    await train.scrollIntoViewIfNeeded();
+    const card = main().getByRole('region', { name: /^Run \d+/ });
+    // the button is at the bottom of the form: pressing it leaves the top of the page out of view
+    expect((await train.boundingBox())!.y).toBeGreaterThan(400);
+    await train.click();
+    await card.waitFor({ timeout: 60_000 });
+    const inView = async () => {
+      const box = await card.boundingBox();
+      return box !== null && box.y >= 0 && box.y < 768 - 100;
+    };
+    await expect.poll(inView).toBe(true);
+    await expect.poll(() => card.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await card.getByRole('heading', { level: 2 }).textContent()).toMatch(/Run \d+ · Classic baseline/);
+    const parts = card.getByRole('list', { name: 'Parts of the recipe' });
+    expect(await parts.getByRole('listitem').allTextContents()).toEqual([
+      expect.stringMatching(/^Classic baseline \(scores and predicts\) · (waiting|training now|done)$/),
+      expect.stringMatching(/^CNN \(for comparison\) · (waiting|training now|done)$/),
+    ]);
+    // Cancel is in view too
+    const cancel = card.getByRole('button', { name: 'Cancel', exact: true });
+    if (await cancel.isVisible()) expect((await cancel.boundingBox())!.y).toBeLessThan(768);
+    await screenshot(page, 'train-progress-1366');
+
+    // the result: one figure per model, named as Evaluate names them, the run's own model first
+    const figures = card.getByRole('table', { name: 'Held-out scores of each model' });
+    await figures.waitFor({ timeout: 240_000 });
+    const rows = await figures.getByRole('rowheader').allTextContents();
+    expect(rows).toEqual(['Classic baseline (this run’s model)', 'CNN', 'Fusion (CNN + classic)']);
+    for (const l of await parts.getByRole('listitem').allTextContents()) expect(l).toMatch(/· done$/);
+    const status = (await card.locator('p.status').textContent()) ?? '';
+    expect(status).toMatch(/Finished\.\s+Classic baseline: macro F1/);
+    // leave-one-speaker-out without early stopping has no validation speakers: no such tile, curve or legend
+    expect(await card.getByText(/val\./i).count()).toBe(0);
+    expect(await card.locator('.u-legend').getByText('validation').count()).toBe(0);
+    await expect.poll(() => card.locator('.u-legend').getByText('training').count()).toBeGreaterThan(0);
+    await screenshot(page, 'train-result-1366');
     await page.setViewportSize({ width: 1360, height: 860 });
   });
 

@@ -1,6 +1,15 @@
 /** Turns the dataset layer's run rows into the contract's shapes (metrics and config arrive as JSON). */
 import fs from 'node:fs';
-import type { CurrentModel, EpochRecord, RunDetail, RunMetrics, RunSummary } from '../../common/contract.js';
+import type {
+  CurrentModel,
+  EpochRecord,
+  FoldSpread,
+  RunDetail,
+  RunMetrics,
+  RunSummary,
+} from '../../common/contract.js';
+import type { PredictionRow } from '../metrics/index.js';
+import { meanAndSd, summariseFolds } from '../report/fold-summary.js';
 import type { Project } from '../dataset/node/project.js';
 import type { Run, RunEpoch } from '../dataset/types.js';
 import { currentModel, hasSavedModel, isEvaluatedModel } from '../model/node/current-model.js';
@@ -65,6 +74,46 @@ export function runWarnings(project: Project, run: Run): string[] {
     },
     metrics,
   );
+}
+
+/**
+ * The spread of a run's scores over its folds (each scored on speakers its training never heard), from its
+ * held-out predictions as a new voice: the report's "mean ± SD over folds". Null with fewer than two folds.
+ */
+export function runFoldSpread(project: Project, run: Run): FoldSpread | null {
+  const metrics = metricsOf(run);
+  if (!metrics) return null;
+  const rows = project.db
+    .prepare(
+      `SELECT p.fold AS fold, c.speaker AS speaker, coalesce(p.label, c.label) AS label, p.predicted AS predicted
+       FROM predictions p JOIN clips c ON c.id = p.clip_id WHERE p.run_id = ? AND p.fold IS NOT NULL`,
+    )
+    .all(run.id) as Array<{ fold: number; speaker: string | null; label: string | null; predicted: string }>;
+  const predictions: PredictionRow[] = rows.flatMap((r) =>
+    r.label === null
+      ? []
+      : [
+          {
+            file: '',
+            speaker: r.speaker ?? '',
+            label: r.label,
+            predicted: r.predicted,
+            confidence: 0,
+            probs: [],
+            fold: r.fold,
+          },
+        ],
+  );
+  const folds = summariseFolds(predictions, metrics.labels);
+  if (folds.length < 2) return null;
+  const spread = (pick: (m: (typeof folds)[number]['metrics']) => number) =>
+    meanAndSd(folds.map((f) => pick(f.metrics)));
+  return {
+    folds: folds.length,
+    accuracy: spread((m) => m.accuracy),
+    macro_f1: spread((m) => m.macro_f1),
+    uar: spread((m) => m.uar),
+  };
 }
 
 export function hasReport(run: Run): boolean {

@@ -49,6 +49,13 @@ describe('clips repository', () => {
     // LIKE wildcards in the search text are literal.
     expect(paths({ search: '_2%' })).toEqual(['/d/bob/b_2%.wav']);
     expect(paths({ search: '%' })).toEqual(['/d/bob/b_2%.wav']);
+    // the file's name only: neither its folders nor its extension
+    expect(paths({ search: 'wav' })).toEqual([]);
+    expect(paths({ search: '/d' })).toEqual([]);
+    expect(paths({ search: 'c1' })).toEqual(['/d/carol/c1.wav']);
+    // a name typed whole, extension and all, still finds its file
+    expect(paths({ search: 'c1.wav' })).toEqual(['/d/carol/c1.wav']);
+    expect(paths({ search: '.wav' })).toHaveLength(6);
     expect(paths({ ids: [] })).toEqual([]);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TrainRequestSchema } from '../../../src/common/contract.js';
+import { parseParams, TrainRequestSchema } from '../../../src/common/contract.js';
 import { TRAINING_DEFAULTS } from '../../../src/common/options.js';
 import { resolveTrainConfig } from '../../../src/core/model/config.js';
 import { trainConfigOf } from '../../../src/core/model/train-request.js';
@@ -32,6 +32,14 @@ describe('the Train form', () => {
     // k-fold needs its K: an empty Folds field asks for the default
     const kfold = requestOf({ ...defaultFormValues(), split: 'kfold' }, [...LABELS]);
     expect(kfold.split).toBe(`kfold:${TRAINING_DEFAULTS.kfold}`);
+  });
+
+  it('sends an out-of-range number as typed, for the engine to refuse with its message', () => {
+    const request = requestOf({ ...defaultFormValues(), epochs: -3, members: 0, jobs: 2.4 }, [...LABELS]);
+    expect([request.epochs, request.members, request.jobs]).toEqual([-3, 0, 2]);
+    expect(() => parseParams('train.estimate', request)).toThrow(/\(epochs\): .*1/);
+    expect(() => parseParams('train.estimate', { ...request, epochs: 3 })).toThrow(/\(members\)/);
+    expect(parseParams('train.estimate', { ...request, epochs: 3, members: 1 })).toMatchObject({ epochs: 3 });
   });
 
   it('sends what is typed in', () => {

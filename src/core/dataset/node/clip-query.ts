@@ -39,6 +39,15 @@ const byColumn = (column: string, needs?: Needs) => ({
   needs,
 });
 
+/**
+ * A clip's file name without its folders and extension, in SQL (which has no basename): the path with its
+ * last folder separator and everything before it removed, then the last dot and what follows it.
+ */
+const FILE_NAME =
+  "replace(replace(c.path, '\\', '/'), rtrim(replace(c.path, '\\', '/'), replace(replace(c.path, '\\', '/'), '/', '')), '')";
+const NAME_DOT = `rtrim(${FILE_NAME}, replace(${FILE_NAME}, '.', ''))`;
+const FILE_STEM = `(CASE WHEN ${NAME_DOT} = '' THEN ${FILE_NAME} ELSE substr(${NAME_DOT}, 1, length(${NAME_DOT}) - 1) END)`;
+
 const SORTS: Record<ClipSort, { order: (dir: string) => string; needs?: Needs }> = {
   path: byColumn('c.path'),
   speaker: byColumn('c.speaker'),
@@ -86,7 +95,10 @@ function conditionsOf(f: ClipFilter, labelSet: readonly string[]): Where {
     w.add('p.confidence <= ?', f.maxConfidence);
   }
   if (f.search && f.search.trim() !== '') {
-    const contains = containsCondition(['c.path', 'c.speaker'], f.search.trim());
+    // the file's name without its folders, and without its extension unless the text has a dot: "W" finds
+    // EmoDB's angry takes, not every ".wav", while "03a01Fa.wav" still finds its file
+    const text = f.search.trim();
+    const contains = containsCondition([text.includes('.') ? FILE_NAME : FILE_STEM, 'c.speaker'], text);
     w.add(contains.sql, ...contains.params);
   }
   if (f.ids !== undefined) w.add('c.id IN (SELECT value FROM json_each(?))', JSON.stringify(f.ids));

@@ -3,7 +3,7 @@ import { runPredictions } from '../clip-table.js';
 import { badRequest, notFound } from '../errors.js';
 import { exportReport } from '../report-files.js';
 import { chooseModel, isEvaluatedModel } from '../../model/node/current-model.js';
-import { currentModelView, runDetail, runSummary, runWarnings } from '../run-views.js';
+import { currentModelView, runDetail, runFoldSpread, runSummary, runWarnings } from '../run-views.js';
 import { mediaPaths } from '../../../common/media-urls.js';
 import type { Handlers } from './types.js';
 
@@ -20,7 +20,10 @@ export const runHandlers: Pick<
     ctx.project.runs.failOrphans();
     const run = ctx.project.runs.get(p.id);
     if (!run) throw notFound(`no run with id ${p.id}`);
-    return runDetail(run, ctx.project.runs.epochs(p.id), runWarnings(ctx.project, run));
+    return {
+      ...runDetail(run, ctx.project.runs.epochs(p.id), runWarnings(ctx.project, run)),
+      foldSpread: runFoldSpread(ctx.project, run),
+    };
   },
   'model.choose': (ctx, p) => {
     if (p.runId !== null) {

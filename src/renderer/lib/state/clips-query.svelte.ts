@@ -3,6 +3,7 @@ import type { ClipFilter, ClipRow, ClipSort } from '../../../common/contract.js'
 import { studio } from './studio.svelte.js';
 import { messageOf } from '../util/errors.js';
 import { DEFAULT_CLIP_FILTER } from './clip-filter.js';
+import { BLIND_SORT, blindSafeFilter, isBlind, sortTellsLabel, visibleRow } from './blind-pass.js';
 
 export const PAGE_SIZE = 200;
 const BULK_PAGE = 5000;
@@ -20,6 +21,8 @@ export class ClipsQuery {
   error = $state<string | null>(null);
   /** Bumped when the rows change identity (new filter or sort), so views can scroll back to the top. */
   generation = $state(0);
+  /** Bumped when a filter is set from outside the filter controls (a "Show them"), so they show it. */
+  shown = $state(0);
 
   readonly #pages = new SvelteMap<number, ClipRow[]>();
   // Bookkeeping of requests, never rendered: plain collections on purpose.
@@ -31,9 +34,12 @@ export class ClipsQuery {
   #epoch = 0;
 
   loading = $derived(this.total === null && this.error === null);
+  /** The blind pass is on: rows come without names, labels or the model's guess, in an order that tells none. */
+  blind = $derived(isBlind(this.filter));
 
   row(index: number): ClipRow | undefined {
-    return this.#pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE];
+    const row = this.#pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE];
+    return row && visibleRow(row, this.blind);
   }
 
   /** Makes sure rows start..end (inclusive) are loaded or on their way. */
@@ -59,11 +65,23 @@ export class ClipsQuery {
   }
 
   setFilter(filter: ClipFilter): void {
-    this.filter = filter;
+    this.filter = blindSafeFilter(filter);
+    if (this.blind && sortTellsLabel(this.sort)) {
+      this.sort = BLIND_SORT;
+      this.desc = false;
+    }
     this.#reset();
   }
 
+  /** A filter chosen elsewhere than in the filter controls, which then start again from it. */
+  showFilter(filter: ClipFilter): void {
+    this.setFilter(filter);
+    this.shown++;
+  }
+
+  /** A new order; in the blind pass one that would tell labels (by label, guess, confidence) is refused. */
   setSort(sort: ClipSort, desc?: boolean): void {
+    if (this.blind && sortTellsLabel(sort)) return;
     this.desc = desc ?? (this.sort === sort ? !this.desc : false);
     this.sort = sort;
     this.#reset();

@@ -21,6 +21,8 @@ class EvaluationState {
   cellRows = $state.raw<RunPrediction[]>([]);
   cellLoading = $state(false);
   cellError = $state<string | null>(null);
+  /** A cell was just opened: its list comes into view with focus, once, where the user is looking. */
+  cellReveal = $state(false);
   #ticket = 0;
   #cellTicket = 0;
 
@@ -69,6 +71,7 @@ class EvaluationState {
     if (id === null || !label || !predicted) return;
     const ticket = ++this.#cellTicket;
     this.cell = cell;
+    this.cellReveal = true;
     this.cellRows = [];
     this.cellLoading = true;
     this.cellError = null;

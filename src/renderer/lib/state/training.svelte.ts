@@ -5,6 +5,7 @@ import type {
   TrainProgress,
   TrainRequest,
 } from '../../../common/contract.js';
+import { DEFAULT_RECIPE, RECIPE_KINDS, type RecipeKind } from '../../../common/options.js';
 import { errorOf, messageOf } from '../util/errors.js';
 import { studio } from './studio.svelte.js';
 
@@ -35,6 +36,12 @@ class TrainingState {
    * window), for the Train form to show instead of its own; null for a run started here.
    */
   runConfig = $state.raw<Record<string, unknown> | null>(null);
+  /** The recipe the Train form has chosen (what a run started now would train). */
+  formRecipe = $state<RecipeKind>(DEFAULT_RECIPE);
+  /** The recipe of the run followed (started here, or its stored settings); null before one. */
+  runRecipe = $state<RecipeKind | null>(null);
+  /** This page just started a run: the progress card comes into view with focus, once, when it shows. */
+  revealPending = $state(false);
 
   running = $derived(this.runId !== null && this.outcome === null);
 
@@ -80,9 +87,11 @@ class TrainingState {
       const { runId } = await studio.client.request('train.start', request);
       this.runId = runId;
       this.runConfig = null;
+      this.runRecipe = recipeOf(request.recipe);
       this.progress = null;
       this.epochs = [];
       this.outcome = null;
+      this.revealPending = true;
       void this.loadRuns();
     } catch (err) {
       this.error = messageOf(err);
@@ -111,6 +120,7 @@ class TrainingState {
       const detail = await studio.client.request('runs.get', { id: running.id });
       if (this.runId !== running.id) return;
       this.runConfig = detail.config;
+      this.runRecipe = recipeOf(detail.config.recipe);
       if (this.epochs.length === 0) this.epochs = detail.epochs;
     } catch {
       // the live events still arrive; the curves just start from now
@@ -121,11 +131,19 @@ class TrainingState {
   async #loadConfig(runId: number): Promise<void> {
     try {
       const detail = await studio.client.request('runs.get', { id: runId });
-      if (this.runId === runId) this.runConfig = detail.config;
+      if (this.runId === runId) {
+        this.runConfig = detail.config;
+        this.runRecipe = recipeOf(detail.config.recipe);
+      }
     } catch {
       // the form keeps its own settings; it is read-only while the run goes on either way
     }
   }
+}
+
+/** A recipe as a request or stored settings name it; none (or an unknown one) is the engine's default. */
+export function recipeOf(value: unknown): RecipeKind {
+  return (RECIPE_KINDS as readonly unknown[]).includes(value) ? (value as RecipeKind) : DEFAULT_RECIPE;
 }
 
 export const training = new TrainingState();

@@ -5,7 +5,6 @@ import type { CanonicalLabel } from '../../../common/labels.js';
 import {
   AUGMENT_NAMES,
   HEAD_KINDS,
-  MAX_MEMBERS,
   MODEL_SIZES,
   RECIPE_KINDS,
   SPEAKER_NORM_MODES,
@@ -71,11 +70,17 @@ function whole(v: number | null, min: number, max: number): number | null {
   return Math.min(max, Math.max(min, Math.round(v)));
 }
 
+/** A whole number from a field as typed, or null for an empty (or cleared) one. */
+function typed(v: number | null): number | null {
+  return typeof v === 'number' && Number.isFinite(v) ? Math.round(v) : null;
+}
+
 /** What Train sends for these fields; empty fields are left out. */
 export function requestOf(v: TrainFormValues, labels: CanonicalLabel[]): TrainRequest {
-  const epochs = whole(v.epochs, 1, 1000);
-  const members = whole(v.members, 1, MAX_MEMBERS);
-  const jobs = whole(v.jobs, 1, 64);
+  // as typed (whole): a number out of range (epochs -3) goes to the engine, whose refusal the form shows
+  const epochs = typed(v.epochs);
+  const members = typed(v.members);
+  const jobs = typed(v.jobs);
   const usesFolds = v.split === 'loso' || v.split === 'kfold';
   return {
     labels,

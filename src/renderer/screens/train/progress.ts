@@ -34,6 +34,7 @@ export const PHASE_TEXT: Record<TrainProgress['phase'], string> = {
   training: 'Training',
   evaluating: 'Evaluating',
   final: 'Training',
+  classic: 'Fitting the classic baseline',
   choosing: 'Choosing the recipe',
   report: 'Writing the report',
 };

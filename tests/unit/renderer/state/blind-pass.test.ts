@@ -103,6 +103,66 @@ describe('annotator name and the blind pass', () => {
     expect(studio.notice).toBe('03a01Fa.wav labelled sad');
   });
 
+  it('the Clips list in the blind pass shows clip numbers, never a name, label, guess or confidence', async () => {
+    const { clips, annotator } = await setup();
+    annotator.set('Ben');
+    const labelled = (id: number) => ({ label: 'happy', predicted: 'sad', confidence: 0.9, id });
+    clips.setFilter({});
+    await clips.rowAt(0);
+    expect(clips.blind).toBe(false);
+    expect(clips.row(0)!.name).toBe('03a01Fa.wav');
+    clips.setFilter({ notLabelledBy: 'Ben' });
+    await clips.rowAt(4);
+    expect(clips.blind).toBe(true);
+    for (let i = 0; i < 5; i++) {
+      const row = clips.row(i)!;
+      expect(row.name).toBe(`Clip ${row.id}`);
+      expect(row.path).toBe(`Clip ${row.id}`);
+      expect([row.label, row.predicted, row.confidence]).toEqual([null, null, null]);
+      for (const name of Object.values(NAMES)) expect(JSON.stringify(row)).not.toContain(name.slice(0, 7));
+    }
+    // the same row outside the blind pass keeps what it is
+    const { visibleRow } = await import('../../../../src/renderer/lib/state/blind-pass.js');
+    expect(visibleRow({ ...row(3), ...labelled(3) }, false)).toMatchObject(labelled(3));
+    expect(visibleRow({ ...row(3), ...labelled(3) }, true)).toMatchObject({
+      id: 3,
+      name: 'Clip 3',
+      label: null,
+      predicted: null,
+      confidence: null,
+    });
+  });
+
+  it('the blind pass refuses an order or a condition that would tell labels', async () => {
+    const { clips, annotator, calls } = await setup();
+    annotator.set('Ben');
+    clips.setSort('label');
+    expect(clips.sort).toBe('label');
+    // turning the blind pass on leaves the label order, and drops the conditions that pick by label or name
+    clips.setFilter({
+      notLabelledBy: 'Ben',
+      label: 'happy',
+      search: 'F',
+      disagrees: true,
+      maxConfidence: 0.6,
+    });
+    expect(clips.sort).toBe('imported');
+    expect(clips.filter).toEqual({ notLabelledBy: 'Ben' });
+    await clips.rowAt(0);
+    const listed = calls.filter((c) => c.method === 'clips.list').at(-1)!.params as { filter: ClipFilter };
+    expect(listed.filter).toEqual({ notLabelledBy: 'Ben' });
+    for (const sort of ['path', 'label', 'predicted', 'confidence', 'review'] as const) {
+      clips.setSort(sort);
+      expect(clips.sort).toBe('imported');
+    }
+    clips.setSort('speaker');
+    expect(clips.sort).toBe('speaker');
+    // out of the blind pass every order and condition is back
+    clips.setFilter({ label: 'happy' });
+    clips.setSort('label');
+    expect([clips.sort, clips.filter]).toEqual(['label', { label: 'happy' }]);
+  });
+
   it('the name is read back from storage by a new session', async () => {
     localStorage.setItem('emotion-studio.annotator', 'Cleo');
     vi.resetModules();

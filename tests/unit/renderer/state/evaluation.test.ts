@@ -114,7 +114,10 @@ describe('evaluation state', () => {
     const { evaluation, cells, answer, sent } = await setup([run(1, 0.7)]);
     evaluation.select(1);
     await answer(1);
+    expect(evaluation.cellReveal).toBe(false);
     void evaluation.openCell({ label: 'happy', predicted: 'sad' });
+    // the list asks to be brought into view (once: the view clears the flag when it has done so)
+    expect(evaluation.cellReveal).toBe(true);
     void evaluation.openCell({ label: 'sad', predicted: 'happy' });
     expect(evaluation.cellLoading).toBe(true);
     expect(sent('runs.predictions')).toEqual([

@@ -124,6 +124,29 @@ describe('training state', () => {
     expect(sent('project.info').length).toBe(infoBefore + 2);
   });
 
+  it('knows the recipe of the run it follows, and asks once to bring a run started here into view', async () => {
+    const { training, state } = await setup([run(7, 'running')]);
+    state.details[7] = { config: { recipe: 'fusion' }, epochs: [] };
+    expect(training.revealPending).toBe(false);
+    training.attach();
+    await settle();
+    // found running at a reload: its stored recipe, and no jump to it (the user did not just press Train)
+    expect(training.runRecipe).toBe('fusion');
+    expect(training.revealPending).toBe(false);
+    training.outcome = { runId: 7, status: 'done', metrics: null, error: null };
+    await training.start({ ...REQUEST, recipe: 'cnn' });
+    expect([training.runRecipe, training.revealPending]).toEqual(['cnn', true]);
+    training.revealPending = false;
+    // no recipe in the request: the engine's default, the classic baseline
+    await training.start(REQUEST);
+    expect([training.runRecipe, training.revealPending]).toEqual(['classic', true]);
+    // a refused start neither names a recipe nor moves the page
+    training.revealPending = false;
+    state.startError = new Error('no clips');
+    await training.start({ ...REQUEST, recipe: 'auto' });
+    expect([training.runRecipe, training.revealPending]).toEqual(['classic', false]);
+  });
+
   it("adopts a run another window started from its first progress event, with that run's settings", async () => {
     const { training, state, emit, sent } = await setup();
     state.details[8] = { config: { epochs: 40 } };

@@ -25,7 +25,7 @@ import {
 import { AUTO_FALLBACK } from '../auto-rule.js';
 import { chooseSpeakerNorm, type SpeakerNormChoice } from '../speaker-norm-choice.js';
 import { VOICE_CONDITIONS, type VoiceCondition } from '../voice-conditions.js';
-import type { VoiceScores } from '../../../../common/contract.js';
+import type { TrainProgress, VoiceScores } from '../../../../common/contract.js';
 import { voiceScoresOf } from '../voice-scores.js';
 import { chooseRecipes, type FoldChoice } from './auto-choice.js';
 
@@ -86,6 +86,8 @@ async function runWith(input: RecipeInput, cnnInput: ExperimentInput): Promise<R
   const { clips, config } = input;
   const labels = config.labels;
   const experiment = await runExperiment(cnnInput);
+  // The classic baseline fits next, on the CNN's folds: a part of its own, which the watchers name.
+  if (!experiment.cancelled) input.events?.emit('progress', classicPhase(input));
   const data: ClassicData = {
     rows: classicRows(input.bank),
     speakers: clips.map((c) => c.speaker),
@@ -176,6 +178,30 @@ async function runWith(input: RecipeInput, cnnInput: ExperimentInput): Promise<R
       ...(normChoices.has(f.fold) ? { choice: normChoices.get(f.fold) } : {}),
     })),
     warnings,
+  };
+}
+
+/** The progress event that starts the classic baseline's part: its fits on every fold, then on every clip. */
+function classicPhase(input: RecipeInput): TrainProgress {
+  return {
+    runId: input.runId ?? 0,
+    phase: 'classic',
+    fold: 0,
+    folds: 1,
+    epoch: 0,
+    epochs: input.config.epochs,
+    batch: 0,
+    batches: 0,
+    loss: null,
+    accuracy: null,
+    valLoss: null,
+    valAccuracy: null,
+    valMacroF1: null,
+    lr: null,
+    clipsPerS: null,
+    etaS: null,
+    backend: input.backend,
+    message: 'the classic baseline: statistics of every clip, then a logistic regression per fold',
   };
 }
 
