@@ -1,29 +1,30 @@
 import type { TrainRequest } from '../../common/contract.js';
-import { DEFAULT_SPEAKER_NORM } from '../../common/options.js';
+import {
+  trainingOptionEntries,
+  type TrainingOptionKey,
+  type TrainingOptions,
+} from '../../common/training-options.js';
 import type { TrainConfig } from './config.js';
 
-/** The settings a Train form or API request changes from the defaults (the rest stay as resolveTrainConfig has them). */
+/** The options that are TrainConfig fields of the same name. */
+type ConfigOptionKey = {
+  [K in TrainingOptionKey]: TrainingOptions[K]['config'] extends true ? K : never;
+}[TrainingOptionKey];
+// The compiler checks that each of them is a TrainConfig field (a typo or a missing field fails here).
+type Assert<T extends true> = T;
+type _EveryConfigOptionIsAField = Assert<ConfigOptionKey extends keyof TrainConfig ? true : false>;
+
+/**
+ * The settings a Train form, API request or `ser train` changes from the defaults (the rest stay as
+ * resolveTrainConfig has them): each TRAINING_OPTIONS entry that is a TrainConfig field, as the request gives it.
+ */
 export function trainConfigOf(request: TrainRequest): Partial<TrainConfig> {
-  const c: Partial<TrainConfig> = {};
-  if (request.labels) c.labels = [...request.labels];
-  if (request.split) c.split = request.split as TrainConfig['split'];
-  if (request.epochs !== undefined) c.epochs = request.epochs;
-  if (request.batchSize !== undefined) c.batchSize = request.batchSize;
-  if (request.learningRate !== undefined) c.learningRate = request.learningRate;
-  if (request.augment) c.augment = [...request.augment];
-  if (request.head) c.head = request.head;
-  if (request.size) c.size = request.size;
-  if (request.seed !== undefined) c.seed = request.seed;
-  if (request.foldValidation !== undefined) c.foldValidation = request.foldValidation;
-  if (request.statsRateScale !== undefined) c.statsRateScale = request.statsRateScale;
-  if (request.members !== undefined) c.members = request.members;
-  if (request.recipe) c.recipe = request.recipe;
-  if (request.speakerNorm !== undefined)
-    c.speakerNorm =
-      typeof request.speakerNorm === 'boolean'
-        ? request.speakerNorm
-          ? DEFAULT_SPEAKER_NORM
-          : 'none'
-        : request.speakerNorm;
-  return c;
+  const config: Record<string, unknown> = {};
+  for (const [key, option] of trainingOptionEntries()) {
+    const value = request[key];
+    if (!option.config || value === undefined) continue;
+    const copy = Array.isArray(value) ? [...(value as unknown[])] : value;
+    config[key] = option.toConfig ? option.toConfig(copy) : copy;
+  }
+  return config as Partial<TrainConfig>;
 }

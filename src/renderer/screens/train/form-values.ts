@@ -5,7 +5,6 @@ import type { CanonicalLabel } from '../../../common/labels.js';
 import {
   AUGMENT_NAMES,
   HEAD_KINDS,
-  MAX_MEMBERS,
   MODEL_SIZES,
   RECIPE_KINDS,
   SPEAKER_NORM_MODES,
@@ -16,6 +15,7 @@ import {
   type RecipeKind,
   type SpeakerNormMode,
 } from '../../../common/options.js';
+import { trainingOptionEntries, type FormField } from '../../../common/training-options.js';
 
 export const SPLIT_CHOICES = ['loso', 'speaker', 'kfold', 'random'] as const;
 export type SplitChoice = (typeof SPLIT_CHOICES)[number];
@@ -66,34 +66,49 @@ export function defaultFormValues(): TrainFormValues {
 }
 
 /** A whole number in [min, max] from a field, or null for an empty (or cleared) one. */
-function whole(v: number | null, min: number, max: number): number | null {
+function whole(v: unknown, min: number, max: number): number | null {
   if (typeof v !== 'number' || !Number.isFinite(v)) return null;
   return Math.min(max, Math.max(min, Math.round(v)));
 }
 
-/** What Train sends for these fields; empty fields are left out. */
-export function requestOf(v: TrainFormValues, labels: CanonicalLabel[]): TrainRequest {
-  const epochs = whole(v.epochs, 1, 1000);
-  const members = whole(v.members, 1, MAX_MEMBERS);
-  const jobs = whole(v.jobs, 1, 64);
-  const usesFolds = v.split === 'loso' || v.split === 'kfold';
+/** A field's value as the request carries it (undefined: left out, the engine's default applies). */
+function requestValueOf(form: FormField, value: unknown, split: SplitChoice): unknown {
+  switch (form.input) {
+    case 'number':
+      if (form.whole) return whole(value, form.min, form.max) ?? undefined;
+      return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+    case 'select':
+      return value === '' ? undefined : value;
+    case 'check':
+      return !form.splits || form.splits.includes(split) ? value === true : undefined;
+    case 'own':
+      return undefined;
+  }
+}
+
+/** The form's own fields: the labels, the split with its folds, the augmentations. */
+function ownFieldsOf(v: TrainFormValues, labels: CanonicalLabel[]): Partial<TrainRequest> {
   return {
     labels,
     split: v.split === 'kfold' ? `kfold:${whole(v.kfold, 2, 20) ?? TRAINING_DEFAULTS.kfold}` : v.split,
-    ...(epochs !== null ? { epochs } : {}),
     augment: AUGMENT_NAMES.filter((a) => v.augment[a]),
-    head: v.head,
-    size: v.size,
-    ...(members !== null ? { members } : {}),
-    // the field's min and max already hold the form back outside the contract's range
-    ...(typeof v.statsRate === 'number' && Number.isFinite(v.statsRate)
-      ? { statsRateScale: v.statsRate }
-      : {}),
-    ...(jobs !== null ? { jobs } : {}),
-    ...(usesFolds ? { foldValidation: v.foldValidation } : {}),
-    ...(v.recipe ? { recipe: v.recipe } : {}),
-    ...(v.speakerNorm ? { speakerNorm: v.speakerNorm } : {}),
   };
+}
+
+/** What Train sends for these fields, one per form field of TRAINING_OPTIONS; empty fields are left out. */
+export function requestOf(v: TrainFormValues, labels: CanonicalLabel[]): TrainRequest {
+  const request: Record<string, unknown> = ownFieldsOf(v, labels);
+  for (const [key, option] of trainingOptionEntries()) {
+    if (!option.form || option.form.input === 'own') continue;
+    const value = requestValueOf(option.form, v[formKeyOf(key, option.form)], v.split);
+    if (value !== undefined) request[key] = value;
+  }
+  return request as TrainRequest;
+}
+
+/** The name of a TRAINING_OPTIONS entry's field among the form's values. */
+export function formKeyOf(key: string, form: FormField): keyof TrainFormValues {
+  return (form.field ?? key) as keyof TrainFormValues;
 }
 
 const numberIn = (c: Record<string, unknown>, key: string): number | null =>
