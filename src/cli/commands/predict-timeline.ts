@@ -40,7 +40,7 @@ export async function predictTimelineCli(opts: PredictCliOptions): Promise<void>
     import('../../core/dataset/node/index.js'),
     import('../../core/model/node/model-files.js'),
     import('../../core/model/model-meta.js'),
-    import('../../core/model/node/evaluate.js'),
+    import('../../core/model/node/current-model.js'),
     import('../../core/model/backend/node/select.js'),
     import('../../core/model/node/speaker-voice.js'),
     import('../../core/recordings/node/timeline.js'),

@@ -93,14 +93,14 @@ export function register(program: Command): void {
 
 /** The engine's parts `ser predict` uses, loaded when it runs (not for `ser --help`). */
 async function loadEngine() {
-  const [audio, dataset, modelFiles, modelMeta, prediction, evaluate, backend, speakerVoice, origin] =
+  const [audio, dataset, modelFiles, modelMeta, prediction, modelInUse, backend, speakerVoice, origin] =
     await Promise.all([
       import('../../core/audio/node/index.js'),
       import('../../core/dataset/node/index.js'),
       import('../../core/model/node/model-files.js'),
       import('../../core/model/model-meta.js'),
       import('../../core/model/predict.js'),
-      import('../../core/model/node/evaluate.js'),
+      import('../../core/model/node/current-model.js'),
       import('../../core/model/backend/node/select.js'),
       import('../../core/model/node/speaker-voice.js'),
       import('../../core/dataset/node/origin.js'),
@@ -109,7 +109,7 @@ async function loadEngine() {
     ...{ loadAudioFile: audio.loadAudioFile, maxDurationS: audio.MAX_PREDICT_DURATION_S },
     ...{ planImport: dataset.planImport, openProject: dataset.openProject },
     ...{ loadModelFolder: modelFiles.loadModelFolder, readModelMeta: modelFiles.readModelMeta },
-    ...{ assertSameLabels: modelMeta.assertSameLabels, latestModelDir: evaluate.latestModelDir },
+    ...{ assertSameLabels: modelMeta.assertSameLabels, latestModelDir: modelInUse.latestModelDir },
     ...{ addSamplesToVoice: prediction.addSamplesToVoice, predictSamples: prediction.predictSamples },
     ...{ selectBackend: backend.selectBackend, projectSpeakerVoice: speakerVoice.projectSpeakerVoice },
     resolveOrigin: origin.resolveOrigin,

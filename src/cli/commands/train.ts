@@ -41,15 +41,13 @@ function stopOnCtrlC(display: TrainDisplay): { signal: AbortSignal; release: () 
 }
 
 async function train(opts: TrainCliOptions): Promise<void> {
-  const [parsers, { trainConfigOf }, { trainProject }, { TrainEmitter }, { comparisonOf }, output] =
-    await Promise.all([
-      loadTextParsers(),
-      import('../../core/model/train-request.js'),
-      import('../../core/model/node/train-project.js'),
-      import('../../core/model/train-events.js'),
-      import('../../core/model/recipe/comparison.js'),
-      import('../train/train-result.js'),
-    ]);
+  const [parsers, { trainConfigOf }, { trainProject }, { TrainEmitter }, output] = await Promise.all([
+    loadTextParsers(),
+    import('../../core/model/train-request.js'),
+    import('../../core/model/node/train-project.js'),
+    import('../../core/model/train-events.js'),
+    import('../train/train-result.js'),
+  ]);
   const display = new TrainDisplay(process.stderr);
   const events = new TrainEmitter();
   display.listenTo(events);
@@ -67,7 +65,7 @@ async function train(opts: TrainCliOptions): Promise<void> {
       signal: stop.signal,
     });
     display.clearLine();
-    const comparison = result.recipe.metrics ? comparisonOf(result.recipe) : null;
+    const comparison = result.metrics?.comparison ?? null;
     const text = opts.json
       ? output.trainResultJson(result, comparison)
       : output.trainResultLines(result, comparison).join('\n');

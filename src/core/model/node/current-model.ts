@@ -1,4 +1,4 @@
-// The one rule for which model the studio, its API and `ser predict` use.
+// The one rule for which model the studio, its API, `ser evaluate` and `ser predict` use.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Project } from '../../dataset/node/project.js';
@@ -47,6 +47,16 @@ export function currentModel(project: Project): CurrentModelChoice | null {
   }
   const latest = project.runs.list({ kind: 'train' }).find(isEvaluatedModel);
   return latest ? { run: latest, chosen: false } : null;
+}
+
+/** The model folder of the model in use: the user's choice, else the newest evaluated run. */
+export function latestModelDir(project: Project): string {
+  const run = currentModel(project)?.run;
+  if (!run?.modelDir)
+    throw new Error(
+      `no evaluated model in project ${project.dir}; run \`ser train\` first (a cancelled run's model is used only with --model DIR)`,
+    );
+  return run.modelDir;
 }
 
 export function currentModelRunId(project: Project): number | null {

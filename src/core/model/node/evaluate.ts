@@ -1,4 +1,6 @@
 import path from 'node:path';
+import { errorMessage } from '../../../common/error-message.js';
+import { recordPredictions, recordRunEnd } from './run-record.js';
 import type { AgreementReport, VoiceScores } from '../../../common/contract.js';
 import { projectAgreementInSlices } from '../../agreement/node/project-agreement.js';
 import { openProject, type Project } from '../../dataset/node/index.js';
@@ -7,7 +9,7 @@ import { writeReport } from '../../report/node/index.js';
 import { selectBackend, type BackendPreference } from '../backend/node/select.js';
 import { externalClips, projectClips, type EvaluationClips } from './evaluate-clips.js';
 import { loadModelFolder, readModelMeta } from './model-files.js';
-import { currentModel } from './current-model.js';
+import { latestModelDir } from './current-model.js';
 import type { LoadedModel, StudioModelMeta } from '../model-meta.js';
 import { configTable, datasetSummary } from '../run-report.js';
 import { scoreClips } from '../score-clips.js';
@@ -59,16 +61,6 @@ export interface EvaluateResult {
   trainingRun: { id: number; split: string | null; macroF1: number | null } | null;
   /** The report's warnings (a class never predicted, training clips scored, ...). */
   warnings: string[];
-}
-
-/** The model folder of the model in use (current-model.ts): the user's choice, else the newest evaluated run. */
-export function latestModelDir(project: Project): string {
-  const run = currentModel(project)?.run;
-  if (!run?.modelDir)
-    throw new Error(
-      `no evaluated model in project ${project.dir}; run \`ser train\` first (a cancelled run's model is used only with --model DIR)`,
-    );
-  return run.modelDir;
 }
 
 function openIfExists(dir: string | undefined): Project | null {
@@ -169,10 +161,7 @@ export async function evaluateModel(opts: EvaluateOptions): Promise<EvaluateResu
     }
   } catch (err) {
     if (project && runId !== null)
-      project.runs.update(runId, {
-        status: 'failed',
-        error: err instanceof Error ? err.message : String(err),
-      });
+      recordRunEnd(project.runs, runId, { status: 'failed', error: errorMessage(err) });
     throw err;
   } finally {
     project?.close();
@@ -301,8 +290,9 @@ function concludeEvaluation(
   },
 ): EvaluateResult {
   const knownMetrics = e.report.knownMetrics;
-  if (project && runId !== null)
-    recordResults(project, runId, e.predictions, e.known?.predictions, e.labels, {
+  if (project && runId !== null) {
+    recordPredictions(project.runs, runId, e.predictions, e.known?.predictions, e.labels);
+    recordRunEnd(project.runs, runId, {
       status: 'done',
       metrics: {
         ...e.report.metrics,
@@ -311,6 +301,7 @@ function concludeEvaluation(
       },
       reportDir: e.reportDir,
     });
+  }
   return {
     runId,
     modelDir: e.modelDir,
@@ -395,36 +386,4 @@ function evaluationWarnings(skipped: number, scope: EvaluationScope, trainRun: R
     );
   }
   return warnings;
-}
-
-/** Records the predictions of the project's clips (those with an id) and how the run ended. */
-function recordResults(
-  project: Project,
-  runId: number,
-  predictions: readonly PredictionRow[],
-  known: readonly PredictionRow[] | undefined,
-  labels: readonly string[],
-  end: Parameters<Project['runs']['update']>[1],
-): void {
-  const withIds = predictions.filter((p) => p.clipId !== undefined);
-  const knownOf = new Map((known ?? []).map((k) => [k.clipId, k]));
-  const probsOf = (p: PredictionRow) => Object.fromEntries(labels.map((l, i) => [l, p.probs[i]]));
-  if (withIds.length > 0) {
-    project.runs.addPredictions(
-      runId,
-      withIds.map((p) => {
-        const k = knownOf.get(p.clipId);
-        return {
-          clipId: p.clipId ?? 0,
-          fold: p.fold,
-          label: p.label,
-          predicted: p.predicted,
-          confidence: p.confidence,
-          probs: probsOf(p),
-          known: k ? { predicted: k.predicted, confidence: k.confidence, probs: probsOf(k) } : null,
-        };
-      }),
-    );
-  }
-  project.runs.update(runId, end);
 }

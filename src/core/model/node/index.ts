@@ -2,7 +2,8 @@
 // The renderer imports ./browser.js instead.
 export * from '../browser.js';
 export { trainProject, type TrainProjectOptions, type TrainProjectResult } from './train-project.js';
-export { evaluateModel, latestModelDir, type EvaluateOptions, type EvaluateResult } from './evaluate.js';
+export { evaluateModel, type EvaluateOptions, type EvaluateResult } from './evaluate.js';
+export { latestModelDir } from './current-model.js';
 export {
   runExperiment,
   classWeights,

@@ -1,17 +1,17 @@
 // What a project's training run leaves behind: the machine's pace, the model folder, the predictions
 // and the report folder.
 import path from 'node:path';
-import type { PredictionRow } from '../../metrics/index.js';
+import type { RunMetrics } from '../../../common/contract.js';
 import { writeReport } from '../../report/node/index.js';
 import { projectAgreementInSlices } from '../../agreement/node/project-agreement.js';
 import { paceOf, PACE_SETTING, type TrainingPace } from '../estimate.js';
 import type { ExperimentResult } from './experiment.js';
 import { saveModelFolder } from './model-files.js';
 import { MODEL_FORMAT, MODEL_VERSION, type StudioModelMeta } from '../model-meta.js';
-import { comparisonOf } from '../recipe/comparison.js';
 import type { RecipeResult } from '../recipe/node/run-recipe.js';
 import { configTable, datasetSummary, toFoldCurves } from '../run-report.js';
 import { emitStep, type TrainRun } from './train-project-run.js';
+import { recordPredictions } from './run-record.js';
 
 /** The next Train form estimates its time from this machine's own pace: keeps the run's (none if cancelled). */
 export function recordPace(run: TrainRun, experiment: ExperimentResult, sideBySide: number): void {
@@ -87,29 +87,14 @@ function modelMetaOf(
 export async function reportRun(
   run: TrainRun,
   recipe: RecipeResult,
+  metrics: RunMetrics | null,
   savedModel: string | null,
   reportDir: string,
   createdAt: string,
 ): Promise<string | null> {
   if (recipe.predictions.length === 0) return null;
   const { config, id } = run;
-  const probsOf = (p: PredictionRow) => Object.fromEntries(config.labels.map((l, i) => [l, p.probs[i]]));
-  const known = new Map(recipe.knownPredictions.map((p) => [p.clipId, p]));
-  run.project.runs.addPredictions(
-    id,
-    recipe.predictions.map((p) => {
-      const k = known.get(p.clipId);
-      return {
-        clipId: p.clipId ?? 0,
-        fold: p.fold ?? 0,
-        label: p.label,
-        predicted: p.predicted,
-        confidence: p.confidence,
-        probs: probsOf(p),
-        known: k ? { predicted: k.predicted, confidence: k.confidence, probs: probsOf(k) } : null,
-      };
-    }),
-  );
+  recordPredictions(run.project.runs, id, recipe.predictions, recipe.knownPredictions, config.labels);
   emitStep(run, 'report', 'writing the report');
   const experiment = recipe.experiment;
   await writeReport(reportDir, {
@@ -117,7 +102,7 @@ export async function reportRun(
     labels: config.labels,
     predictions: recipe.predictions,
     ...(recipe.voice ? { known: { predictions: recipe.knownPredictions, voice: recipe.voice } } : {}),
-    comparison: comparisonOf(recipe),
+    comparison: metrics?.comparison,
     split: experiment.split,
     folds: experiment.folds,
     backend: run.backend.detail,

@@ -1,7 +1,9 @@
 import path from 'node:path';
+import { errorMessage } from '../../../common/error-message.js';
 import { openProject } from '../../dataset/node/index.js';
 import type { BackendInfo } from '../backend/node/select.js';
 import { loadFeatureBank } from './clip-features.js';
+import type { RunMetrics } from '../../../common/contract.js';
 import type { TrainConfig } from '../config.js';
 import type { ExperimentResult } from './experiment.js';
 import type { FeatureBank } from '../feature-bank.js';
@@ -11,6 +13,7 @@ import { TrainingPool } from './train-pool.js';
 import { recordPace, reportRun, saveRunModel } from './train-project-output.js';
 import { poolOf, startPool, trainingsOf } from './train-project-pool.js';
 import { emitStep, openRun, type TrainProjectOptions, type TrainRun } from './train-project-run.js';
+import { recordRunEnd } from './run-record.js';
 import { createBatchSource } from './worker-batch-source.js';
 
 export interface TrainProjectResult {
@@ -23,6 +26,8 @@ export interface TrainProjectResult {
   experiment: ExperimentResult;
   /** The recipe's scores (the run's headline) beside the CNN's, the classic baseline's and their fusion's. */
   recipe: RecipeResult;
+  /** What the run recorded as its metrics (runMetricsOf: the comparison of the models among them); null without scores. */
+  metrics: RunMetrics | null;
   featureSeconds: number;
 }
 
@@ -51,16 +56,12 @@ export async function trainProject(opts: TrainProjectOptions): Promise<TrainProj
     const experiment = recipe.experiment;
     recordPace(run, experiment, Math.min(pool?.size ?? 1, trainings));
     const createdAt = new Date().toISOString();
+    // The split's warnings too, so Evaluate shows the report's list (derived-warnings.ts) from the run.
+    const metrics = runMetricsOf(recipe);
     const savedModel = await saveRunModel(run, recipe, modelDir, createdAt);
-    const savedReport = await reportRun(run, recipe, savedModel, reportDir, createdAt);
+    const savedReport = await reportRun(run, recipe, metrics, savedModel, reportDir, createdAt);
     const status = experiment.cancelled ? 'cancelled' : 'done';
-    project.runs.update(id, {
-      status,
-      // The split's warnings too, so Evaluate shows the report's list (derived-warnings.ts) from the run.
-      metrics: runMetricsOf(recipe),
-      modelDir: savedModel,
-      reportDir: savedReport,
-    });
+    recordRunEnd(project.runs, id, { status, metrics, modelDir: savedModel, reportDir: savedReport });
     experiment.model?.dispose();
     const { config, backend } = run;
     return {
@@ -72,14 +73,11 @@ export async function trainProject(opts: TrainProjectOptions): Promise<TrainProj
       reportDir: savedReport,
       experiment,
       recipe,
+      metrics,
       featureSeconds,
     };
   } catch (err) {
-    if (runId !== null)
-      project.runs.update(runId, {
-        status: 'failed',
-        error: err instanceof Error ? err.message : String(err),
-      });
+    if (runId !== null) recordRunEnd(project.runs, runId, { status: 'failed', error: errorMessage(err) });
     throw err;
   } finally {
     const pool = await poolStart;
