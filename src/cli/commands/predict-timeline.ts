@@ -1,5 +1,5 @@
 import type { TimelineResult } from '../../common/contract.js';
-import type { KnownVoice } from '../../core/model/predict.js';
+import type { KnownVoice } from '../../core/model/inference/predict.js';
 import { projectDirOf } from '../project-option.js';
 import type { PredictCliOptions } from './predict.js';
 
@@ -40,9 +40,9 @@ export async function predictTimelineCli(opts: PredictCliOptions): Promise<void>
     import('../../core/dataset/node/index.js'),
     import('../../core/model/node/model-files.js'),
     import('../../core/model/model-meta.js'),
-    import('../../core/model/node/current-model.js'),
+    import('../../core/model/evaluation/node/current-model.js'),
     import('../../core/model/backend/node/select.js'),
-    import('../../core/model/node/speaker-voice.js'),
+    import('../../core/model/inference/node/speaker-voice.js'),
     import('../../core/recordings/node/timeline.js'),
   ]);
   let modelDir = opts.model;

@@ -4,7 +4,7 @@ import { DEFAULT_DETECTOR } from '../../core/recordings/speech-detector.js';
 import { secondsOption } from '../seconds-option.js';
 import { predictTimelineCli } from './predict-timeline.js';
 import type { VoiceUse } from '../../common/contract.js';
-import type { KnownVoice } from '../../core/model/predict.js';
+import type { KnownVoice } from '../../core/model/inference/predict.js';
 import { backendOption } from '../backend-option.js';
 import { projectDirOf, withProjectOption } from '../project-option.js';
 import { errorMessage } from '../../common/error-message.js';
@@ -99,10 +99,10 @@ async function loadEngine() {
       import('../../core/dataset/node/index.js'),
       import('../../core/model/node/model-files.js'),
       import('../../core/model/model-meta.js'),
-      import('../../core/model/predict.js'),
-      import('../../core/model/node/current-model.js'),
+      import('../../core/model/inference/predict.js'),
+      import('../../core/model/evaluation/node/current-model.js'),
       import('../../core/model/backend/node/select.js'),
-      import('../../core/model/node/speaker-voice.js'),
+      import('../../core/model/inference/node/speaker-voice.js'),
       import('../../core/dataset/node/origin.js'),
     ]);
   return {

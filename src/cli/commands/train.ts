@@ -43,9 +43,9 @@ function stopOnCtrlC(display: TrainDisplay): { signal: AbortSignal; release: () 
 async function train(opts: TrainCliOptions): Promise<void> {
   const [parsers, { trainConfigOf }, { trainProject }, { TrainEmitter }, output] = await Promise.all([
     loadTextParsers(),
-    import('../../core/model/train-request.js'),
-    import('../../core/model/node/train-project.js'),
-    import('../../core/model/train-events.js'),
+    import('../../core/model/training/train-request.js'),
+    import('../../core/model/training/node/train-project.js'),
+    import('../../core/model/training/train-events.js'),
     import('../train/train-result.js'),
   ]);
   const display = new TrainDisplay(process.stderr);

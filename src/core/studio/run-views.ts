@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import type { CurrentModel, EpochRecord, RunDetail, RunMetrics, RunSummary } from '../../common/contract.js';
 import type { Project } from '../dataset/node/project.js';
 import type { Run, RunEpoch } from '../dataset/types.js';
-import { currentModel, hasSavedModel, isEvaluatedModel } from '../model/node/current-model.js';
+import { currentModel, hasSavedModel, isEvaluatedModel } from '../model/evaluation/node/current-model.js';
 import { evaluationWarnings, weakModelWarnings } from '../report/derived-warnings.js';
 import { groupBy } from '../util/group-by.js';
 

@@ -4,9 +4,9 @@
  * utilityProcess, never on the thread that serves the UI.
  */
 import type { TrainProgress } from '../../common/contract.js';
-import { trainConfigOf } from '../model/train-request.js';
-import { TrainEmitter } from '../model/train-events.js';
-import { trainProject } from '../model/node/train-project.js';
+import { trainConfigOf } from '../model/training/train-request.js';
+import { TrainEmitter } from '../model/training/train-events.js';
+import { trainProject } from '../model/training/node/train-project.js';
 import type { TrainingRunner } from './training-runner.js';
 import { errorMessage } from '../../common/error-message.js';
 

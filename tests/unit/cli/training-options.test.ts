@@ -15,7 +15,7 @@ import {
 import { register } from '../../../src/cli/commands/train.js';
 import { loadTextParsers, requestOfFlags, trainingFlags } from '../../../src/cli/train/train-flags.js';
 import { DEFAULT_TRAIN_CONFIG, resolveTrainConfig } from '../../../src/core/model/config.js';
-import { trainConfigOf } from '../../../src/core/model/train-request.js';
+import { trainConfigOf } from '../../../src/core/model/training/train-request.js';
 import {
   defaultFormValues,
   formKeyOf,

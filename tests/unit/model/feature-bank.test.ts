@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { FeatureBankBuilder, bankSpec, createFeatureBank } from '../../../src/core/model/feature-bank.js';
+import {
+  FeatureBankBuilder,
+  bankSpec,
+  createFeatureBank,
+} from '../../../src/core/model/training/feature-bank.js';
 
 const spec = (frames: number, start: number) => ({
   frames,

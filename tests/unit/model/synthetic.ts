@@ -5,9 +5,9 @@ import {
   DEFAULT_FEATURE_CONFIG,
   type Spectrogram,
 } from '../../../src/core/features/index.js';
-import { createFeatureBank, type FeatureBank } from '../../../src/core/model/feature-bank.js';
+import { createFeatureBank, type FeatureBank } from '../../../src/core/model/training/feature-bank.js';
 import { fitInputNorm } from '../../../src/core/model/input-norm.js';
-import type { BatchItem, TrainBatchPlan } from '../../../src/core/model/train-batch.js';
+import type { BatchItem, TrainBatchPlan } from '../../../src/core/model/training/train-batch.js';
 import { createRng } from '../../../src/core/util/random.js';
 
 export const MELS = 16;

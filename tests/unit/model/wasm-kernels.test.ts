@@ -3,10 +3,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Tensor, Tensor4D } from '@tensorflow/tfjs';
 import { asWasmBackend, heapMemory } from '../../../src/core/model/backend/wasm-kernel-utils.js';
-import { simdAffine } from '../../../src/core/model/backend/wasm-simd-affine.js';
-import { simdFilterGrad } from '../../../src/core/model/backend/wasm-simd-filter-grad.js';
-import { simdPool } from '../../../src/core/model/backend/wasm-simd-pool.js';
-import { simdSums } from '../../../src/core/model/backend/wasm-simd-sums.js';
+import { simdAffine } from '../../../src/core/model/backend/kernels/wasm-simd-affine.js';
+import { simdFilterGrad } from '../../../src/core/model/backend/kernels/wasm-simd-filter-grad.js';
+import { simdPool } from '../../../src/core/model/backend/kernels/wasm-simd-pool.js';
+import { simdSums } from '../../../src/core/model/backend/kernels/wasm-simd-sums.js';
 import { expectClose, on, randomValues, size, tf, useWasm } from './wasm-helpers.js';
 
 beforeAll(useWasm);
