@@ -1,4 +1,5 @@
 import type { TimelineResult } from '../../common/contract.js';
+import { errorMessage } from '../../common/error-message.js';
 import type { KnownVoice } from '../../core/model/inference/predict.js';
 import { projectDirOf } from '../project-option.js';
 import type { PredictCliOptions } from './predict.js';
@@ -25,49 +26,58 @@ function formatTimeline(file: string, t: TimelineResult): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** `ser predict --file long.wav --timeline`: one row per utterance, with the voice built up over the recording. */
-export async function predictTimelineCli(opts: PredictCliOptions): Promise<void> {
-  const file = opts.file as string;
+/**
+ * The model a timeline is predicted with (--model, else the project's model in use; a project's label set
+ * must match) and, with --speaker, that project speaker's voice.
+ */
+async function timelineModel(
+  opts: PredictCliOptions,
+): Promise<{ modelDir: string; speakerVoice: KnownVoice | null }> {
   const [
     { openProject },
-    { loadModelFolder, readModelMeta },
+    { readModelMeta },
     { assertSameLabels },
     { latestModelDir },
-    { selectBackend },
     { projectSpeakerVoice },
-    { predictTimeline, modelScorer },
   ] = await Promise.all([
     import('../../core/dataset/node/index.js'),
     import('../../core/model/node/model-files.js'),
     import('../../core/model/model-meta.js'),
     import('../../core/model/evaluation/node/current-model.js'),
-    import('../../core/model/backend/node/select.js'),
     import('../../core/model/inference/node/speaker-voice.js'),
+  ]);
+  const needsProject = !opts.model || opts.project || opts.speaker !== undefined;
+  if (!needsProject) return { modelDir: opts.model as string, speakerVoice: null };
+  const project = openProject(projectDirOf(opts));
+  try {
+    const modelDir = opts.model ?? latestModelDir(project);
+    const meta = await readModelMeta(modelDir);
+    assertSameLabels(meta, project.settings.labelSet(), 'the project');
+    const speakerVoice: KnownVoice | null =
+      opts.speaker === undefined
+        ? null
+        : {
+            kind: 'speaker',
+            speaker: opts.speaker,
+            stats: await projectSpeakerVoice(project, meta, opts.speaker),
+          };
+    return { modelDir, speakerVoice };
+  } finally {
+    project.close();
+  }
+}
+
+/** `ser predict --file long.wav --timeline`: one row per utterance, with the voice built up over the recording. */
+export async function predictTimelineCli(opts: PredictCliOptions): Promise<void> {
+  const file = opts.file as string;
+  const { modelDir, speakerVoice } = await timelineModel(opts);
+  const [{ loadModelFolder }, { selectBackend }, { predictTimeline, modelScorer }] = await Promise.all([
+    import('../../core/model/node/model-files.js'),
+    import('../../core/model/backend/node/select.js'),
     import('../../core/recordings/node/timeline.js'),
   ]);
-  let modelDir = opts.model;
-  let projectLabels: string[] | null = null;
-  let speakerVoice: KnownVoice | null = null;
-  const project =
-    !modelDir || opts.project || opts.speaker !== undefined ? openProject(projectDirOf(opts)) : null;
-  try {
-    if (project) {
-      projectLabels = project.settings.labelSet();
-      modelDir ??= latestModelDir(project);
-    }
-    const meta = await readModelMeta(modelDir as string);
-    if (projectLabels) assertSameLabels(meta, projectLabels, 'the project');
-    if (project && opts.speaker !== undefined)
-      speakerVoice = {
-        kind: 'speaker',
-        speaker: opts.speaker,
-        stats: await projectSpeakerVoice(project, meta, opts.speaker),
-      };
-  } finally {
-    project?.close();
-  }
   await selectBackend(opts.backend ?? 'auto');
-  const loaded = await loadModelFolder(modelDir as string);
+  const loaded = await loadModelFolder(modelDir);
   let timeline: TimelineResult;
   try {
     timeline = await predictTimeline(modelScorer(loaded), file, {
@@ -78,7 +88,7 @@ export async function predictTimelineCli(opts: PredictCliOptions): Promise<void>
       voice: speakerVoice ?? opts.voice ?? 'recording',
     });
   } catch (err) {
-    throw new Error(`cannot predict ${file}: ${err instanceof Error ? err.message : String(err)}`);
+    throw new Error(`cannot predict ${file}: ${errorMessage(err)}`);
   } finally {
     loaded.model.dispose();
   }

@@ -82,90 +82,100 @@ export async function evaluateModel(opts: EvaluateOptions): Promise<EvaluateResu
   if (!opts.data && !opts.projectDir)
     throw new Error('nothing to evaluate on: give a project (--project) or --data');
   const project = opts.data ? openIfExists(opts.projectDir) : openProject(opts.projectDir ?? '');
-  let runId: number | null = null;
+  // The evaluation's run in the project, once recorded: marked failed if anything after throws.
+  const run: { id: number | null } = { id: null };
   try {
     const modelDir = modelDirOf(opts, project);
     const meta = await readModelMeta(modelDir);
     const trainRun = project && !opts.data ? (trainingRunOf(project, modelDir) ?? null) : null;
     if (project && trainRun && !opts.allClips) {
-      runId = recordEvaluation(
-        project,
-        opts,
-        meta,
-        modelDir,
-        trainRun.backend ?? '',
-        trainRun.datasetFingerprint,
-        'held-out',
-      );
-      return await evaluateHeldOut(project, runId, opts, modelDir, meta, trainRun);
-    }
-    const scope: EvaluationScope = opts.data ? 'external' : 'all-clips';
-    const source = await clipsOf(opts, meta, project);
-    const backend = await selectBackend(opts.backend ?? 'auto');
-    const loaded: LoadedModel = await loadModelFolder(modelDir);
-    if (project)
-      runId = recordEvaluation(
-        project,
-        opts,
-        meta,
-        modelDir,
-        backend.detail,
-        source.fingerprint ?? null,
-        scope,
-      );
-    try {
-      const scored = await scoreClips(loaded, source.clips, source.logMelOf, opts.onProgress);
-      const predictions = scored.newVoice.rows;
-      const comparison =
-        comparisonOfParts(meta.recipe, scored.newVoice.parts, scored.knownVoice.parts, meta.labels) ??
-        undefined;
-      const voice = voiceScoresOf(
-        new Map([
-          ['new', predictions],
-          ['known', scored.knownVoice.rows],
-        ]),
-        meta.labels,
-        meta.recipe?.speakerNorm ?? 'none',
-      );
-      const known = voice ? { predictions: scored.knownVoice.rows, voice } : undefined;
-      const reportDir = reportDirOf(opts, project, runId);
-      const report = await writeEvaluationReport(reportDir, {
-        opts,
-        modelDir,
-        meta,
-        source,
-        predictions,
-        known,
-        comparison,
-        backend: backend.detail,
-        split: opts.data ? 'external data' : 'project clips',
-        warnings: evaluationWarnings(source.skipped, scope, trainRun),
-        // The project's clips were scored: its annotators' agreement belongs in the report.
-        agreement: project && !opts.data ? await projectAgreementInSlices(project) : undefined,
+      run.id = recordEvaluation(project, opts, meta, modelDir, {
+        backend: trainRun.backend ?? '',
+        fingerprint: trainRun.datasetFingerprint,
+        scope: 'held-out',
       });
-      return concludeEvaluation(project, runId, {
-        modelDir,
-        reportDir,
-        report,
-        predictions,
-        known,
-        labels: meta.labels,
-        comparison,
-        backend: backend.detail,
-        skipped: source.skipped,
-        scope,
-        trainRun,
-      });
-    } finally {
-      loaded.model.dispose();
+      return await evaluateHeldOut(project, run.id, opts, modelDir, meta, trainRun);
     }
+    return await evaluateBySavedModel({ project, run, opts, modelDir, meta, trainRun });
   } catch (err) {
-    if (project && runId !== null)
-      recordRunEnd(project.runs, runId, { status: 'failed', error: errorMessage(err) });
+    if (project && run.id !== null)
+      recordRunEnd(project.runs, run.id, { status: 'failed', error: errorMessage(err) });
     throw err;
   } finally {
     project?.close();
   }
+}
+
+/**
+ * Every project clip (--all-clips, or a model no run of the project saved) or another corpus (--data), scored
+ * by the saved model as a new voice and as a known one; recorded as a run of the project if there is one.
+ */
+async function evaluateBySavedModel(e: {
+  project: Project | null;
+  run: { id: number | null };
+  opts: EvaluateOptions;
+  modelDir: string;
+  meta: StudioModelMeta;
+  trainRun: Run | null;
+}): Promise<EvaluateResult> {
+  const { project, opts, modelDir, meta, trainRun } = e;
+  const scope: EvaluationScope = opts.data ? 'external' : 'all-clips';
+  const source = await clipsOf(opts, meta, project);
+  const backend = await selectBackend(opts.backend ?? 'auto');
+  const loaded: LoadedModel = await loadModelFolder(modelDir);
+  if (project)
+    e.run.id = recordEvaluation(project, opts, meta, modelDir, {
+      backend: backend.detail,
+      fingerprint: source.fingerprint ?? null,
+      scope,
+    });
+  try {
+    const scored = scoredResults(
+      meta,
+      await scoreClips(loaded, source.clips, source.logMelOf, opts.onProgress),
+    );
+    const reportDir = reportDirOf(opts, project, e.run.id);
+    const report = await writeEvaluationReport(reportDir, {
+      ...{ opts, modelDir, meta, source, ...scored, backend: backend.detail },
+      split: opts.data ? 'external data' : 'project clips',
+      warnings: evaluationWarnings(source.skipped, scope, trainRun),
+      // The project's clips were scored: its annotators' agreement belongs in the report.
+      agreement: project && !opts.data ? await projectAgreementInSlices(project) : undefined,
+    });
+    return concludeEvaluation(project, e.run.id, {
+      ...{ modelDir, reportDir, report, ...scored, labels: meta.labels, backend: backend.detail },
+      ...{ skipped: source.skipped, scope, trainRun },
+    });
+  } finally {
+    loaded.model.dispose();
+  }
+}
+
+/** The saved model's predictions as a new voice, the comparison of its parts, and the known-voice scores. */
+function scoredResults(
+  meta: StudioModelMeta,
+  scored: Awaited<ReturnType<typeof scoreClips>>,
+): {
+  predictions: PredictionRow[];
+  comparison: RecipeComparison | undefined;
+  known: { predictions: PredictionRow[]; voice: VoiceScores } | undefined;
+} {
+  const predictions = scored.newVoice.rows;
+  const comparison =
+    comparisonOfParts(meta.recipe, scored.newVoice.parts, scored.knownVoice.parts, meta.labels) ?? undefined;
+  const voice = voiceScoresOf(
+    new Map([
+      ['new', predictions],
+      ['known', scored.knownVoice.rows],
+    ]),
+    meta.labels,
+    meta.recipe?.speakerNorm ?? 'none',
+  );
+  return {
+    predictions,
+    comparison,
+    known: voice ? { predictions: scored.knownVoice.rows, voice } : undefined,
+  };
 }
 
 /** The model to evaluate: the one given, else the project's latest. */
@@ -193,9 +203,7 @@ function recordEvaluation(
   opts: EvaluateOptions,
   meta: StudioModelMeta,
   modelDir: string,
-  backend: string,
-  fingerprint: string | null,
-  scope: EvaluationScope,
+  scored: { backend: string; fingerprint: string | null; scope: EvaluationScope },
 ): number {
   return project.runs.create({
     kind: 'evaluate',
@@ -204,12 +212,12 @@ function recordEvaluation(
       model: modelDir,
       data: opts.data ? path.resolve(opts.data) : null,
       modelRun: meta.runId,
-      scope,
+      scope: scored.scope,
     },
-    split: { external: 'external', 'all-clips': 'project', 'held-out': 'held-out' }[scope],
-    backend,
+    split: { external: 'external', 'all-clips': 'project', 'held-out': 'held-out' }[scored.scope],
+    backend: scored.backend,
     modelDir,
-    datasetFingerprint: fingerprint,
+    datasetFingerprint: scored.fingerprint,
   });
 }
 
