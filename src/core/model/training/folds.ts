@@ -39,26 +39,8 @@ export function planFolds(
   seed: number,
   valFraction: number,
 ): PlannedFold[] {
-  const speakerOf = new Map(rows.map((r) => [r.id, r.speaker]));
-  const speakersIn = (ids: number[]) => new Set(ids.map((id) => speakerOf.get(id))).size;
-  const withVal = (f: Omit<PlannedFold, 'valKind'>): PlannedFold => {
-    if (valFraction <= 0)
-      return {
-        ...f,
-        train: [...f.train, ...f.val].sort((a, b) => a - b),
-        val: [],
-        valSpeakers: [],
-        valKind: 'none',
-      };
-    if (f.val.length > 0 && speakersIn(f.train) >= MIN_TRAIN_SPEAKERS_FOR_SPEAKER_VAL)
-      return { ...f, valKind: 'speakers' };
-    // Too few voices to spare one: every training speaker stays in, and a share of their clips validates.
-    const train = [...f.train, ...f.val].sort((a, b) => a - b);
-    return {
-      ...f,
-      ...randomVal(rows, train, valFraction, valShareSeed(seed, f.fold)),
-    };
-  };
+  const withVal = (f: Omit<PlannedFold, 'valKind'>): PlannedFold =>
+    withValidation(rows, f, seed, valFraction);
   if (split === 'speaker' || split === 'random') {
     const s = split === 'speaker' ? speakerSplit(rows, { seed }) : randomSplit(rows, { seed });
     return [
@@ -98,6 +80,33 @@ export function planFolds(
     }),
   );
   return planned;
+}
+
+/**
+ * A training's validation clips: its validation speakers where enough training speakers are left, else a
+ * stratified random share of its clips (none with valFraction 0).
+ */
+function withValidation(
+  rows: readonly SplitRow[],
+  f: Omit<PlannedFold, 'valKind'>,
+  seed: number,
+  valFraction: number,
+): PlannedFold {
+  if (valFraction <= 0)
+    return {
+      ...f,
+      train: [...f.train, ...f.val].sort((a, b) => a - b),
+      val: [],
+      valSpeakers: [],
+      valKind: 'none',
+    };
+  const speakerOf = new Map(rows.map((r) => [r.id, r.speaker]));
+  const trainingSpeakers = new Set(f.train.map((id) => speakerOf.get(id))).size;
+  if (f.val.length > 0 && trainingSpeakers >= MIN_TRAIN_SPEAKERS_FOR_SPEAKER_VAL)
+    return { ...f, valKind: 'speakers' };
+  // Too few voices to spare one: every training speaker stays in, and a share of their clips validates.
+  const train = [...f.train, ...f.val].sort((a, b) => a - b);
+  return { ...f, ...randomVal(rows, train, valFraction, valShareSeed(seed, f.fold)) };
 }
 
 function randomVal(
