@@ -14,7 +14,7 @@ import { parseArgs } from 'node:util';
 import { FIXED_RECIPES, type FixedRecipe } from '../src/common/options.js';
 import type { VoiceScores } from '../src/common/contract.js';
 import { openProject } from '../src/core/dataset/node/index.js';
-import { loadFeatureBank } from '../src/core/model/training/node/clip-features.js';
+import { loadFeatureBank } from '../src/core/model/node/clip-features.js';
 import { resolveTrainConfig, type TrainConfig } from '../src/core/model/config.js';
 import { selectBackend } from '../src/core/model/backend/node/select.js';
 import { createBatchSource } from '../src/core/model/training/node/worker-batch-source.js';

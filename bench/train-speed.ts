@@ -16,7 +16,7 @@ import { tf } from '../src/core/model/backend/tf.js';
 import { STATS_BRANCH_LAYERS } from '../src/core/model/cnn.js';
 import { augmentConfigOf, DEFAULT_TRAIN_CONFIG, modelSpecOf } from '../src/core/model/config.js';
 import { classWeights } from '../src/core/model/training/node/experiment.js';
-import { createFeatureBank, type FeatureBank } from '../src/core/model/training/feature-bank.js';
+import { createFeatureBank, type FeatureBank } from '../src/core/model/feature-bank.js';
 import type { LayersModel } from '../src/core/model/tf.js';
 import type { BatchItem, TrainBatchPlan } from '../src/core/model/training/train-batch.js';
 import { batchSlices, trainLoop } from '../src/core/model/training/train-loop.js';

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { importSource, openProject } from '../../src/core/dataset/node/index.js';
 import { resolveTrainConfig } from '../../src/core/model/config.js';
-import { loadFeatureBank } from '../../src/core/model/training/node/clip-features.js';
+import { loadFeatureBank } from '../../src/core/model/node/clip-features.js';
 import { sharedPath } from '../../tests/support/shared-data.js';
 import { writeStressCorpus, type StressKind } from './stress-corpora.js';
 

@@ -1,5 +1,5 @@
 // Shared by the memory benches: a synthetic log-mel corpus and a peak-RSS sampler.
-import { FeatureBankBuilder, type FeatureBank } from '../../src/core/model/training/feature-bank.js';
+import { FeatureBankBuilder, type FeatureBank } from '../../src/core/model/feature-bank.js';
 import type { createRng } from '../../src/core/util/random.js';
 
 /**

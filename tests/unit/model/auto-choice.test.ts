@@ -11,7 +11,7 @@ import { AUTO_FALLBACK, AUTO_MARGIN } from '../../../src/core/model/recipe/auto-
 import { chooseRecipes } from '../../../src/core/model/recipe/node/auto-choice.js';
 import { FIXED_RECIPES, type FixedRecipe } from '../../../src/core/model/recipe/side-predictions.js';
 import type { ExperimentInput } from '../../../src/core/model/training/node/experiment.js';
-import type { FeatureBank } from '../../../src/core/model/training/feature-bank.js';
+import type { FeatureBank } from '../../../src/core/model/feature-bank.js';
 
 const LABELS = ['happy', 'sad'];
 const CHALLENGER = FIXED_RECIPES.find((r) => r !== AUTO_FALLBACK) as FixedRecipe;

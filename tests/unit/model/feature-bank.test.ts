@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  FeatureBankBuilder,
-  bankSpec,
-  createFeatureBank,
-} from '../../../src/core/model/training/feature-bank.js';
+import { FeatureBankBuilder, bankSpec, createFeatureBank } from '../../../src/core/model/feature-bank.js';
 
 const spec = (frames: number, start: number) => ({
   frames,

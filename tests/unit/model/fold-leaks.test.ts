@@ -3,7 +3,7 @@
 // whether the folds train one at a time or side by side.
 import { describe, expect, it } from 'vitest';
 import { resolveTrainConfig } from '../../../src/core/model/config.js';
-import { bankSpec, createFeatureBank } from '../../../src/core/model/training/feature-bank.js';
+import { bankSpec, createFeatureBank } from '../../../src/core/model/feature-bank.js';
 import { trainingPlanOf } from '../../../src/core/model/training/folds.js';
 import { trainTasksOf } from '../../../src/core/model/training/node/experiment-tasks.js';
 import { classicRows } from '../../../src/core/model/recipe/classic-folds.js';

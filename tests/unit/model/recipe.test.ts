@@ -4,11 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { selectBackend } from '../../../src/core/model/backend/node/select.js';
 import { InlineBatchSource } from '../../../src/core/model/training/batch-source.js';
 import { resolveTrainConfig, type TrainConfig } from '../../../src/core/model/config.js';
-import {
-  bankSpec,
-  createFeatureBank,
-  type FeatureBank,
-} from '../../../src/core/model/training/feature-bank.js';
+import { bankSpec, createFeatureBank, type FeatureBank } from '../../../src/core/model/feature-bank.js';
 import { AUTO_MARGIN, pickRecipe } from '../../../src/core/model/recipe/auto-rule.js';
 import { chooseRecipes } from '../../../src/core/model/recipe/node/auto-choice.js';
 import { classicRows } from '../../../src/core/model/recipe/classic-folds.js';

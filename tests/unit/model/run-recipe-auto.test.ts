@@ -12,7 +12,7 @@ import type { FoldChoice } from '../../../src/core/model/recipe/node/auto-choice
 import { runRecipe, type RecipeResult } from '../../../src/core/model/recipe/node/run-recipe.js';
 import { FIXED_RECIPES, type FixedRecipe } from '../../../src/core/model/recipe/side-predictions.js';
 import { InlineBatchSource } from '../../../src/core/model/training/batch-source.js';
-import { createFeatureBank } from '../../../src/core/model/training/feature-bank.js';
+import { createFeatureBank } from '../../../src/core/model/feature-bank.js';
 import { FRAMES, MELS, syntheticClip } from './synthetic.js';
 
 const LABELS = ['happy', 'sad', 'neutral'];

@@ -5,7 +5,7 @@ import {
   DEFAULT_FEATURE_CONFIG,
   type Spectrogram,
 } from '../../../src/core/features/index.js';
-import { createFeatureBank, type FeatureBank } from '../../../src/core/model/training/feature-bank.js';
+import { createFeatureBank, type FeatureBank } from '../../../src/core/model/feature-bank.js';
 import { fitInputNorm } from '../../../src/core/model/input-norm.js';
 import type { BatchItem, TrainBatchPlan } from '../../../src/core/model/training/train-batch.js';
 import { createRng } from '../../../src/core/util/random.js';

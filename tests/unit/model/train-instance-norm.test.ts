@@ -6,7 +6,7 @@ import type { Spectrogram } from '../../../src/core/features/index.js';
 import { selectBackend } from '../../../src/core/model/backend/node/select.js';
 import { InlineBatchSource, type BatchSource } from '../../../src/core/model/training/batch-source.js';
 import { resolveTrainConfig, type TrainConfig } from '../../../src/core/model/config.js';
-import { createFeatureBank, type FeatureBank } from '../../../src/core/model/training/feature-bank.js';
+import { createFeatureBank, type FeatureBank } from '../../../src/core/model/feature-bank.js';
 import { fitInputNorm, type InstanceMode } from '../../../src/core/model/input-norm.js';
 import { runRecipe } from '../../../src/core/model/recipe/node/run-recipe.js';
 import {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { selectBackend } from '../../../src/core/model/backend/node/select.js';
 import { InlineBatchSource } from '../../../src/core/model/training/batch-source.js';
-import { bankSpec, type FeatureBank } from '../../../src/core/model/training/feature-bank.js';
+import { bankSpec, type FeatureBank } from '../../../src/core/model/feature-bank.js';
 import { DEFAULT_COSINE } from '../../../src/core/model/training/schedules.js';
 import { buildModel, STATS_BRANCH_LAYERS } from '../../../src/core/model/cnn.js';
 import { tf, type SymbolicTensor } from '../../../src/core/model/tf.js';

@@ -5,7 +5,7 @@ import { selectBackend } from '../../../src/core/model/backend/node/select.js';
 import { InlineBatchSource } from '../../../src/core/model/training/batch-source.js';
 import { modelSpecOf, resolveTrainConfig, type TrainConfig } from '../../../src/core/model/config.js';
 import { runExperiment, type ExperimentResult } from '../../../src/core/model/training/node/experiment.js';
-import { bankSpec, createFeatureBank } from '../../../src/core/model/training/feature-bank.js';
+import { bankSpec, createFeatureBank } from '../../../src/core/model/feature-bank.js';
 import type { LayersModel } from '../../../src/core/model/tf.js';
 import { TrainEmitter } from '../../../src/core/model/training/train-events.js';
 import {

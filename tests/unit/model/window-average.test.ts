@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_FEATURE_CONFIG, type Spectrogram } from '../../../src/core/features/index.js';
 import { selectBackend } from '../../../src/core/model/backend/node/select.js';
 import { DEFAULT_TRAIN_CONFIG } from '../../../src/core/model/config.js';
-import { createFeatureBank } from '../../../src/core/model/training/feature-bank.js';
+import { createFeatureBank } from '../../../src/core/model/feature-bank.js';
 import { MODEL_FORMAT, type LoadedModel, type StudioModelMeta } from '../../../src/core/model/model-meta.js';
 import { predictLogMel } from '../../../src/core/model/inference/predict.js';
 import { scoreClips } from '../../../src/core/model/inference/score-clips.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InlineBatchSource } from '../../../src/core/model/training/batch-source.js';
-import { bankSpec } from '../../../src/core/model/training/feature-bank.js';
+import { bankSpec } from '../../../src/core/model/feature-bank.js';
 import {
   WorkerBatchSource,
   createBatchSource,

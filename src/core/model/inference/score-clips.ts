@@ -5,7 +5,7 @@ import type { VoiceStats } from '../../voice/index.js';
 import { prepareLogMel } from '../input-norm.js';
 import type { LoadedModel } from '../model-meta.js';
 import { scorePrepared, usesVoices, voiceOfPrepared } from '../recipe/recipe-scoring.js';
-import { UNKNOWN_SPEAKER } from '../training/refusals.js';
+import { UNKNOWN_SPEAKER } from '../../dataset/conventions.js';
 import type { FixedRecipe } from '../recipe/side-predictions.js';
 import { argMax } from './window-predictions.js';
 

@@ -1,5 +1,5 @@
 // Prediction over windows: a clip's probabilities are the mean of its windows' softmax outputs.
-import { bankSpec, type FeatureBank } from '../training/feature-bank.js';
+import { bankSpec, type FeatureBank } from '../feature-bank.js';
 import type { InputNorm } from '../input-norm.js';
 import { tf, type LayersModel, type Tensor } from '../tf.js';
 import { clipWindows, type WindowPlan } from '../windows.js';

@@ -43,13 +43,8 @@ export {
   isModelFolder,
   type SavedModelFiles,
 } from './model-files.js';
-export { loadFeatureBank, computeClipFeatures } from '../training/node/clip-features.js';
-export {
-  createFeatureBank,
-  FeatureBankBuilder,
-  bankSpec,
-  type FeatureBank,
-} from '../training/feature-bank.js';
+export { loadFeatureBank, computeClipFeatures } from './clip-features.js';
+export { createFeatureBank, FeatureBankBuilder, bankSpec, type FeatureBank } from '../feature-bank.js';
 export { createBatchSource, WorkerBatchSource } from '../training/node/worker-batch-source.js';
 export { InlineBatchSource, type BatchSource } from '../training/batch-source.js';
 export {

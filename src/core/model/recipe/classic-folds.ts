@@ -7,7 +7,7 @@ import {
   type ClassicScore,
 } from '../../classic/index.js';
 import { speakerLabelSkew, type SpeakerLabelSkew } from '../../voice/index.js';
-import { bankSpec, type FeatureBank } from '../training/feature-bank.js';
+import { bankSpec, type FeatureBank } from '../feature-bank.js';
 import { conditionVoices, type VoiceCondition } from './voice-conditions.js';
 
 /** Every clip's classic statistics, in bank order (computed once per run: about 2 ms a clip). */

@@ -1,4 +1,4 @@
-import type { FeatureBank } from './feature-bank.js';
+import type { FeatureBank } from '../feature-bank.js';
 import { makeTrainBatch, type BatchItem, type TrainBatch, type TrainBatchPlan } from './train-batch.js';
 
 /**

@@ -1,3 +1,4 @@
+import { UNKNOWN_SPEAKER } from '../../dataset/conventions.js';
 import { RANDOM_SPLIT_WARNING } from '../../dataset/splits.js';
 import type { SplitSpec } from '../config.js';
 
@@ -5,8 +6,6 @@ import type { SplitSpec } from '../config.js';
 export class TrainRefusal extends Error {
   override readonly name = 'TrainRefusal';
 }
-
-export const UNKNOWN_SPEAKER = 'unknown';
 
 /**
  * Fewer speakers than this and a speaker-independent score rests on a single held-out voice, scored by a model

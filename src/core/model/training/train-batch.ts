@@ -8,7 +8,7 @@ import {
   type Spectrogram,
 } from '../../features/index.js';
 import { createRng, sampleGamma, type Rng } from '../../util/random.js';
-import { bankSpec, type FeatureBank } from './feature-bank.js';
+import { bankSpec, type FeatureBank } from '../feature-bank.js';
 import { instanceOffsets, writeNormalised, type InputNorm } from '../input-norm.js';
 
 /** Everything a batch maker needs besides the features: plain data, so it can be posted to a worker. */

@@ -2,7 +2,7 @@ import type { EpochRecord } from '../../../common/contract.js';
 import type { BatchSource } from './batch-source.js';
 import type { ModelSpec } from '../cnn.js';
 import type { StopMonitor } from './early-stopping.js';
-import type { FeatureBank } from './feature-bank.js';
+import type { FeatureBank } from '../feature-bank.js';
 import type { LrSchedule } from './schedules.js';
 import type { LayersModel } from '../tf.js';
 import type { BatchItem, TrainBatchPlan } from './train-batch.js';

@@ -1,5 +1,5 @@
 import type { BackendName } from '../backend/node/select.js';
-import type { FeatureBank } from './feature-bank.js';
+import type { FeatureBank } from '../feature-bank.js';
 import type { PostedOutcome, TrainTask } from './train-task.js';
 import type { BatchProgress, EpochStats } from './train-loop.js';
 

@@ -1,6 +1,6 @@
 import type { BatchSource } from './batch-source.js';
 import { buildModel, type ModelSpec } from '../cnn.js';
-import type { FeatureBank } from './feature-bank.js';
+import type { FeatureBank } from '../feature-bank.js';
 import type { LayersModel } from '../tf.js';
 import type { BatchItem, TrainBatchPlan } from './train-batch.js';
 import {

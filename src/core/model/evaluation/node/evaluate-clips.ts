@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { planImport, resolveOrigin, type Project } from '../../../dataset/node/index.js';
 import { featureConfigKey, type Spectrogram } from '../../../features/index.js';
-import { computeClipFeatures } from '../../training/node/clip-features.js';
+import { computeClipFeatures } from '../../node/clip-features.js';
 import { assertSameLabels, type StudioModelMeta } from '../../model-meta.js';
 import type { ScoredClip } from '../../inference/score-clips.js';
 

@@ -4,8 +4,8 @@ import type { VoiceStats } from '../../../voice/index.js';
 import type { StudioModelMeta } from '../../model-meta.js';
 import { prepareLogMel } from '../../input-norm.js';
 import { voiceOfPrepared } from '../../recipe/recipe-scoring.js';
-import { UNKNOWN_SPEAKER } from '../../training/refusals.js';
-import { computeClipFeatures } from '../../training/node/clip-features.js';
+import { UNKNOWN_SPEAKER } from '../../../dataset/conventions.js';
+import { computeClipFeatures } from '../../node/clip-features.js';
 
 /**
  * A project speaker's voice as a model measures it: the statistics of all of that speaker's accepted clips,

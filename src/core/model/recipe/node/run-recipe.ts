@@ -3,7 +3,7 @@ import { voiceRobustStatistics, type ClassicModel } from '../../../classic/index
 import { computeMetrics, type Metrics, type PredictionRow } from '../../../metrics/index.js';
 import { skewWarning } from '../../../voice/index.js';
 import type { BatchSource } from '../../training/batch-source.js';
-import type { FeatureBank } from '../../training/feature-bank.js';
+import type { FeatureBank } from '../../feature-bank.js';
 import {
   runExperiment,
   type ExperimentInput,

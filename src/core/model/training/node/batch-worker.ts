@@ -1,6 +1,6 @@
 // Worker-thread entry: makes training batches from the shared feature bank while the main thread trains.
 import { parentPort, workerData } from 'node:worker_threads';
-import type { FeatureBank } from '../feature-bank.js';
+import type { FeatureBank } from '../../feature-bank.js';
 import { makeTrainBatch, type TrainBatchPlan } from '../train-batch.js';
 import type { WorkerReply, WorkerRequest } from '../batch-worker-protocol.js';
 

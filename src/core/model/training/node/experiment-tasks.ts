@@ -2,7 +2,7 @@
 import { STATS_BRANCH_LAYERS } from '../../cnn.js';
 import { augmentConfigOf, modelSpecOf, type TrainConfig } from '../../config.js';
 import type { ExperimentClip } from './experiment-types.js';
-import { bankSpec, type FeatureBank } from '../feature-bank.js';
+import { bankSpec, type FeatureBank } from '../../feature-bank.js';
 import type { PlannedFold } from '../folds.js';
 import { fitInputNorm, type InputNorm } from '../../input-norm.js';
 import { loopSeed, weightSeed } from '../seeds.js';

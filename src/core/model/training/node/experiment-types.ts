@@ -2,7 +2,7 @@ import type { Metrics, PredictionRow } from '../../../metrics/index.js';
 import type { BackendName } from '../../backend/node/select.js';
 import type { BatchSource } from '../batch-source.js';
 import type { TrainConfig } from '../../config.js';
-import type { FeatureBank } from '../feature-bank.js';
+import type { FeatureBank } from '../../feature-bank.js';
 import type { PlannedFold } from '../folds.js';
 import type { InputNorm } from '../../input-norm.js';
 import type { LayersModel } from '../../tf.js';

@@ -3,7 +3,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { selectBackend } from '../../backend/node/select.js';
 import type { BatchSource } from '../batch-source.js';
-import type { FeatureBank } from '../feature-bank.js';
+import type { FeatureBank } from '../../feature-bank.js';
 import { runTrainTask } from '../train-task.js';
 import type { PoolReply, PoolRequest, PoolWorkerData } from '../train-pool-protocol.js';
 import { snapshotWeights } from '../../weights.js';

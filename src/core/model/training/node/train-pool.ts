@@ -1,7 +1,7 @@
 import type { Worker } from 'node:worker_threads';
 import type { BackendName } from '../../backend/node/select.js';
 import type { BatchSource } from '../batch-source.js';
-import type { FeatureBank } from '../feature-bank.js';
+import type { FeatureBank } from '../../feature-bank.js';
 import { spawnModelWorker } from './spawn-worker.js';
 import {
   receiveOutcome,

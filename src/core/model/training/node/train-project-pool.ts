@@ -1,5 +1,5 @@
 // The training pool of a project's run: how big, started while the features load, and ready or not.
-import { estimateBankFrames } from './clip-features.js';
+import { estimateBankFrames } from '../../node/clip-features.js';
 import { modelSpecOf } from '../../config.js';
 import { planPool } from './pool-size.js';
 import { TrainingPool } from './train-pool.js';

@@ -1,5 +1,5 @@
 import type { Worker } from 'node:worker_threads';
-import type { FeatureBank } from '../feature-bank.js';
+import type { FeatureBank } from '../../feature-bank.js';
 import type { BatchSource } from '../batch-source.js';
 import type { BatchItem, TrainBatch, TrainBatchPlan } from '../train-batch.js';
 import type { WorkerReply, WorkerRequest } from '../batch-worker-protocol.js';

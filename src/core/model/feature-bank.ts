@@ -1,4 +1,4 @@
-import type { Spectrogram } from '../../features/index.js';
+import type { Spectrogram } from '../features/index.js';
 
 /**
  * Every training clip's log-mel in one Float32 block (one copy per clip, never per augmented copy),

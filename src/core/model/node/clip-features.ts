@@ -1,13 +1,13 @@
-import { loadAudioFile } from '../../../audio/node/index.js';
-import type { FeatureStore } from '../../../dataset/node/feature-store.js';
+import { loadAudioFile } from '../../audio/node/index.js';
+import type { FeatureStore } from '../../dataset/node/feature-store.js';
 import {
   featureConfigKey,
   logMelSpectrogram,
   type FeatureConfig,
   type Spectrogram,
-} from '../../../features/index.js';
+} from '../../features/index.js';
 import { FeatureBankBuilder, type FeatureBank } from '../feature-bank.js';
-import { prepareLogMel, type InputNorm } from '../../input-norm.js';
+import { prepareLogMel, type InputNorm } from '../input-norm.js';
 
 export interface FeatureClip {
   path: string;
