@@ -1,8 +1,6 @@
 import type { TimelineResult } from '../../common/contract.js';
 import { errorMessage } from '../../common/error-message.js';
-import type { KnownVoice } from '../../core/model/inference/predict.js';
-import { projectDirOf } from '../project-option.js';
-import type { PredictCliOptions } from './predict.js';
+import { modelToUse, type PredictCliOptions } from './predict-model.js';
 
 function formatTimeline(file: string, t: TimelineResult): string {
   const lines = [`${file}: ${t.rows.length} utterances in ${t.durationS.toFixed(1)} s`];
@@ -26,51 +24,10 @@ function formatTimeline(file: string, t: TimelineResult): string {
   return `${lines.join('\n')}\n`;
 }
 
-/**
- * The model a timeline is predicted with (--model, else the project's model in use; a project's label set
- * must match) and, with --speaker, that project speaker's voice.
- */
-async function timelineModel(
-  opts: PredictCliOptions,
-): Promise<{ modelDir: string; speakerVoice: KnownVoice | null }> {
-  const [
-    { openProject },
-    { readModelMeta },
-    { assertSameLabels },
-    { latestModelDir },
-    { projectSpeakerVoice },
-  ] = await Promise.all([
-    import('../../core/dataset/node/index.js'),
-    import('../../core/model/node/model-files.js'),
-    import('../../core/model/model-meta.js'),
-    import('../../core/model/evaluation/node/current-model.js'),
-    import('../../core/model/inference/node/speaker-voice.js'),
-  ]);
-  const needsProject = !opts.model || opts.project || opts.speaker !== undefined;
-  if (!needsProject) return { modelDir: opts.model as string, speakerVoice: null };
-  const project = openProject(projectDirOf(opts));
-  try {
-    const modelDir = opts.model ?? latestModelDir(project);
-    const meta = await readModelMeta(modelDir);
-    assertSameLabels(meta, project.settings.labelSet(), 'the project');
-    const speakerVoice: KnownVoice | null =
-      opts.speaker === undefined
-        ? null
-        : {
-            kind: 'speaker',
-            speaker: opts.speaker,
-            stats: await projectSpeakerVoice(project, meta, opts.speaker),
-          };
-    return { modelDir, speakerVoice };
-  } finally {
-    project.close();
-  }
-}
-
 /** `ser predict --file long.wav --timeline`: one row per utterance, with the voice built up over the recording. */
 export async function predictTimelineCli(opts: PredictCliOptions): Promise<void> {
   const file = opts.file as string;
-  const { modelDir, speakerVoice } = await timelineModel(opts);
+  const { dir: modelDir, speakerVoice } = await modelToUse(opts);
   const [{ loadModelFolder }, { selectBackend }, { predictTimeline, modelScorer }] = await Promise.all([
     import('../../core/model/node/model-files.js'),
     import('../../core/model/backend/node/select.js'),
