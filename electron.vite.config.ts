@@ -30,8 +30,8 @@ export default defineConfig({
           'training-process': r('./src/main/training-process.ts'),
           // The learning engine prepares batches, and trains folds side by side, in worker_threads it loads
           // from beside its own code.
-          'batch-worker': r('./src/core/model/node/batch-worker.ts'),
-          'train-pool-worker': r('./src/core/model/node/train-pool-worker.ts'),
+          'batch-worker': r('./src/core/model/training/node/batch-worker.ts'),
+          'train-pool-worker': r('./src/core/model/training/node/train-pool-worker.ts'),
         },
         // Shared code beside the entries, not in chunks/: the engine finds its worker files next to its own
         // module (new URL('./batch-worker.js', import.meta.url)), wherever the bundler put that module.

@@ -17,7 +17,7 @@ import { openProject } from '../src/core/dataset/node/index.js';
 import { loadFeatureBank } from '../src/core/model/node/clip-features.js';
 import { resolveTrainConfig, type TrainConfig } from '../src/core/model/config.js';
 import { selectBackend } from '../src/core/model/backend/node/select.js';
-import { createBatchSource } from '../src/core/model/node/worker-batch-source.js';
+import { createBatchSource } from '../src/core/model/training/node/worker-batch-source.js';
 import { runRecipe } from '../src/core/model/recipe/node/run-recipe.js';
 import { sharedPath } from '../tests/support/shared-data.js';
 import {

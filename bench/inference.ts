@@ -7,7 +7,7 @@ import { selectBackend } from '../src/core/model/backend/node/select.js';
 import { buildModel } from '../src/core/model/cnn.js';
 import { DEFAULT_TRAIN_CONFIG, modelSpecOf } from '../src/core/model/config.js';
 import { MODEL_FORMAT, type LoadedModel } from '../src/core/model/model-meta.js';
-import { predictAudioBytes } from '../src/core/model/predict.js';
+import { predictAudioBytes } from '../src/core/model/inference/predict.js';
 import { createRng } from '../src/core/util/random.js';
 
 const backend = await selectBackend((process.env.SER_BACKEND as 'auto' | undefined) ?? 'auto');

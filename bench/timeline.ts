@@ -11,7 +11,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openProject } from '../src/core/dataset/node/project.js';
 import { selectBackend } from '../src/core/model/backend/node/select.js';
-import { latestModelDir } from '../src/core/model/node/evaluate.js';
+import { latestModelDir } from '../src/core/model/evaluation/node/current-model.js';
 import { loadModelFolder } from '../src/core/model/node/model-files.js';
 import { modelScorer, predictTimeline } from '../src/core/recordings/node/timeline.js';
 import { concatenateClips } from '../tests/support/long-recording.js';

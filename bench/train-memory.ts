@@ -5,12 +5,12 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_FEATURE_CONFIG } from '../src/core/features/index.js';
 import { selectBackend } from '../src/core/model/backend/node/select.js';
 import { DEFAULT_TRAIN_CONFIG, augmentConfigOf, modelSpecOf } from '../src/core/model/config.js';
-import { classWeights } from '../src/core/model/node/experiment.js';
+import { classWeights } from '../src/core/model/training/node/experiment.js';
 import { bankSpec } from '../src/core/model/feature-bank.js';
 import { fitInputNorm } from '../src/core/model/input-norm.js';
 import { tf } from '../src/core/model/tf.js';
-import { trainLoop } from '../src/core/model/train-loop.js';
-import { createBatchSource } from '../src/core/model/node/worker-batch-source.js';
+import { trainLoop } from '../src/core/model/training/train-loop.js';
+import { createBatchSource } from '../src/core/model/training/node/worker-batch-source.js';
 import { createRng } from '../src/core/util/random.js';
 import { peakRssSampler, syntheticCorpus } from './support/synthetic-corpus.js';
 

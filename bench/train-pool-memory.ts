@@ -5,10 +5,10 @@
 import { parseArgs } from 'node:util';
 import { DEFAULT_FEATURE_CONFIG } from '../src/core/features/index.js';
 import { selectBackend } from '../src/core/model/backend/node/select.js';
-import { InlineBatchSource } from '../src/core/model/batch-source.js';
+import { InlineBatchSource } from '../src/core/model/training/batch-source.js';
 import { modelSpecOf, resolveTrainConfig } from '../src/core/model/config.js';
-import { runExperiment } from '../src/core/model/node/experiment.js';
-import { estimateJobMemory } from '../src/core/model/node/pool-size.js';
+import { runExperiment } from '../src/core/model/training/node/experiment.js';
+import { estimateJobMemory } from '../src/core/model/training/node/pool-size.js';
 import { createRng } from '../src/core/util/random.js';
 import { peakRssSampler, syntheticCorpus } from './support/synthetic-corpus.js';
 

@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { importSource, openProject } from '../src/core/dataset/node/index.js';
 import { loadFeatureBank } from '../src/core/model/node/clip-features.js';
 import { resolveTrainConfig } from '../src/core/model/config.js';
-import { trainProject } from '../src/core/model/node/train-project.js';
+import { trainProject } from '../src/core/model/training/node/train-project.js';
 import { sharedPath } from '../tests/support/shared-data.js';
 
 const { values } = parseArgs({

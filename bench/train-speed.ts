@@ -15,12 +15,12 @@ import { BACKEND_NAMES, selectBackend, type BackendName } from '../src/core/mode
 import { tf } from '../src/core/model/backend/tf.js';
 import { STATS_BRANCH_LAYERS } from '../src/core/model/cnn.js';
 import { augmentConfigOf, DEFAULT_TRAIN_CONFIG, modelSpecOf } from '../src/core/model/config.js';
-import { classWeights } from '../src/core/model/node/experiment.js';
+import { classWeights } from '../src/core/model/training/node/experiment.js';
 import { createFeatureBank, type FeatureBank } from '../src/core/model/feature-bank.js';
 import type { LayersModel } from '../src/core/model/tf.js';
-import type { BatchItem, TrainBatchPlan } from '../src/core/model/train-batch.js';
-import { batchSlices, trainLoop } from '../src/core/model/train-loop.js';
-import { createBatchSource } from '../src/core/model/node/worker-batch-source.js';
+import type { BatchItem, TrainBatchPlan } from '../src/core/model/training/train-batch.js';
+import { batchSlices, trainLoop } from '../src/core/model/training/train-loop.js';
+import { createBatchSource } from '../src/core/model/training/node/worker-batch-source.js';
 import { createRng } from '../src/core/util/random.js';
 import { buildTwinCnn, twinData, TWIN } from './cnn-twin.js';
 import { sharedPath } from '../tests/support/shared-data.js';

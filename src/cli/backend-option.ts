@@ -1,9 +1,9 @@
-import { Option } from 'commander';
-import { BACKEND_PREFERENCES, TRAINING_DEFAULTS } from '../common/options.js';
+import type { Option } from 'commander';
+import { TRAINING_OPTIONS } from '../common/training-options.js';
+import { flagsOf } from './train/train-flags.js';
 
 /** The commands that run the model take the same choice of tfjs backend (see core/model/backend/select.ts). */
 export function backendOption(): Option {
-  return new Option('--backend <name>', 'tfjs backend')
-    .choices([...BACKEND_PREFERENCES])
-    .default(TRAINING_DEFAULTS.backend);
+  const [flag] = flagsOf(TRAINING_OPTIONS.backend);
+  return flag!;
 }

@@ -5,19 +5,8 @@
 import { z } from 'zod';
 import { annotatorNameProblem, cleanAnnotatorName } from './annotator-name.js';
 import { CANONICAL_LABELS } from './labels.js';
-import {
-  AUGMENT_NAMES,
-  BACKEND_PREFERENCES,
-  HEAD_KINDS,
-  MAX_MEMBERS,
-  MODEL_SIZES,
-  RECIPE_KINDS,
-  SPEAKER_NORM_MODES,
-  TIE_RULES,
-  type FixedSpeakerNorm,
-  type RecipeKind,
-  type TieRuleKind,
-} from './options.js';
+import { requestShapeOf } from './training-options.js';
+import { TIE_RULES, type FixedSpeakerNorm, type RecipeKind, type TieRuleKind } from './options.js';
 
 export const LabelSchema = z.enum(CANONICAL_LABELS);
 const Id = z.number().int().nonnegative();
@@ -276,35 +265,9 @@ export interface ImportedRecording {
 }
 
 // ---------- training ----------
-export const AugmentSchema = z.enum(AUGMENT_NAMES);
-export const SplitSchema = z.union([
-  z.literal('speaker'),
-  z.literal('loso'),
-  z.literal('random'),
-  z.string().regex(/^kfold:\d{1,2}$/),
-]);
-export const TrainRequestSchema = z
-  .object({
-    labels: z.array(LabelSchema).min(2).max(CANONICAL_LABELS.length).optional(),
-    split: SplitSchema.optional(),
-    epochs: z.number().int().min(1).max(1000).optional(),
-    batchSize: z.number().int().min(1).max(1024).optional(),
-    learningRate: z.number().positive().max(1).optional(),
-    augment: z.array(AugmentSchema).optional(),
-    head: z.enum(HEAD_KINDS).optional(),
-    size: z.enum(MODEL_SIZES).optional(),
-    seed: z.number().int().optional(),
-    foldValidation: z.boolean().optional(),
-    statsRateScale: z.number().positive().max(1000).optional(),
-    members: z.number().int().min(1).max(MAX_MEMBERS).optional(),
-    recipe: z.enum(RECIPE_KINDS).optional(),
-    /** A mode, or (as before the modes) true for the default and false for none. */
-    speakerNorm: z.union([z.enum(SPEAKER_NORM_MODES), z.boolean()]).optional(),
-    backend: z.enum(BACKEND_PREFERENCES).optional(),
-    /** Trainings at once (folds side by side); absent: as many as the cores (less one) and memory allow. */
-    jobs: z.number().int().min(1).max(64).optional(),
-  })
-  .strict();
+export { AugmentSchema, SplitSchema } from './training-options.js';
+/** A training's settings: one optional field per entry of TRAINING_OPTIONS (training-options.ts). */
+export const TrainRequestSchema = z.object(requestShapeOf()).strict();
 export type TrainRequest = z.infer<typeof TrainRequestSchema>;
 
 /** What a training will do and about how long it will take, before it starts. */

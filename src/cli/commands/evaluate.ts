@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { EvaluateResult } from '../../core/model/node/evaluate.js';
+import type { EvaluateResult } from '../../core/model/evaluation/node/evaluate.js';
 import { backendOption } from '../backend-option.js';
 import { comparisonLines } from '../comparison-lines.js';
 import { voiceScoreLines } from '../voice-score-lines.js';
@@ -35,7 +35,7 @@ export function register(program: Command): void {
     .addOption(backendOption())
     .option('--json', 'print the metrics as JSON on stdout')
     .action(async (opts: EvaluateCliOptions) => {
-      const { evaluateModel } = await import('../../core/model/node/evaluate.js');
+      const { evaluateModel } = await import('../../core/model/evaluation/node/evaluate.js');
       const result = await evaluateModel({
         projectDir: opts.data && opts.project === undefined && opts.model ? undefined : projectDirOf(opts),
         modelDir: opts.model,

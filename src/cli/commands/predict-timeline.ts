@@ -1,7 +1,6 @@
 import type { TimelineResult } from '../../common/contract.js';
-import type { KnownVoice } from '../../core/model/predict.js';
-import { projectDirOf } from '../project-option.js';
-import type { PredictCliOptions } from './predict.js';
+import { errorMessage } from '../../common/error-message.js';
+import { modelToUse, type PredictCliOptions } from './predict-model.js';
 
 function formatTimeline(file: string, t: TimelineResult): string {
   const lines = [`${file}: ${t.rows.length} utterances in ${t.durationS.toFixed(1)} s`];
@@ -28,46 +27,14 @@ function formatTimeline(file: string, t: TimelineResult): string {
 /** `ser predict --file long.wav --timeline`: one row per utterance, with the voice built up over the recording. */
 export async function predictTimelineCli(opts: PredictCliOptions): Promise<void> {
   const file = opts.file as string;
-  const [
-    { openProject },
-    { loadModelFolder, readModelMeta },
-    { assertSameLabels },
-    { latestModelDir },
-    { selectBackend },
-    { projectSpeakerVoice },
-    { predictTimeline, modelScorer },
-  ] = await Promise.all([
-    import('../../core/dataset/node/index.js'),
+  const { dir: modelDir, speakerVoice } = await modelToUse(opts);
+  const [{ loadModelFolder }, { selectBackend }, { predictTimeline, modelScorer }] = await Promise.all([
     import('../../core/model/node/model-files.js'),
-    import('../../core/model/model-meta.js'),
-    import('../../core/model/node/evaluate.js'),
     import('../../core/model/backend/node/select.js'),
-    import('../../core/model/node/speaker-voice.js'),
     import('../../core/recordings/node/timeline.js'),
   ]);
-  let modelDir = opts.model;
-  let projectLabels: string[] | null = null;
-  let speakerVoice: KnownVoice | null = null;
-  const project =
-    !modelDir || opts.project || opts.speaker !== undefined ? openProject(projectDirOf(opts)) : null;
-  try {
-    if (project) {
-      projectLabels = project.settings.labelSet();
-      modelDir ??= latestModelDir(project);
-    }
-    const meta = await readModelMeta(modelDir as string);
-    if (projectLabels) assertSameLabels(meta, projectLabels, 'the project');
-    if (project && opts.speaker !== undefined)
-      speakerVoice = {
-        kind: 'speaker',
-        speaker: opts.speaker,
-        stats: await projectSpeakerVoice(project, meta, opts.speaker),
-      };
-  } finally {
-    project?.close();
-  }
   await selectBackend(opts.backend ?? 'auto');
-  const loaded = await loadModelFolder(modelDir as string);
+  const loaded = await loadModelFolder(modelDir);
   let timeline: TimelineResult;
   try {
     timeline = await predictTimeline(modelScorer(loaded), file, {
@@ -78,7 +45,7 @@ export async function predictTimelineCli(opts: PredictCliOptions): Promise<void>
       voice: speakerVoice ?? opts.voice ?? 'recording',
     });
   } catch (err) {
-    throw new Error(`cannot predict ${file}: ${err instanceof Error ? err.message : String(err)}`);
+    throw new Error(`cannot predict ${file}: ${errorMessage(err)}`);
   } finally {
     loaded.model.dispose();
   }

@@ -3,27 +3,12 @@ import { Option, type Command } from 'commander';
 import { DEFAULT_DETECTOR } from '../../core/recordings/speech-detector.js';
 import { secondsOption } from '../seconds-option.js';
 import { predictTimelineCli } from './predict-timeline.js';
+import { modelToUse, type PredictCliOptions } from './predict-model.js';
 import type { VoiceUse } from '../../common/contract.js';
-import type { KnownVoice } from '../../core/model/predict.js';
+import type { KnownVoice } from '../../core/model/inference/predict.js';
 import { backendOption } from '../backend-option.js';
-import { projectDirOf, withProjectOption } from '../project-option.js';
+import { withProjectOption } from '../project-option.js';
 import { errorMessage } from '../../common/error-message.js';
-
-export interface PredictCliOptions {
-  file?: string;
-  dir?: string;
-  speaker?: string;
-  /** --no-speakers: every file of --dir alone, as a voice never heard. */
-  speakers?: boolean;
-  model?: string;
-  project?: string;
-  backend?: 'auto' | 'node-gpu' | 'node' | 'wasm' | 'cpu';
-  json?: boolean;
-  timeline?: boolean;
-  voice?: 'recording' | 'none';
-  minSilence?: number;
-  maxSegment?: number;
-}
 
 interface FileResult {
   file: string;
@@ -93,25 +78,20 @@ export function register(program: Command): void {
 
 /** The engine's parts `ser predict` uses, loaded when it runs (not for `ser --help`). */
 async function loadEngine() {
-  const [audio, dataset, modelFiles, modelMeta, prediction, evaluate, backend, speakerVoice, origin] =
-    await Promise.all([
-      import('../../core/audio/node/index.js'),
-      import('../../core/dataset/node/index.js'),
-      import('../../core/model/node/model-files.js'),
-      import('../../core/model/model-meta.js'),
-      import('../../core/model/predict.js'),
-      import('../../core/model/node/evaluate.js'),
-      import('../../core/model/backend/node/select.js'),
-      import('../../core/model/node/speaker-voice.js'),
-      import('../../core/dataset/node/origin.js'),
-    ]);
+  const [audio, dataset, modelFiles, prediction, backend, origin] = await Promise.all([
+    import('../../core/audio/node/index.js'),
+    import('../../core/dataset/node/index.js'),
+    import('../../core/model/node/model-files.js'),
+    import('../../core/model/inference/predict.js'),
+    import('../../core/model/backend/node/select.js'),
+    import('../../core/dataset/node/origin.js'),
+  ]);
   return {
     ...{ loadAudioFile: audio.loadAudioFile, maxDurationS: audio.MAX_PREDICT_DURATION_S },
-    ...{ planImport: dataset.planImport, openProject: dataset.openProject },
+    planImport: dataset.planImport,
     ...{ loadModelFolder: modelFiles.loadModelFolder, readModelMeta: modelFiles.readModelMeta },
-    ...{ assertSameLabels: modelMeta.assertSameLabels, latestModelDir: evaluate.latestModelDir },
     ...{ addSamplesToVoice: prediction.addSamplesToVoice, predictSamples: prediction.predictSamples },
-    ...{ selectBackend: backend.selectBackend, projectSpeakerVoice: speakerVoice.projectSpeakerVoice },
+    selectBackend: backend.selectBackend,
     resolveOrigin: origin.resolveOrigin,
   };
 }
@@ -127,35 +107,6 @@ function checkOptions(opts: PredictCliOptions): void {
     throw new Error(
       "--speaker goes with --file; with --dir each file's speaker comes from a manifest or its name",
     );
-}
-
-/**
- * The model: --model, else the project's model in use (the studio's rule); a project's label set must match.
- * With --speaker, that project speaker's voice as well.
- */
-async function modelToUse(
-  opts: PredictCliOptions,
-  engine: Engine,
-): Promise<{ dir: string; speakerVoice: KnownVoice | null }> {
-  const needsProject = !opts.model || opts.project || opts.speaker !== undefined;
-  if (!needsProject) return { dir: opts.model as string, speakerVoice: null };
-  const project = engine.openProject(projectDirOf(opts));
-  try {
-    const dir = opts.model ?? (engine.latestModelDir(project) as string);
-    const meta = await engine.readModelMeta(dir);
-    const speakerVoice: KnownVoice | null =
-      opts.speaker === undefined
-        ? null
-        : {
-            kind: 'speaker',
-            speaker: opts.speaker,
-            stats: await engine.projectSpeakerVoice(project, meta, opts.speaker),
-          };
-    engine.assertSameLabels(meta, project.settings.labelSet(), 'the project');
-    return { dir, speakerVoice };
-  } finally {
-    project.close();
-  }
 }
 
 /**
@@ -201,7 +152,7 @@ async function predict(opts: PredictCliOptions): Promise<void> {
     throw err;
   });
   const engine = await loadEngine();
-  const { dir, speakerVoice } = await modelToUse(opts, engine);
+  const { dir, speakerVoice } = await modelToUse(opts);
   const meta = await engine.readModelMeta(dir);
   const plan = opts.file ? null : await engine.planImport(opts.dir ?? '.');
   const files = opts.file ? [opts.file] : (plan?.files ?? []).map((f) => f.path);

@@ -1,7 +1,7 @@
 // What `ser train` shows on stderr while it runs: on a terminal one status line redrawn in place, elsewhere
 // (a log, a pipe) a line per epoch; messages and warnings as lines either way.
 import type { EpochRecord, PoolProgress, TrainProgress } from '../../common/contract.js';
-import type { TrainEmitter } from '../../core/model/train-events.js';
+import type { TrainEmitter } from '../../core/model/training/train-events.js';
 
 export function duration(seconds: number | null): string {
   if (seconds === null || !Number.isFinite(seconds)) return '--';

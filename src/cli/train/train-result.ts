@@ -1,5 +1,5 @@
 // What `ser train` prints on stdout when the run ends: the run's scores as lines, or as JSON with --json.
-import type { TrainProjectResult } from '../../core/model/node/train-project.js';
+import type { TrainProjectResult } from '../../core/model/training/node/train-project.js';
 import type { RecipeComparison } from '../../common/contract.js';
 import { comparisonLines } from '../comparison-lines.js';
 import { confusionLines } from '../confusion-table.js';

@@ -14,7 +14,10 @@ export interface LogisticModel {
 }
 
 export interface LogisticOptions {
-  /** Inverse regularisation strength, as sklearn's C (sum of losses times C plus half the squared weights). */
+  /**
+   * Inverse regularisation strength, as sklearn's C (sum of losses times C plus half the squared weights);
+   * default 1, sklearn's. The classic model always gives its own (CLASSIC_C).
+   */
   c?: number;
   /** Weight classes inversely to their counts (sklearn's class_weight='balanced'). */
   balanced?: boolean;
@@ -35,7 +38,7 @@ export function fitLogistic(
   if (n === 0) throw new RangeError('a classifier needs at least one training row');
   if (labels.length !== n) throw new RangeError(`${n} rows but ${labels.length} labels`);
   const dims = rows[0].length;
-  const c = opts.c ?? 0.1;
+  const c = opts.c ?? 1;
   const { mean, std } = scalerOf(rows);
   const z = rows.map((r) => scale(r, mean, std));
   const counts = new Array<number>(classes).fill(0);

@@ -1,5 +1,8 @@
 import type { CanonicalLabel } from './labels.js';
 
+/** The speaker of a clip whose name, folders and manifest name none: such clips are not one voice. */
+export const UNKNOWN_SPEAKER = 'unknown';
+
 /**
  * File-naming conventions of the public emotional-speech corpora. Each pattern is anchored and checks the
  * corpus's actual code ranges (speaker ids, sentence codes, emotion codes), so an ordinary recording whose

@@ -6,7 +6,7 @@ export {
   predictSamples,
   type ClipPrediction,
   type KnownVoice,
-} from './predict.js';
+} from './inference/predict.js';
 export { loadModelFromUrl } from './model-files-browser.js';
 export {
   MODEL_FORMAT,
@@ -36,8 +36,8 @@ export {
   type InputNorm,
 } from './input-norm.js';
 export { clipWindows, type WindowPlan } from './windows.js';
-export { TypedEmitter } from './emitter.js';
-export { TrainEmitter, type TrainEvents } from './train-events.js';
+export { TypedEmitter } from '../util/emitter.js';
+export { TrainEmitter, type TrainEvents } from './training/train-events.js';
 export {
   AUGMENT_NAMES,
   DEFAULT_TRAIN_CONFIG,

@@ -5,7 +5,7 @@ import { AttentionPooling } from './layers/attention-pooling.js';
 import { SeededDropout } from './layers/seeded-dropout.js';
 import { TimeStatsPooling } from './layers/time-stats-pooling.js';
 import { SpecMask } from './layers/spec-mask.js';
-import { layerSeeds } from './seeds.js';
+import { layerSeeds } from './training/seeds.js';
 import { fastBatchNormalization } from './backend/fast-batch-norm.js';
 import { plainConv2d } from './backend/plain-conv2d.js';
 import { MAX_MEMBERS, type HeadKind, type ModelSize } from '../../common/options.js';

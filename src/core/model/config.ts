@@ -22,8 +22,8 @@ import {
 } from '../../common/options.js';
 import type { ModelSpec } from './cnn.js';
 import type { InstanceMode } from './input-norm.js';
-import type { StopMonitor } from './early-stopping.js';
-import { DEFAULT_COSINE, type LrSchedule } from './schedules.js';
+import type { StopMonitor } from './training/early-stopping.js';
+import { DEFAULT_COSINE, type LrSchedule } from './training/schedules.js';
 
 export { AUGMENT_NAMES, MAX_MEMBERS, type AugmentName, type SplitSpec };
 export type BackendChoice = BackendPreference;

@@ -5,6 +5,7 @@ import type { ClassicModel } from '../classic/index.js';
 import type { TrainConfig } from './config.js';
 import {
   EVAL_WINDOWS,
+  FIXED_RECIPES,
   FIXED_SPEAKER_NORMS,
   type EvalWindows,
   type FixedRecipe,
@@ -144,7 +145,7 @@ const metaSchema = z.object({
   createdAt: z.string(),
   recipe: z
     .object({
-      kind: z.enum(['fusion', 'cnn', 'classic']),
+      kind: z.enum(FIXED_RECIPES),
       speakerNorm: z.union([z.enum(FIXED_SPEAKER_NORMS), z.boolean()]),
       instance: z.enum(INSTANCE_MODES),
       populationBands: z.object({ mean: z.array(z.number()), std: z.array(z.number()) }).nullable(),

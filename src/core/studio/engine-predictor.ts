@@ -1,8 +1,8 @@
 import { assertVoiceFits } from '../voice/index.js';
 import { selectBackend } from '../model/backend/node/select.js';
 import { loadModelFolder } from '../model/node/model-files.js';
-import { projectSpeakerVoice } from '../model/node/speaker-voice.js';
-import { addSamplesToVoice, predictSamples } from '../model/predict.js';
+import { projectSpeakerVoice } from '../model/inference/node/speaker-voice.js';
+import { addSamplesToVoice, predictSamples } from '../model/inference/predict.js';
 import type { Predictor } from './model-cache.js';
 
 /** Loads a saved model folder with the learning engine, on the best backend this machine has. */

@@ -1,10 +1,10 @@
 import type { VoiceUse } from '../../common/contract.js';
 import type { Project } from '../dataset/node/project.js';
-import type { KnownVoice } from '../model/predict.js';
+import type { KnownVoice } from '../model/inference/predict.js';
 import type { VoiceStats } from '../voice/index.js';
 import { conflict, notFound } from './errors.js';
-import { currentModelRunId } from '../model/node/current-model.js';
-import { hasSavedModel } from '../model/node/current-model.js';
+import { currentModelRunId } from '../model/evaluation/node/current-model.js';
+import { hasSavedModel } from '../model/evaluation/node/current-model.js';
 
 export interface Prediction {
   label: string;

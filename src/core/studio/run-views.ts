@@ -12,7 +12,7 @@ import type { PredictionRow } from '../metrics/index.js';
 import { meanAndSd, summariseFolds } from '../report/fold-summary.js';
 import type { Project } from '../dataset/node/project.js';
 import type { Run, RunEpoch } from '../dataset/types.js';
-import { currentModel, hasSavedModel, isEvaluatedModel } from '../model/node/current-model.js';
+import { currentModel, hasSavedModel, isEvaluatedModel } from '../model/evaluation/node/current-model.js';
 import { evaluationWarnings, weakModelWarnings } from '../report/derived-warnings.js';
 import { groupBy } from '../util/group-by.js';
 

@@ -10,7 +10,7 @@ import {
 import type { AugmentKind } from '../../common/media-urls.js';
 import { openProject } from '../dataset/node/project.js';
 import { ClipTable } from './clip-table.js';
-import { currentModelRunId } from '../model/node/current-model.js';
+import { currentModelRunId } from '../model/evaluation/node/current-model.js';
 import type { StudioContext } from './context.js';
 import { TypedEmitter } from '../util/emitter.js';
 import { notFound, StudioError } from './errors.js';

@@ -3,11 +3,10 @@
  * project and turns its events into TrainingMessages. Runs in a worker_thread (web mode) or an Electron
  * utilityProcess, never on the thread that serves the UI.
  */
-import type { RunMetrics, TrainProgress } from '../../common/contract.js';
-import { trainConfigOf } from '../model/train-request.js';
-import { TrainEmitter } from '../model/train-events.js';
-import { runMetricsOf } from '../model/recipe/run-metrics.js';
-import { trainProject } from '../model/node/train-project.js';
+import type { TrainProgress } from '../../common/contract.js';
+import { trainConfigOf } from '../model/training/train-request.js';
+import { TrainEmitter } from '../model/training/train-events.js';
+import { trainProject } from '../model/training/node/train-project.js';
 import type { TrainingRunner } from './training-runner.js';
 import { errorMessage } from '../../common/error-message.js';
 
@@ -40,8 +39,7 @@ export const runTrainingJob: TrainingRunner = async (spec, post, signal) => {
       signal,
     });
     if (runId === null) post({ type: 'started', runId: result.runId, backend: result.backend.detail });
-    const metrics: RunMetrics | null = runMetricsOf(result.recipe);
-    post({ type: 'done', runId: result.runId, status: result.status, metrics, error: null });
+    post({ type: 'done', runId: result.runId, status: result.status, metrics: result.metrics, error: null });
   } catch (err) {
     // Before a run exists this is a refusal (too few classes, one speaker ...); after, the run failed.
     if (runId === null) post({ type: 'failed', message: errorMessage(err) });

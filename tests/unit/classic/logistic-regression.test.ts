@@ -85,6 +85,13 @@ describe('fitLogistic', () => {
     expect(hits(true)).toBeGreaterThan(hits(false) + 20);
   });
 
+  it('weighs classes by inverse frequency unless asked not to', () => {
+    const { rows, labels } = clouds([150, 150, 12], 2.5, 5);
+    const byDefault = fitLogistic(rows, labels, 3);
+    expect(byDefault).toEqual(fitLogistic(rows, labels, 3, { balanced: true }));
+    expect(byDefault).not.toEqual(fitLogistic(rows, labels, 3, { balanced: false }));
+  });
+
   it('refuses rows of the wrong width', () => {
     const { rows, labels } = clouds([5, 5, 5], 1, 7);
     const model = fitLogistic(rows, labels, 3);

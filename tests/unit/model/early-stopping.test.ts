@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EarlyStopping } from '../../../src/core/model/early-stopping.js';
+import { EarlyStopping } from '../../../src/core/model/training/early-stopping.js';
 
 describe('early stopping', () => {
   it('keeps the epoch with the best macro F1 and stops after `patience` epochs without a better one', () => {

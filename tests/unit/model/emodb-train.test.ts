@@ -5,16 +5,19 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importSource, openProject } from '../../../src/core/dataset/node/index.js';
-import { estimateTraining, PACE_SETTING, readPace } from '../../../src/core/model/estimate.js';
-import { trainProject, type TrainProjectResult } from '../../../src/core/model/node/train-project.js';
-import { TrainEmitter } from '../../../src/core/model/train-events.js';
+import { estimateTraining, PACE_SETTING, readPace } from '../../../src/core/model/training/estimate.js';
+import {
+  trainProject,
+  type TrainProjectResult,
+} from '../../../src/core/model/training/node/train-project.js';
+import { TrainEmitter } from '../../../src/core/model/training/train-events.js';
 import { nativeBackendInstalled } from '../../../src/core/model/backend/node/node-backends.js';
 import type { TrainProgress } from '../../../src/common/contract.js';
 import { EMODB, hasEmoDb, linkEmoDb, ser } from './corpus-fixtures.js';
 import { loadAudioFile } from '../../../src/core/audio/node/index.js';
 import { loadModelFolder } from '../../../src/core/model/node/model-files.js';
-import { projectSpeakerVoice } from '../../../src/core/model/node/speaker-voice.js';
-import { predictSamples } from '../../../src/core/model/predict.js';
+import { projectSpeakerVoice } from '../../../src/core/model/inference/node/speaker-voice.js';
+import { predictSamples } from '../../../src/core/model/inference/predict.js';
 import { CNN_FUSION_TEMPERATURE } from '../../../src/core/model/recipe/fuse.js';
 import { headerlessMp3 } from '../audio/helpers/headerless-mp3.js';
 

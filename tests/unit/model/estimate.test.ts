@@ -9,8 +9,8 @@ import {
   readPace,
   TYPICAL_CLIPS_PER_S,
   type TrainingPace,
-} from '../../../src/core/model/estimate.js';
-import { TrainRefusal } from '../../../src/core/model/refusals.js';
+} from '../../../src/core/model/training/estimate.js';
+import { TrainRefusal } from '../../../src/core/model/training/refusals.js';
 
 const LABELS = ['happy', 'sad', 'neutral'];
 

@@ -1,10 +1,10 @@
 // runExperiment's fold plan for loso: whether each fold holds out validation speakers, and what it says.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { selectBackend } from '../../../src/core/model/backend/node/select.js';
-import { InlineBatchSource } from '../../../src/core/model/batch-source.js';
+import { InlineBatchSource } from '../../../src/core/model/training/batch-source.js';
 import { resolveTrainConfig, type TrainConfig } from '../../../src/core/model/config.js';
-import { runExperiment, type ExperimentResult } from '../../../src/core/model/node/experiment.js';
-import { TrainEmitter } from '../../../src/core/model/train-events.js';
+import { runExperiment, type ExperimentResult } from '../../../src/core/model/training/node/experiment.js';
+import { TrainEmitter } from '../../../src/core/model/training/train-events.js';
 import { FRAMES, MELS, syntheticSet } from './synthetic.js';
 
 const LABELS = ['happy', 'sad', 'neutral'];

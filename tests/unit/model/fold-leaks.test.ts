@@ -4,8 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { resolveTrainConfig } from '../../../src/core/model/config.js';
 import { bankSpec, createFeatureBank } from '../../../src/core/model/feature-bank.js';
-import { trainingPlanOf } from '../../../src/core/model/folds.js';
-import { trainTasksOf } from '../../../src/core/model/node/experiment-tasks.js';
+import { trainingPlanOf } from '../../../src/core/model/training/folds.js';
+import { trainTasksOf } from '../../../src/core/model/training/node/experiment-tasks.js';
 import { classicRows } from '../../../src/core/model/recipe/classic-folds.js';
 import { sidePredictions } from '../../../src/core/model/recipe/side-predictions.js';
 import type { PredictionRow } from '../../../src/core/metrics/index.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TRAIN_CONFIG } from '../../../src/core/model/config.js';
-import { planFolds, trainingPlanOf } from '../../../src/core/model/folds.js';
-import { decideSplit, TrainRefusal } from '../../../src/core/model/refusals.js';
+import { planFolds, trainingPlanOf } from '../../../src/core/model/training/folds.js';
+import { decideSplit, TrainRefusal } from '../../../src/core/model/training/refusals.js';
 import { RANDOM_SPLIT_WARNING } from '../../../src/core/dataset/splits.js';
 
 function corpus(speakers: number, perLabel = 6, labels = ['happy', 'sad', 'neutral']) {

@@ -14,7 +14,7 @@ import { DEFAULT_TRAIN_CONFIG } from '../../../src/core/model/config.js';
 import { loadModelFromUrl } from '../../../src/core/model/model-files-browser.js';
 import { MODEL_FORMAT, type StudioModelMeta } from '../../../src/core/model/model-meta.js';
 import { loadModelFolder, saveModelFolder } from '../../../src/core/model/node/model-files.js';
-import { predictLogMel, predictSamples } from '../../../src/core/model/predict.js';
+import { predictLogMel, predictSamples } from '../../../src/core/model/inference/predict.js';
 
 const FRAMES = 60;
 const MELS = DEFAULT_FEATURE_CONFIG.nMels;

@@ -14,7 +14,7 @@ import {
   saveModelFolder,
 } from '../../../src/core/model/node/model-files.js';
 import { MODEL_FORMAT, assertSameLabels, type StudioModelMeta } from '../../../src/core/model/model-meta.js';
-import { predictLogMel, predictSamples } from '../../../src/core/model/predict.js';
+import { predictLogMel, predictSamples } from '../../../src/core/model/inference/predict.js';
 import { tf, type LayersModel, type Tensor } from '../../../src/core/model/tf.js';
 
 let dir: string;

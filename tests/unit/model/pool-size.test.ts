@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { selectBackend } from '../../../src/core/model/backend/node/select.js';
 import { modelSpecOf, resolveTrainConfig } from '../../../src/core/model/config.js';
-import { estimateJobMemory, planPool } from '../../../src/core/model/node/pool-size.js';
+import { estimateJobMemory, planPool } from '../../../src/core/model/training/node/pool-size.js';
 
 const GB = 2 ** 30;
 const config = resolveTrainConfig();

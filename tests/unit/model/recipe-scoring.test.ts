@@ -15,6 +15,7 @@ import {
 } from '../../../src/core/model/model-meta.js';
 import { CNN_FUSION_TEMPERATURE, fuseProbs, soften } from '../../../src/core/model/recipe/fuse.js';
 import { scorePrepared } from '../../../src/core/model/recipe/recipe-scoring.js';
+import { scoreClips } from '../../../src/core/model/inference/score-clips.js';
 import { voiceOfRows } from '../../../src/core/voice/index.js';
 import { FRAMES, MELS, syntheticClip } from './synthetic.js';
 
@@ -118,6 +119,29 @@ describe('a saved model under its recipe', () => {
     expect(alone.probs).toEqual(alone.parts.cnn);
     expect(scorePrepared(n, clips[1], voice).voiceWeight).toBe(0);
     n.model.dispose();
+  });
+});
+
+describe('a saved model scoring many clips (scoreClips)', () => {
+  it("knows a speaker's voice from several of their clips, and a speaker's one clip as no more than a new voice", async () => {
+    const m = loaded('classic');
+    const speakers = ['solo', 'pair', 'pair', 'pair'];
+    const scored = await scoreClips(
+      m,
+      speakers.map((speaker, i) => ({
+        file: `c${i}.wav`,
+        speaker,
+        label: ['happy', 'sad', 'neutral'][i % 3],
+      })),
+      async (_clip, i) => clips[i + 4],
+    );
+    const probs = (rows: { probs: number[] }[], i: number) => rows[i].probs;
+    // the one clip of its speaker: scored with nothing of the voice, as a new voice
+    expect(probs(scored.knownVoice.rows, 0)).toEqual(probs(scored.newVoice.rows, 0));
+    // a speaker of three clips is a voice the model knows: the adapted part moves the score
+    for (const i of [1, 2, 3])
+      expect(probs(scored.knownVoice.rows, i)).not.toEqual(probs(scored.newVoice.rows, i));
+    m.model.dispose();
   });
 });
 

@@ -2,7 +2,7 @@
 // and 'auto' choosing on each fold's training speakers only.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { selectBackend } from '../../../src/core/model/backend/node/select.js';
-import { InlineBatchSource } from '../../../src/core/model/batch-source.js';
+import { InlineBatchSource } from '../../../src/core/model/training/batch-source.js';
 import { resolveTrainConfig, type TrainConfig } from '../../../src/core/model/config.js';
 import { bankSpec, createFeatureBank, type FeatureBank } from '../../../src/core/model/feature-bank.js';
 import { AUTO_FALLBACK, AUTO_MARGIN, pickRecipe } from '../../../src/core/model/recipe/auto-rule.js';
@@ -13,7 +13,7 @@ import { CNN_FUSION_TEMPERATURE, soften } from '../../../src/core/model/recipe/f
 import { runRecipe, type RecipeResult } from '../../../src/core/model/recipe/node/run-recipe.js';
 import { VOICE_CONDITIONS } from '../../../src/core/model/recipe/voice-conditions.js';
 import type { PredictionRow } from '../../../src/core/metrics/index.js';
-import { TrainEmitter } from '../../../src/core/model/train-events.js';
+import { TrainEmitter } from '../../../src/core/model/training/train-events.js';
 import type { TrainProgress } from '../../../src/common/contract.js';
 import { FRAMES, MELS, syntheticClip } from './synthetic.js';
 

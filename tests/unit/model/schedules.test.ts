@@ -4,7 +4,7 @@ import {
   PlateauTracker,
   cosineRate,
   createRateController,
-} from '../../../src/core/model/schedules.js';
+} from '../../../src/core/model/training/schedules.js';
 
 describe('cosine schedule', () => {
   const s = { kind: 'cosine' as const, warmupEpochs: 2, finalFraction: 0.1 };

@@ -7,7 +7,7 @@ import {
 } from '../../../src/core/features/index.js';
 import { createFeatureBank, type FeatureBank } from '../../../src/core/model/feature-bank.js';
 import { fitInputNorm } from '../../../src/core/model/input-norm.js';
-import type { BatchItem, TrainBatchPlan } from '../../../src/core/model/train-batch.js';
+import type { BatchItem, TrainBatchPlan } from '../../../src/core/model/training/train-batch.js';
 import { createRng } from '../../../src/core/util/random.js';
 
 export const MELS = 16;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_AUGMENT, DEFAULT_FEATURE_CONFIG } from '../../../src/core/features/index.js';
 import { bankSpec } from '../../../src/core/model/feature-bank.js';
-import { makeTrainBatch } from '../../../src/core/model/train-batch.js';
+import { makeTrainBatch } from '../../../src/core/model/training/train-batch.js';
 import { FRAMES, MELS, syntheticPlan, syntheticSet } from './synthetic.js';
 
 describe('training batches', () => {

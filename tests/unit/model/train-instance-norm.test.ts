@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Spectrogram } from '../../../src/core/features/index.js';
 import { selectBackend } from '../../../src/core/model/backend/node/select.js';
-import { InlineBatchSource, type BatchSource } from '../../../src/core/model/batch-source.js';
+import { InlineBatchSource, type BatchSource } from '../../../src/core/model/training/batch-source.js';
 import { resolveTrainConfig, type TrainConfig } from '../../../src/core/model/config.js';
 import { createFeatureBank, type FeatureBank } from '../../../src/core/model/feature-bank.js';
 import { fitInputNorm, type InstanceMode } from '../../../src/core/model/input-norm.js';
@@ -14,7 +14,7 @@ import {
   type BatchItem,
   type TrainBatch,
   type TrainBatchPlan,
-} from '../../../src/core/model/train-batch.js';
+} from '../../../src/core/model/training/train-batch.js';
 import { FRAMES, MELS, syntheticClip, syntheticPlan } from './synthetic.js';
 
 const LABELS = ['happy', 'sad', 'neutral'];

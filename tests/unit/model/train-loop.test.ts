@@ -1,13 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { selectBackend } from '../../../src/core/model/backend/node/select.js';
-import { InlineBatchSource } from '../../../src/core/model/batch-source.js';
+import { InlineBatchSource } from '../../../src/core/model/training/batch-source.js';
 import { bankSpec, type FeatureBank } from '../../../src/core/model/feature-bank.js';
-import { DEFAULT_COSINE } from '../../../src/core/model/schedules.js';
+import { DEFAULT_COSINE } from '../../../src/core/model/training/schedules.js';
 import { buildModel, STATS_BRANCH_LAYERS } from '../../../src/core/model/cnn.js';
 import { tf, type SymbolicTensor } from '../../../src/core/model/tf.js';
-import type { BatchItem } from '../../../src/core/model/train-batch.js';
-import { batchSlices, trainLoop, type TrainLoopInput } from '../../../src/core/model/train-loop.js';
-import { clipScores, predictBankClips } from '../../../src/core/model/validation.js';
+import type { BatchItem } from '../../../src/core/model/training/train-batch.js';
+import { batchSlices, trainLoop, type TrainLoopInput } from '../../../src/core/model/training/train-loop.js';
+import { predictBankClips } from '../../../src/core/model/inference/window-predictions.js';
+import { clipScores } from '../../../src/core/model/training/validation-scores.js';
 import { FRAMES, MELS, syntheticPlan, syntheticSet } from './synthetic.js';
 
 beforeAll(async () => {

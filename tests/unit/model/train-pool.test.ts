@@ -2,14 +2,18 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PoolProgress } from '../../../src/common/contract.js';
 import { selectBackend } from '../../../src/core/model/backend/node/select.js';
-import { InlineBatchSource } from '../../../src/core/model/batch-source.js';
+import { InlineBatchSource } from '../../../src/core/model/training/batch-source.js';
 import { modelSpecOf, resolveTrainConfig, type TrainConfig } from '../../../src/core/model/config.js';
-import { runExperiment, type ExperimentResult } from '../../../src/core/model/node/experiment.js';
+import { runExperiment, type ExperimentResult } from '../../../src/core/model/training/node/experiment.js';
 import { bankSpec, createFeatureBank } from '../../../src/core/model/feature-bank.js';
 import type { LayersModel } from '../../../src/core/model/tf.js';
-import { TrainEmitter } from '../../../src/core/model/train-events.js';
-import { runTrainTask, type TrainTask, type TrainTaskOutcome } from '../../../src/core/model/train-task.js';
-import { runTrainTasks, TrainingPool } from '../../../src/core/model/node/train-pool.js';
+import { TrainEmitter } from '../../../src/core/model/training/train-events.js';
+import {
+  runTrainTask,
+  type TrainTask,
+  type TrainTaskOutcome,
+} from '../../../src/core/model/training/train-task.js';
+import { runTrainTasks, TrainingPool } from '../../../src/core/model/training/node/train-pool.js';
 import { FRAMES, MELS, syntheticPlan, syntheticSet } from './synthetic.js';
 
 const LABELS = ['happy', 'sad', 'neutral'];

@@ -1,12 +1,18 @@
 // The kernels we replace in wasm for speed (MaxPoolGrad, Sum, Mean, Tile) must give the cpu
 // backend's results, including the cases they hand back to wasm's own kernels.
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Tensor, Tensor4D } from '@tensorflow/tfjs';
+import type { Tensor, Tensor1D, Tensor4D } from '@tensorflow/tfjs';
+import { batchNormTraining } from '../../../src/core/model/backend/batch-norm-training.js';
+import {
+  BATCH_NORM_TRAINING,
+  BATCH_NORM_TRAINING_GRAD,
+} from '../../../src/core/model/backend/kernels/wasm-batch-norm.js';
+import { wasmTrainingKernels } from '../../../src/core/model/backend/wasm-grad-kernels.js';
 import { asWasmBackend, heapMemory } from '../../../src/core/model/backend/wasm-kernel-utils.js';
-import { simdAffine } from '../../../src/core/model/backend/wasm-simd-affine.js';
-import { simdFilterGrad } from '../../../src/core/model/backend/wasm-simd-filter-grad.js';
-import { simdPool } from '../../../src/core/model/backend/wasm-simd-pool.js';
-import { simdSums } from '../../../src/core/model/backend/wasm-simd-sums.js';
+import { simdAffine } from '../../../src/core/model/backend/kernels/wasm-simd-affine.js';
+import { simdFilterGrad } from '../../../src/core/model/backend/kernels/wasm-simd-filter-grad.js';
+import { simdPool } from '../../../src/core/model/backend/kernels/wasm-simd-pool.js';
+import { simdSums } from '../../../src/core/model/backend/kernels/wasm-simd-sums.js';
 import { expectClose, on, randomValues, size, tf, useWasm } from './wasm-helpers.js';
 
 beforeAll(useWasm);
@@ -181,4 +187,60 @@ describe('wasm Identity and Cast', () => {
     const [wasm] = await on('wasm', run);
     expectClose(wasm, cpu, 1e-6);
   });
+});
+
+/**
+ * Each kernel of wasmTrainingKernels() by name: a computation that runs it (tf.profile sees it run on wasm),
+ * compared with cpu. A kernel added to the list without a computation here fails, by name.
+ */
+const KERNEL_CHECKS: Record<string, { run: () => Tensor[]; tolerance?: number }> = (() => {
+  const x4 = () => tf.tensor4d(randomValues(2 * 9 * 8 * 4, 71), [2, 9, 8, 4]);
+  const filter = () => tf.tensor4d(randomValues(3 * 3 * 4 * 6, 72), [3, 3, 4, 6]);
+  const conv = (x: Tensor, f: Tensor) => tf.conv2d(x as Tensor4D, f as Tensor4D, 1, 'same');
+  const weights = (shape: number[], seed: number) => tf.tensor(randomValues(size(shape), seed), shape);
+  const convLoss = (x: Tensor, f: Tensor) => tf.sum(tf.mul(conv(x, f), weights([2, 9, 8, 6], 73)));
+  const m = () => tf.tensor2d(randomValues(24 * 16, 74), [24, 16]);
+  const bn = (x: Tensor) =>
+    batchNormTraining(x as Tensor4D, tf.ones([4]) as Tensor1D, tf.zeros([4]) as Tensor1D, 1e-3);
+  return {
+    Conv2DBackpropFilter: { run: () => [tf.grad((f: Tensor) => convLoss(x4(), f))(filter())] },
+    Conv2DBackpropInput: { run: () => [tf.grad((x: Tensor) => convLoss(x, filter()))(x4())] },
+    MaxPoolGrad: {
+      run: () => [
+        tf.grad((a: Tensor) =>
+          tf.sum(tf.mul(tf.maxPool(a as Tensor4D, 2, 2, 'valid'), weights([2, 4, 4, 4], 75))),
+        )(x4()),
+      ],
+    },
+    Sum: { run: () => [tf.sum(m(), 0), tf.sum(m(), 1)] },
+    Mean: { run: () => [tf.mean(m(), 0), tf.mean(m(), 1)] },
+    Tile: { run: () => [tf.tile(m(), [2, 3])] },
+    [BATCH_NORM_TRAINING]: {
+      run: () => {
+        const { y, mean, variance } = bn(x4());
+        return [y, mean, variance];
+      },
+    },
+    [BATCH_NORM_TRAINING_GRAD]: {
+      run: () => [tf.grad((a: Tensor) => tf.sum(tf.mul(bn(a).y, weights([2, 9, 8, 4], 76))))(x4())],
+    },
+    Identity: { run: () => [tf.clone(m()), tf.grad((a: Tensor) => tf.sum(tf.square(tf.clone(a))))(m())] },
+    Cast: { run: () => [tf.cast(tf.cast(tf.mul(m(), 10), 'int32'), 'float32'), tf.cast(m(), 'float32')] },
+  };
+})();
+
+describe('every wasm training kernel', () => {
+  for (const spec of wasmTrainingKernels()) {
+    it(`${spec.kernelName}: runs in its computation and matches cpu`, async () => {
+      const check = KERNEL_CHECKS[spec.kernelName];
+      expect(check, `a computation for ${spec.kernelName} in KERNEL_CHECKS`).toBeDefined();
+      await useWasm();
+      const profile = await tf.profile(() => check.run());
+      expect(profile.kernelNames).toContain(spec.kernelName);
+      tf.dispose(profile.result as Tensor[]);
+      const cpu = await on('cpu', check.run);
+      const wasm = await on('wasm', check.run);
+      cpu.forEach((c, k) => expectClose(wasm[k], c, check.tolerance ?? 1e-4));
+    });
+  }
 });

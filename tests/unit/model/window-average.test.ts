@@ -7,10 +7,10 @@ import { selectBackend } from '../../../src/core/model/backend/node/select.js';
 import { DEFAULT_TRAIN_CONFIG } from '../../../src/core/model/config.js';
 import { createFeatureBank } from '../../../src/core/model/feature-bank.js';
 import { MODEL_FORMAT, type LoadedModel, type StudioModelMeta } from '../../../src/core/model/model-meta.js';
-import { predictLogMel } from '../../../src/core/model/predict.js';
-import { scoreClips } from '../../../src/core/model/score-clips.js';
+import { predictLogMel } from '../../../src/core/model/inference/predict.js';
+import { scoreClips } from '../../../src/core/model/inference/score-clips.js';
 import { tf, type LayersModel, type Tensor } from '../../../src/core/model/tf.js';
-import { predictBankClips } from '../../../src/core/model/validation.js';
+import { predictBankClips } from '../../../src/core/model/inference/window-predictions.js';
 import { windowPlanOf } from '../../../src/core/model/windows.js';
 
 const LABELS = ['happy', 'sad', 'neutral'];

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { InlineBatchSource } from '../../../src/core/model/batch-source.js';
+import { InlineBatchSource } from '../../../src/core/model/training/batch-source.js';
 import { bankSpec } from '../../../src/core/model/feature-bank.js';
-import { WorkerBatchSource, createBatchSource } from '../../../src/core/model/node/worker-batch-source.js';
+import {
+  WorkerBatchSource,
+  createBatchSource,
+} from '../../../src/core/model/training/node/worker-batch-source.js';
 import { syntheticPlan, syntheticSet } from './synthetic.js';
 
 describe('batch worker', () => {

@@ -161,7 +161,7 @@ describe('electron-builder configuration', () => {
     scan(at('src'));
     expect([...workerEntries].sort()).toEqual(['batch-worker', 'train-pool-worker']);
     // spawnModelWorker loads `./<name>.js` beside its own compiled module, in out/main/
-    expect(fs.readFileSync(at('src/core/model/node/spawn-worker.ts'), 'utf8')).toContain(
+    expect(fs.readFileSync(at('src/core/model/training/node/spawn-worker.ts'), 'utf8')).toContain(
       'new URL(`./${name}.js`, import.meta.url)',
     );
 

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Project } from '../../../src/core/dataset/node/project.js';
 import type { SegmentState } from '../../../src/core/dataset/node/recordings-repo.js';
 import { DEFAULT_TRAIN_CONFIG, type SplitSpec } from '../../../src/core/model/config.js';
-import { trainingPlanOf } from '../../../src/core/model/folds.js';
+import { trainingPlanOf } from '../../../src/core/model/training/folds.js';
 import { recordingVoice } from '../../../src/core/recordings/node/import-recording.js';
 import { cleanupAfterEach, fakeClip, newProject } from '../dataset/helpers.js';
 

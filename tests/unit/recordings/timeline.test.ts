@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { KnownVoice } from '../../../src/core/model/predict.js';
+import type { KnownVoice } from '../../../src/core/model/inference/predict.js';
 import { predictTimeline, scoreSpans } from '../../../src/core/recordings/node/timeline.js';
 import { emptyVoice } from '../../../src/core/voice/index.js';
 import { fakePredictor } from '../../support/fake-predictor.js';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseParams, TrainRequestSchema } from '../../../src/common/contract.js';
 import { TRAINING_DEFAULTS } from '../../../src/common/options.js';
 import { resolveTrainConfig } from '../../../src/core/model/config.js';
-import { trainConfigOf } from '../../../src/core/model/train-request.js';
+import { trainConfigOf } from '../../../src/core/model/training/train-request.js';
 import {
   defaultFormValues,
   formValuesOf,

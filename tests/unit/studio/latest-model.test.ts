@@ -11,7 +11,7 @@ import type {
 } from '../../../src/common/contract.js';
 import { openProject, type Project } from '../../../src/core/dataset/node/project.js';
 import type { RunStatus } from '../../../src/core/dataset/types.js';
-import { latestModelDir } from '../../../src/core/model/node/evaluate.js';
+import { latestModelDir } from '../../../src/core/model/evaluation/node/current-model.js';
 import { createStudioService, type StudioService } from '../../../src/core/studio/service.js';
 import { makeEmoDbLikeFolder, tempDir, toneWav } from './fixtures.js';
 

@@ -7,7 +7,7 @@ import type { RunSummary, StudioEvents } from '../../../src/common/contract.js';
 import { openProject } from '../../../src/core/dataset/node/project.js';
 import { currentOwner } from '../../../src/core/dataset/node/run-owner.js';
 import { createNodeTrainingHost } from '../../../src/core/studio/node-training-host.js';
-import { currentModelRunId } from '../../../src/core/model/node/current-model.js';
+import { currentModelRunId } from '../../../src/core/model/evaluation/node/current-model.js';
 import { createStudioService, type StudioService } from '../../../src/core/studio/service.js';
 import { tempDir } from './fixtures.js';
 

@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { canonicalLabel } from '../labels.js';
-import { matchConvention, type CorpusName } from '../conventions.js';
+import { matchConvention, UNKNOWN_SPEAKER, type CorpusName } from '../conventions.js';
+
+export { UNKNOWN_SPEAKER };
 import type { LabelSource, Split } from '../types.js';
 
 /** What a manifest row says about one file; empty cells are absent. */
@@ -36,8 +38,6 @@ export interface ClipOrigin {
 
 /** How much of an unknown label the import summary repeats. */
 const SHOWN_LABEL_CHARS = 40;
-
-export const UNKNOWN_SPEAKER = 'unknown';
 
 /** Where a file stands: its name, the import's folders between the root and it, and its corpus convention. */
 interface Place {

@@ -3,7 +3,7 @@
 // formulation (moments + batchNorm), so every backend computes the same thing.
 import type { Tensor, Tensor1D } from '@tensorflow/tfjs';
 import { tf } from './tf.js';
-import { BATCH_NORM_TRAINING, BATCH_NORM_TRAINING_GRAD } from './wasm-batch-norm.js';
+import { BATCH_NORM_TRAINING, BATCH_NORM_TRAINING_GRAD } from './kernels/wasm-batch-norm.js';
 import { wasmTrainingKernelsRegistered } from './wasm-grad-kernels.js';
 
 export interface BatchNormTrainingResult {

@@ -5,13 +5,13 @@ import { getKernel, registerKernel, unregisterKernel } from '@tensorflow/tfjs';
 // wasm's own kernels must be registered before ours replace some of them (a later registration of
 // theirs would silently win).
 import '@tensorflow/tfjs-backend-wasm';
-import { batchNormTrainingConfig, batchNormTrainingGradConfig } from './wasm-batch-norm.js';
-import { conv2DBackpropFilterConfig, conv2DBackpropInputConfig } from './wasm-conv-grads.js';
+import { batchNormTrainingConfig, batchNormTrainingGradConfig } from './kernels/wasm-batch-norm.js';
+import { conv2DBackpropFilterConfig, conv2DBackpropInputConfig } from './kernels/wasm-conv-grads.js';
 import type { WasmKernelSpec } from './wasm-kernel-spec.js';
-import { castConfig, identityConfig } from './wasm-identity.js';
-import { maxPoolGradConfig } from './wasm-max-pool-grad.js';
-import { meanConfig, sumConfig } from './wasm-reduce.js';
-import { tileConfig } from './wasm-tile.js';
+import { castConfig, identityConfig } from './kernels/wasm-identity.js';
+import { maxPoolGradConfig } from './kernels/wasm-max-pool-grad.js';
+import { meanConfig, sumConfig } from './kernels/wasm-reduce.js';
+import { tileConfig } from './kernels/wasm-tile.js';
 import { originalWasmKernels as originals } from './wasm-original-kernels.js';
 
 export function wasmTrainingKernels(): WasmKernelSpec[] {

@@ -1,4 +1,4 @@
-import { stepSeed } from '../seeds.js';
+import { stepSeed } from '../training/seeds.js';
 import { tf, type Shape, type Tensor, type Tensor4D } from '../tf.js';
 
 export interface SpecMaskArgs {

@@ -5,7 +5,7 @@ import type { Spectrogram } from '../../features/index.js';
 import { addToVoice, emptyVoice, type VoiceStats } from '../../voice/index.js';
 import { instanceOffsets, writeNormalised } from '../input-norm.js';
 import type { LoadedModel, ModelRecipe } from '../model-meta.js';
-import { concatWindows, predictWindowSet } from '../validation.js';
+import { concatWindows, predictWindowSet } from '../inference/window-predictions.js';
 import { clipWindows, windowPlanOf } from '../windows.js';
 import { fuseProbs } from './fuse.js';
 import type { FixedRecipe } from './side-predictions.js';

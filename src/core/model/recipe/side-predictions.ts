@@ -3,8 +3,8 @@ import { type FixedRecipe, type FixedSpeakerNorm } from '../../../common/options
 import type { ClassicScore } from '../../classic/index.js';
 import type { PredictionRow } from '../../metrics/index.js';
 import type { SpeakerLabelSkew } from '../../voice/index.js';
-import { voiceSubsetSeed } from '../seeds.js';
-import { argMax } from '../validation.js';
+import { voiceSubsetSeed } from '../training/seeds.js';
+import { argMax } from '../inference/window-predictions.js';
 import {
   classicConditionScores,
   fitClassicOn,

@@ -5,7 +5,7 @@ import { DEFAULT_SPEAKER_NORM, FIXED_SPEAKER_NORMS, type FixedSpeakerNorm } from
 import { speakerKFold } from '../../dataset/splits.js';
 import { computeMetrics, type PredictionRow } from '../../metrics/index.js';
 import { classicScore, voicesOf } from '../../classic/index.js';
-import { argMax } from '../validation.js';
+import { argMax } from '../inference/window-predictions.js';
 import { fitClassicOn, skewOf, type ClassicData } from './classic-folds.js';
 import { innerSplitFor, pickByInnerScores } from './auto-rule.js';
 

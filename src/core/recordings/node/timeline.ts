@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { TimelineResult, TimelineRow, VoiceUse } from '../../../common/contract.js';
 import { TARGET_SAMPLE_RATE } from '../../audio/node/index.js';
 import type { LoadedModel } from '../../model/model-meta.js';
-import { addSamplesToVoice, predictSamples, type KnownVoice } from '../../model/predict.js';
+import { addSamplesToVoice, predictSamples, type KnownVoice } from '../../model/inference/predict.js';
 import type { VoiceStats } from '../../voice/index.js';
 import { detectSpeech, type DetectorOptions, type TimeSpan } from '../speech-detector.js';
 import { readRecordingRange, writeRecordingCopy } from './recording-audio.js';

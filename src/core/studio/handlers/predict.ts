@@ -1,6 +1,6 @@
 import type { PredictionResult, VoiceStatsParams } from '../../../common/contract.js';
 import { loadAudio, MAX_PREDICT_DURATION_S } from '../../audio/node/index.js';
-import type { KnownVoice } from '../../model/predict.js';
+import type { KnownVoice } from '../../model/inference/predict.js';
 import { badRequest } from '../errors.js';
 import type { StudioContext } from '../context.js';
 import type { Handlers } from './types.js';

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { CANONICAL_LABELS } from '../../../common/labels.js';
 import type { DatasetStats } from '../../../common/contract.js';
 import type { Project } from '../../dataset/node/project.js';
-import { defaultPoolJobs } from '../../model/node/pool-jobs.js';
+import { defaultPoolJobs } from '../../model/training/node/pool-jobs.js';
 import { currentModelView } from '../run-views.js';
 import type { Handlers } from './types.js';
 

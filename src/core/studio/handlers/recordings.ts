@@ -8,7 +8,7 @@ import { readRecordingRange } from '../../recordings/node/recording-audio.js';
 import { editSegments, SegmentEditError } from '../../recordings/node/segment-edits.js';
 import { predictTimeline } from '../../recordings/node/timeline.js';
 import { AudioError, encodeWav, TARGET_SAMPLE_RATE } from '../../audio/node/index.js';
-import type { KnownVoice } from '../../model/predict.js';
+import type { KnownVoice } from '../../model/inference/predict.js';
 import type { StudioContext } from '../context.js';
 import { badRequest, notFound } from '../errors.js';
 import { partialModelWarning } from './predict.js';

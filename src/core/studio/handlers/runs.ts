@@ -2,7 +2,7 @@ import path from 'node:path';
 import { runPredictions } from '../clip-table.js';
 import { badRequest, notFound } from '../errors.js';
 import { exportReport } from '../report-files.js';
-import { chooseModel, isEvaluatedModel } from '../../model/node/current-model.js';
+import { chooseModel, isEvaluatedModel } from '../../model/evaluation/node/current-model.js';
 import { currentModelView, runDetail, runFoldSpread, runSummary, runWarnings } from '../run-views.js';
 import { mediaPaths } from '../../../common/media-urls.js';
 import type { Handlers } from './types.js';

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { ParsedParams, TrainEstimate } from '../../../common/contract.js';
 import { resolveTrainConfig } from '../../model/config.js';
-import { estimateTraining, PACE_SETTING, readPace } from '../../model/estimate.js';
-import { defaultPoolJobs } from '../../model/node/pool-jobs.js';
-import { TrainRefusal } from '../../model/refusals.js';
-import { trainConfigOf } from '../../model/train-request.js';
+import { estimateTraining, PACE_SETTING, readPace } from '../../model/training/estimate.js';
+import { defaultPoolJobs } from '../../model/training/node/pool-jobs.js';
+import { recordRunEnd } from '../../model/node/run-record.js';
+import { TrainRefusal } from '../../model/training/refusals.js';
+import { trainConfigOf } from '../../model/training/train-request.js';
 import { isInterrupted } from '../../dataset/node/runs-repo.js';
 import { badRequest, StudioError } from '../errors.js';
 import type { StudioContext } from '../context.js';
@@ -68,7 +69,7 @@ function finishRun(
   if (training.final) return;
   training.final = true;
   try {
-    ctx.project.runs.update(runId, { status, error });
+    recordRunEnd(ctx.project.runs, runId, { status, error });
   } catch (err) {
     ctx.log(`could not mark run ${runId} ${status}: ${String(err)}`);
   }

@@ -1,5 +1,5 @@
 import type { PredictionResult, VoiceStatsParams } from '../../../common/contract.js';
-import type { KnownVoice } from '../../../core/model/predict.js';
+import type { KnownVoice } from '../../../core/model/inference/predict.js';
 import { mediaPaths } from '../../../common/media-urls.js';
 import type { AppClient } from '../client/index.js';
 

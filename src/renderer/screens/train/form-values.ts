@@ -15,6 +15,7 @@ import {
   type RecipeKind,
   type SpeakerNormMode,
 } from '../../../common/options.js';
+import { trainingOptionEntries, type FormField } from '../../../common/training-options.js';
 
 export const SPLIT_CHOICES = ['loso', 'speaker', 'kfold', 'random'] as const;
 export type SplitChoice = (typeof SPLIT_CHOICES)[number];
@@ -65,40 +66,55 @@ export function defaultFormValues(): TrainFormValues {
 }
 
 /** A whole number in [min, max] from a field, or null for an empty (or cleared) one. */
-function whole(v: number | null, min: number, max: number): number | null {
+function whole(v: unknown, min: number, max: number): number | null {
   if (typeof v !== 'number' || !Number.isFinite(v)) return null;
   return Math.min(max, Math.max(min, Math.round(v)));
 }
 
 /** A whole number from a field as typed, or null for an empty (or cleared) one. */
-function typed(v: number | null): number | null {
+function typed(v: unknown): number | null {
   return typeof v === 'number' && Number.isFinite(v) ? Math.round(v) : null;
 }
 
-/** What Train sends for these fields; empty fields are left out. */
-export function requestOf(v: TrainFormValues, labels: CanonicalLabel[]): TrainRequest {
-  // as typed (whole): a number out of range (epochs -3) goes to the engine, whose refusal the form shows
-  const epochs = typed(v.epochs);
-  const members = typed(v.members);
-  const jobs = typed(v.jobs);
-  const usesFolds = v.split === 'loso' || v.split === 'kfold';
+/** A field's value as the request carries it (undefined: left out, the engine's default applies). */
+function requestValueOf(form: FormField, value: unknown, split: SplitChoice): unknown {
+  switch (form.input) {
+    case 'number':
+      // as typed (whole): a number out of range (epochs -3) goes to the engine, whose refusal the form shows
+      if (form.whole) return typed(value) ?? undefined;
+      return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+    case 'select':
+      return value === '' ? undefined : value;
+    case 'check':
+      return !form.splits || form.splits.includes(split) ? value === true : undefined;
+    case 'own':
+      return undefined;
+  }
+}
+
+/** The form's own fields: the labels, the split with its folds, the augmentations. */
+function ownFieldsOf(v: TrainFormValues, labels: CanonicalLabel[]): Partial<TrainRequest> {
   return {
     labels,
     split: v.split === 'kfold' ? `kfold:${whole(v.kfold, 2, 20) ?? TRAINING_DEFAULTS.kfold}` : v.split,
-    ...(epochs !== null ? { epochs } : {}),
     augment: AUGMENT_NAMES.filter((a) => v.augment[a]),
-    head: v.head,
-    size: v.size,
-    ...(members !== null ? { members } : {}),
-    // the field's min and max already hold the form back outside the contract's range
-    ...(typeof v.statsRate === 'number' && Number.isFinite(v.statsRate)
-      ? { statsRateScale: v.statsRate }
-      : {}),
-    ...(jobs !== null ? { jobs } : {}),
-    ...(usesFolds ? { foldValidation: v.foldValidation } : {}),
-    ...(v.recipe ? { recipe: v.recipe } : {}),
-    ...(v.speakerNorm ? { speakerNorm: v.speakerNorm } : {}),
   };
+}
+
+/** What Train sends for these fields, one per form field of TRAINING_OPTIONS; empty fields are left out. */
+export function requestOf(v: TrainFormValues, labels: CanonicalLabel[]): TrainRequest {
+  const request: Record<string, unknown> = ownFieldsOf(v, labels);
+  for (const [key, option] of trainingOptionEntries()) {
+    if (!option.form || option.form.input === 'own') continue;
+    const value = requestValueOf(option.form, v[formKeyOf(key, option.form)], v.split);
+    if (value !== undefined) request[key] = value;
+  }
+  return request as TrainRequest;
+}
+
+/** The name of a TRAINING_OPTIONS entry's field among the form's values. */
+export function formKeyOf(key: string, form: FormField): keyof TrainFormValues {
+  return (form.field ?? key) as keyof TrainFormValues;
 }
 
 const numberIn = (c: Record<string, unknown>, key: string): number | null =>

@@ -1,9 +1,9 @@
 import { computeMetrics, type PredictionRow } from '../../../metrics/index.js';
 import { groupBy } from '../../../util/group-by.js';
 import { overallFraction } from '../../../../common/train-progress.js';
-import { innerSeed } from '../../seeds.js';
-import { TrainEmitter } from '../../train-events.js';
-import { runExperiment, type ExperimentInput } from '../../node/experiment.js';
+import { innerSeed } from '../../training/seeds.js';
+import { TrainEmitter } from '../../training/train-events.js';
+import { runExperiment, type ExperimentInput } from '../../training/node/experiment.js';
 import type { FixedSpeakerNorm } from '../../../../common/options.js';
 import { usableSpeakerNorm, type ClassicData } from '../classic-folds.js';
 import { AUTO_FALLBACK, AUTO_MARGIN, innerSplitFor, pickRecipe } from '../auto-rule.js';

@@ -2,10 +2,14 @@ import type { FixedSpeakerNorm, RecipeKind, SpeakerNormMode } from '../../../../
 import { voiceRobustStatistics, type ClassicModel } from '../../../classic/index.js';
 import { computeMetrics, type Metrics, type PredictionRow } from '../../../metrics/index.js';
 import { skewWarning } from '../../../voice/index.js';
-import type { BatchSource } from '../../batch-source.js';
+import type { BatchSource } from '../../training/batch-source.js';
 import type { FeatureBank } from '../../feature-bank.js';
-import { runExperiment, type ExperimentInput, type ExperimentResult } from '../../node/experiment.js';
-import { innerSeed } from '../../seeds.js';
+import {
+  runExperiment,
+  type ExperimentInput,
+  type ExperimentResult,
+} from '../../training/node/experiment.js';
+import { innerSeed } from '../../training/seeds.js';
 import {
   classicRows,
   fitClassicOn,
