@@ -183,8 +183,8 @@ describe.runIf(hasEmoDb)('the Train form (ser serve)', () => {
     if (!page.url().startsWith(served.url)) await page.goto(served.url);
     await nav('Train').click();
     const subtitle = main().locator('header p').first();
-    // the default recipe is the classic baseline, and the page says so before anything trains
-    await expect.poll(() => subtitle.textContent()).toContain('Recipe: the classic baseline');
+    // the default recipe is the fusion, and the page says so before anything trains
+    await expect.poll(() => subtitle.textContent()).toContain('Recipe: fusion');
     await form().getByRole('combobox', { name: 'Recipe' }).selectOption('cnn');
     await expect.poll(() => subtitle.textContent()).toContain('Recipe: a CNN on log-mel spectrograms');
     await form().getByRole('combobox', { name: 'Recipe' }).selectOption('');
@@ -202,11 +202,13 @@ describe.runIf(hasEmoDb)('the Train form (ser serve)', () => {
     };
     await expect.poll(inView).toBe(true);
     await expect.poll(() => card.evaluate((el) => el === document.activeElement)).toBe(true);
-    expect(await card.getByRole('heading', { level: 2 }).textContent()).toMatch(/Run \d+ · Classic baseline/);
+    expect(await card.getByRole('heading', { level: 2 }).textContent()).toMatch(
+      /Run \d+ · Fusion \(CNN \+ classic\)/,
+    );
     const parts = card.getByRole('list', { name: 'Parts of the recipe' });
     expect(await parts.getByRole('listitem').allTextContents()).toEqual([
-      expect.stringMatching(/^Classic baseline \(scores and predicts\) · (waiting|training now|done)$/),
-      expect.stringMatching(/^CNN \(for comparison\) · (waiting|training now|done)$/),
+      expect.stringMatching(/^CNN \(half of the fusion\) · (waiting|training now|done)$/),
+      expect.stringMatching(/^Classic baseline \(half of the fusion\) · (waiting|training now|done)$/),
     ]);
     // Cancel is in view too
     const cancel = card.getByRole('button', { name: 'Cancel', exact: true });
@@ -217,10 +219,10 @@ describe.runIf(hasEmoDb)('the Train form (ser serve)', () => {
     const figures = card.getByRole('table', { name: 'Held-out scores of each model' });
     await figures.waitFor({ timeout: 240_000 });
     const rows = await figures.getByRole('rowheader').allTextContents();
-    expect(rows).toEqual(['Classic baseline (this run’s model)', 'CNN', 'Fusion (CNN + classic)']);
+    expect(rows).toEqual(['Fusion (CNN + classic) (this run’s model)', 'CNN', 'Classic baseline']);
     for (const l of await parts.getByRole('listitem').allTextContents()) expect(l).toMatch(/· done$/);
     const status = (await card.locator('p.status').textContent()) ?? '';
-    expect(status).toMatch(/Finished\.\s+Classic baseline: macro F1/);
+    expect(status).toMatch(/Finished\.\s+Fusion \(CNN \+ classic\): macro F1/);
     // leave-one-speaker-out without early stopping has no validation speakers: no such tile, curve or legend
     expect(await card.getByText(/val\./i).count()).toBe(0);
     expect(await card.locator('.u-legend').getByText('validation').count()).toBe(0);

@@ -7,6 +7,7 @@ import type {
   TrainRequest,
 } from '../../../../src/common/contract.js';
 import { deferred, fakeClient, settle } from './fake-client.js';
+import { DEFAULT_RECIPE } from '../../../../src/common/options.js';
 
 function run(id: number, status: RunSummary['status'] = 'done'): RunSummary {
   return { id, status, accuracy: status === 'done' ? 0.8 : null } as RunSummary;
@@ -137,14 +138,14 @@ describe('training state', () => {
     await training.start({ ...REQUEST, recipe: 'cnn' });
     expect([training.runRecipe, training.revealPending]).toEqual(['cnn', true]);
     training.revealPending = false;
-    // no recipe in the request: the engine's default, the classic baseline
+    // no recipe in the request: the engine's default
     await training.start(REQUEST);
-    expect([training.runRecipe, training.revealPending]).toEqual(['classic', true]);
+    expect([training.runRecipe, training.revealPending]).toEqual([DEFAULT_RECIPE, true]);
     // a refused start neither names a recipe nor moves the page
     training.revealPending = false;
     state.startError = new Error('no clips');
     await training.start({ ...REQUEST, recipe: 'auto' });
-    expect([training.runRecipe, training.revealPending]).toEqual(['classic', false]);
+    expect([training.runRecipe, training.revealPending]).toEqual([DEFAULT_RECIPE, false]);
   });
 
   it("adopts a run another window started from its first progress event, with that run's settings", async () => {
