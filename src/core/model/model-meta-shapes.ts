@@ -2,7 +2,7 @@
 // predicts anything, so a damaged file is refused with the field that is wrong instead of answering null,
 // NaN or probabilities that do not sum to one.
 import { clipStatisticsLength } from '../classic/clip-statistics.js';
-import type { StudioModelMeta } from './model-meta.js';
+import type { FeatureConfig } from '../features/index.js';
 
 /** The largest magnitude a saved number may have: what a 32-bit float holds (the CNN computes in them). */
 const LARGEST = 3.4028234663852886e38;
@@ -59,17 +59,19 @@ type ClassicShape =
   | { speakerNorm: boolean; population: { mean: number[]; std: number[] }; logistic: LogisticShape };
 
 /** What the shape check reads of a parsed studio-model.json (any version the loader accepts). */
-export type MetaShape = Pick<
-  StudioModelMeta,
-  'labels' | 'featureConfig' | 'cropFrames' | 'windowHopFrames' | 'norm'
-> & {
+export interface MetaShape {
+  labels: readonly string[];
+  featureConfig: FeatureConfig;
+  cropFrames: number;
+  windowHopFrames: number;
+  norm: { mean: readonly number[]; std: readonly number[]; trimDb: number; topDb: number };
   recipe?: {
     kind: string;
     speakerNorm: string | boolean;
     populationBands: { mean: number[]; std: number[] } | null;
     classic: ClassicShape | null;
   };
-};
+}
 
 /**
  * studio-model.json against itself: the label set, the features, the input normalisation and every array of
