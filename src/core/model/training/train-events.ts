@@ -10,3 +10,17 @@ export interface TrainEvents {
 }
 
 export class TrainEmitter extends TypedEmitter<TrainEvents> {}
+
+/** A progress event's numbers before any batch of the CNN has run (a run's start, the classic model's fits). */
+export const NO_BATCH_NUMBERS = {
+  epoch: 0,
+  batch: 0,
+  batches: 0,
+  loss: null,
+  accuracy: null,
+  valLoss: null,
+  valAccuracy: null,
+  valMacroF1: null,
+  lr: null,
+  clipsPerS: null,
+} as const satisfies Partial<TrainProgress>;

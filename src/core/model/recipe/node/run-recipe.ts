@@ -31,6 +31,7 @@ import { chooseSpeakerNorm, type SpeakerNormChoice } from '../speaker-norm-choic
 import { VOICE_CONDITIONS, type VoiceCondition } from '../voice-conditions.js';
 import type { TrainProgress, VoiceScores } from '../../../../common/contract.js';
 import { voiceScoresOf } from '../voice-scores.js';
+import { NO_BATCH_NUMBERS } from '../../training/train-events.js';
 import { chooseRecipes, type FoldChoice } from './auto-choice.js';
 
 export interface RecipeInput extends Omit<ExperimentInput, 'source'> {
@@ -192,17 +193,8 @@ function classicPhase(input: RecipeInput): TrainProgress {
     phase: 'classic',
     fold: 0,
     folds: 1,
-    epoch: 0,
+    ...NO_BATCH_NUMBERS,
     epochs: input.config.epochs,
-    batch: 0,
-    batches: 0,
-    loss: null,
-    accuracy: null,
-    valLoss: null,
-    valAccuracy: null,
-    valMacroF1: null,
-    lr: null,
-    clipsPerS: null,
     etaS: null,
     backend: input.backend,
     message: 'the classic baseline: statistics of every clip, then a logistic regression per fold',

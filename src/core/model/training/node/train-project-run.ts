@@ -3,7 +3,7 @@ import type { TrainProgress } from '../../../../common/contract.js';
 import type { LabelledClip, Project } from '../../../dataset/node/index.js';
 import { backendAdvice } from '../../backend/backend-advice.js';
 import { selectBackend, type BackendInfo, type BackendPreference } from '../../backend/node/select.js';
-import type { TrainEmitter } from '../train-events.js';
+import { NO_BATCH_NUMBERS, type TrainEmitter } from '../train-events.js';
 import { resolveTrainConfig, type SplitSpec, type TrainConfig } from '../../config.js';
 import { decideSplit } from '../refusals.js';
 
@@ -83,17 +83,8 @@ function progressBaseOf(id: number, config: TrainConfig, backend: BackendInfo): 
     runId: id,
     fold: 0,
     folds: 0,
-    epoch: 0,
+    ...NO_BATCH_NUMBERS,
     epochs: config.epochs,
-    batch: 0,
-    batches: 0,
-    loss: null,
-    accuracy: null,
-    valLoss: null,
-    valAccuracy: null,
-    valMacroF1: null,
-    lr: null,
-    clipsPerS: null,
     backend: backend.detail,
   };
 }
