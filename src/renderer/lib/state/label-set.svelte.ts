@@ -1,5 +1,5 @@
 import { CANONICAL_LABELS } from '../../../common/labels.js';
-import { messageOf } from '../util/errors.js';
+import { errorOf } from '../util/errors.js';
 import { studio } from './studio.svelte.js';
 
 /** A clip count per label as the engine gives it ('' or 'null': unlabelled). */
@@ -76,15 +76,9 @@ class LabelSetState {
   async #set(labels: string[]): Promise<boolean> {
     this.busy = true;
     this.error = null;
-    try {
-      await studio.setLabels(labels);
-      return true;
-    } catch (err) {
-      this.error = messageOf(err);
-      return false;
-    } finally {
-      this.busy = false;
-    }
+    this.error = await errorOf(() => studio.setLabels(labels));
+    this.busy = false;
+    return this.error === null;
   }
 }
 

@@ -1,6 +1,6 @@
 import type { RecordingSessionDetail, RecordingSessionSummary } from '../../../common/contract.js';
 import { buildPlan, type PlanItem } from '../../../core/recording/plan.js';
-import { messageOf } from '../util/errors.js';
+import { errorOf } from '../util/errors.js';
 import { toLabels } from '../util/labels.js';
 import { studio } from './studio.svelte.js';
 
@@ -85,15 +85,9 @@ class RecordState {
   private async run(work: () => Promise<void>): Promise<boolean> {
     this.busy = true;
     this.error = null;
-    try {
-      await work();
-      return true;
-    } catch (err) {
-      this.error = messageOf(err);
-      return false;
-    } finally {
-      this.busy = false;
-    }
+    this.error = await errorOf(work);
+    this.busy = false;
+    return this.error === null;
   }
 }
 
